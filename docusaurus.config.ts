@@ -1,0 +1,84 @@
+import {themes as prismThemes} from 'prism-react-renderer';
+import type {Config} from '@docusaurus/types';
+import type * as Preset from '@docusaurus/preset-classic';
+import type {PluginOptions as SearchOptions} from '@easyops-cn/docusaurus-search-local';
+
+// Opt out of the Rust toolchain (@docusaurus/faster) when it misbehaves on a machine.
+const useFaster = process.env.FIELDGUIDE_NO_FASTER !== '1';
+
+const i18n = {
+  defaultLocale: 'zh-Hans',
+  locales: ['zh-Hans', 'en'],
+  localeConfigs: {
+    'zh-Hans': {label: '简体中文', htmlLang: 'zh-Hans'},
+    en: {label: 'English', htmlLang: 'en'},
+  },
+} satisfies Config['i18n'];
+
+const docs = {
+  routeBasePath: 'docs',
+  sidebarPath: './sidebars.ts',
+  showLastUpdateTime: false,
+} satisfies Preset.Options['docs'];
+
+const search = {
+  hashed: true,
+  // "zh" brings jieba segmentation so Chinese words are indexed, not single characters.
+  language: ['en', 'zh'],
+  indexBlog: false,
+  docsRouteBasePath: 'docs',
+  highlightSearchTermsOnTargetPage: true,
+  explicitSearchResultPath: true,
+} satisfies SearchOptions;
+
+const prism = {
+  theme: prismThemes.github,
+  darkTheme: prismThemes.vsDark,
+  additionalLanguages: ['docker', 'bash', 'shell-session', 'ini', 'json', 'nginx', 'yaml'],
+} satisfies Preset.ThemeConfig['prism'];
+
+const themeConfig = {
+  colorMode: {respectPrefersColorScheme: true},
+  navbar: {
+    title: 'Docker 实践指南',
+    items: [
+      {type: 'docSidebar', sidebarId: 'guide', position: 'left', label: '指南'},
+      {type: 'localeDropdown', position: 'right'},
+    ],
+  },
+  footer: {
+    style: 'dark',
+    copyright: 'Docker 实践指南：每个示例都在真实的 Docker 引擎上启动过。',
+  },
+  prism,
+} satisfies Preset.ThemeConfig;
+
+export default {
+  title: 'Docker 实践指南',
+  tagline: '每个示例都由 CI 在真实的 Docker 引擎上启动',
+  url: 'https://docker-field-guide.example.org',
+  baseUrl: '/',
+  favicon: 'img/logo.svg',
+  trailingSlash: false,
+  onBrokenLinks: 'throw',
+  onBrokenAnchors: 'throw',
+  markdown: {hooks: {onBrokenMarkdownLinks: 'throw'}},
+  future: {v4: true, faster: useFaster},
+  i18n,
+  // Build-time output of the examples plugin (.zip downloads).
+  staticDirectories: ['static', '.generated/static'],
+  presets: [
+    [
+      'classic',
+      {
+        docs,
+        blog: false,
+        theme: {customCss: './src/css/custom.css'},
+        sitemap: {lastmod: null},
+      } satisfies Preset.Options,
+    ],
+  ],
+  plugins: ['./src/plugins/examples/index.ts'],
+  themes: [['@easyops-cn/docusaurus-search-local', search]],
+  themeConfig,
+} satisfies Config;

@@ -1,0 +1,36 @@
+import type {ExampleCheck, ExampleData} from './types';
+
+const quote = (arg: string) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`);
+const shellLine = (args: string[]) => args.map(quote).join(' ');
+
+function checkCommand(example: ExampleData, check: ExampleCheck): string {
+  if (check.http) return `curl -fsS ${quote(check.http.url)}`;
+  if (check.exec) {
+    const exec = example.kind === 'stack' ? `docker exec $(docker ps -q -f name=${example.name}_${check.exec.service} | head -n1)` : `docker compose exec ${check.exec.service}`;
+    return `${exec} ${shellLine(check.exec.command)}`;
+  }
+  if (check.run) return `docker run --rm ${example.name}:dev ${shellLine(check.run.args)}`;
+  if (check.script) return `bash ${check.script}`;
+  return '';
+}
+
+/**
+ * The commands a reader types to start, check and stop an example, run from its folder.
+ * They mirror what the runner does (tests/runner), with the reader's names instead of unique ones.
+ */
+export function readerCommands(example: ExampleData): string[] {
+  const build = example.images.map((image) => `docker build -t ${image.tag} ${image.context}`);
+  const checks = example.checks.map((check) => checkCommand(example, check)).filter(Boolean);
+  switch (example.kind) {
+    case 'compose':
+      return ['docker compose up -d --wait', ...checks, 'docker compose down -v'];
+    case 'stack':
+      return [...build, `docker stack deploy -c stack.yaml ${example.name}`, ...checks, `docker stack rm ${example.name}`];
+    case 'dockerfile':
+      return [`docker build -t ${example.name}:dev .`, ...checks, `docker image rm ${example.name}:dev`];
+    case 'script':
+      return ['bash run.sh'];
+    case 'kubernetes':
+      return ['kubectl apply -f .', 'kubectl rollout status deployment --timeout=180s', 'kubectl delete -f .'];
+  }
+}

@@ -1,0 +1,95 @@
+import React, {type ReactNode} from 'react';
+import Tabs from '@theme/Tabs';
+import TabItem from '@theme/TabItem';
+import CodeBlock from '@theme/CodeBlock';
+import useBaseUrl from '@docusaurus/useBaseUrl';
+import {useLocalized} from '@site/src/lib/i18n';
+import {readerCommands} from './commands';
+import type {ExampleData} from './types';
+import styles from './styles.module.css';
+
+const text = {
+  'zh-Hans': {
+    files: '文件',
+    run: '启动、检查、停止（在示例目录中运行）',
+    checks: 'CI 每次提交都会启动它并检查：',
+    limits: '这里的内核无法检查的部分：',
+    download: '下载整个目录（.zip）',
+    kind: '类型',
+  },
+  en: {
+    files: 'Files',
+    run: 'Start, check, stop (run in the example folder)',
+    checks: 'CI starts it on every commit and checks that:',
+    limits: 'Not checkable on the kernel CI runs on:',
+    download: 'Download the whole folder (.zip)',
+    kind: 'kind',
+  },
+};
+
+/** An example from examples/: its files in tabs, how to run it, and what CI checks. */
+export default function Example({example}: {example: ExampleData}): ReactNode {
+  const t = useLocalized(text);
+  const title = useLocalized(example.title);
+  const summary = useLocalized(example.summary);
+  const checkNames = useLocalized({
+    'zh-Hans': example.checks.map((c) => c.name['zh-Hans']),
+    en: example.checks.map((c) => c.name.en),
+  });
+  const limits = useLocalized({
+    'zh-Hans': example.limits.map((l) => l.what['zh-Hans']),
+    en: example.limits.map((l) => l.what.en),
+  });
+  const zipUrl = useBaseUrl(example.zip);
+  return (
+    <section className={styles.example} aria-label={title} data-example={example.name}>
+      <div className={styles.header}>
+        <p className={styles.title}>
+          <span className={styles.path}>examples/{example.name}/</span> {title}
+        </p>
+        <p className={styles.summary}>{summary}</p>
+      </div>
+      <Tabs className={styles.tabs}>
+        {example.files.map((file) => (
+          <TabItem key={file.path} value={file.path} label={file.path}>
+            <CodeBlock language={file.language} title={`examples/${example.name}/${file.path}`}>
+              {file.content}
+            </CodeBlock>
+          </TabItem>
+        ))}
+      </Tabs>
+      <p className={styles.label}>{t.run}</p>
+      <CodeBlock language="bash">{readerCommands(example).join('\n')}</CodeBlock>
+      {checkNames.length > 0 && (
+        <>
+          <p className={styles.label}>{t.checks}</p>
+          <ul className={styles.checks}>
+            {checkNames.map((name) => (
+              <li key={name}>{name}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {limits.length > 0 && (
+        <>
+          <p className={styles.label}>{t.limits}</p>
+          <ul className={styles.limits}>
+            {example.limits.map((limit, i) => (
+              <li key={limit.feature}>
+                <code>{limit.feature}</code>: {limits[i]}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <p className={styles.footer}>
+        <a href={zipUrl} download={`${example.name}.zip`}>
+          {t.download}
+        </a>
+        <span>
+          {t.kind}: <code>{example.kind}</code>
+        </span>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+import React, {type ReactNode} from 'react';
+import Layout from '@theme/Layout';
+import Link from '@docusaurus/Link';
+import Heading from '@theme/Heading';
+import {useLocalized} from '@site/src/lib/i18n';
+import styles from './index.module.css';
+
+const chapters = [
+  {slug: 'images-and-containers', zh: '镜像与容器', en: 'Images and containers'},
+  {slug: 'networking', zh: '网络', en: 'Networking'},
+  {slug: 'storage', zh: '存储', en: 'Storage'},
+  {slug: 'compose', zh: 'Compose', en: 'Compose'},
+  {slug: 'swarm', zh: 'Swarm：服务、栈、密钥与更新', en: 'Swarm: services, stacks, secrets, updates'},
+  {slug: 'laptop-to-cloud', zh: '从笔记本到云：镜像仓库与 CI/CD', en: 'From laptop to cloud: registries and CI/CD'},
+  {slug: 'kubernetes', zh: 'Kubernetes', en: 'Kubernetes'},
+];
+
+const text = {
+  'zh-Hans': {
+    title: 'Docker 实践指南',
+    description: '从镜像到 Kubernetes 的中英双语 Docker 指南，每个示例都由 CI 在真实的 Docker 引擎上启动。',
+    lead: '一本从镜像、网络、存储讲到 Compose、Swarm 和 Kubernetes 的 Docker 实践指南，中英双语。',
+    trust:
+      '页面上展示的每个 compose 文件、Dockerfile 和脚本都来自仓库的 examples/ 目录：CI 在每次提交时都会在真实的 Docker 引擎上启动它们、运行冒烟检查，然后清理干净。你复制的文件，就是 CI 启动过的文件。',
+    start: '从第一章开始',
+    chapters: '七个章节',
+    chapter: (n: number) => `第 ${n} 章`,
+  },
+  en: {
+    title: 'Docker Field Guide',
+    description: 'A bilingual Docker guide from images to Kubernetes whose every example CI starts on a real Docker engine.',
+    lead: 'A hands-on Docker guide, in Chinese and English, from images, networking and storage to Compose, Swarm and Kubernetes.',
+    trust:
+      'Every compose file, Dockerfile and script on these pages comes from the examples/ folder of the repository: on every commit CI starts each one on a real Docker engine, runs its smoke checks and cleans up. The file you copy is the file CI started.',
+    start: 'Start with chapter 1',
+    chapters: 'Seven chapters',
+    chapter: (n: number) => `Chapter ${n}`,
+  },
+};
+
+export default function Home(): ReactNode {
+  const t = useLocalized(text);
+  const names = useLocalized({'zh-Hans': chapters.map((c) => c.zh), en: chapters.map((c) => c.en)});
+  return (
+    <Layout title={t.title} description={t.description}>
+      <main className={styles.main}>
+        <header className={styles.hero}>
+          <Heading as="h1">{t.title}</Heading>
+          <p className={styles.lead}>{t.lead}</p>
+          <p>{t.trust}</p>
+          <Link className="button button--primary button--lg" to="/docs/images-and-containers">
+            {t.start}
+          </Link>
+        </header>
+        <section aria-labelledby="chapters">
+          <Heading as="h2" id="chapters">
+            {t.chapters}
+          </Heading>
+          <ol className={styles.chapters}>
+            {chapters.map((chapter, i) => (
+              <li key={chapter.slug}>
+                <Link to={`/docs/${chapter.slug}`}>
+                  <span className={styles.number}>{t.chapter(i + 1)}</span>
+                  <span>{names[i]}</span>
+                </Link>
+              </li>
+            ))}
+          </ol>
+        </section>
+      </main>
+    </Layout>
+  );
+}
