@@ -1,4 +1,4 @@
-import {themes as prismThemes} from 'prism-react-renderer';
+import {darkCodeTheme, lightCodeTheme} from './src/lib/prismThemes';
 import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import type {PluginOptions as SearchOptions} from '@easyops-cn/docusaurus-search-local';
@@ -29,11 +29,13 @@ const search = {
   docsRouteBasePath: 'docs',
   highlightSearchTermsOnTargetPage: true,
   explicitSearchResultPath: true,
+  // The shortcut hint's grey-on-grey <kbd> fails contrast; the shortcut itself still works.
+  searchBarShortcutHint: false,
 } satisfies SearchOptions;
 
 const prism = {
-  theme: prismThemes.github,
-  darkTheme: prismThemes.vsDark,
+  theme: lightCodeTheme,
+  darkTheme: darkCodeTheme,
   additionalLanguages: ['docker', 'bash', 'shell-session', 'ini', 'json', 'nginx', 'yaml'],
 } satisfies Preset.ThemeConfig['prism'];
 
@@ -63,7 +65,17 @@ export default {
   onBrokenLinks: 'throw',
   onBrokenAnchors: 'throw',
   markdown: {hooks: {onBrokenMarkdownLinks: 'throw'}},
-  future: {v4: true, faster: useFaster},
+  future: {
+    // All of v4 but cascade layers: their specificity polyfill lets Infima's :root beat custom.css.
+    v4: {
+      removeLegacyPostBuildHeadAttribute: true,
+      useCssCascadeLayers: false,
+      siteStorageNamespacing: true,
+      fasterByDefault: true,
+      mdx1CompatDisabledByDefault: true,
+    },
+    faster: useFaster,
+  },
   i18n,
   // Build-time output of the examples plugin (.zip downloads).
   staticDirectories: ['static', '.generated/static'],

@@ -1,0 +1,56 @@
+/**
+ * The one test command (`npm test`, run by .ci/run): every check of the project, in order,
+ * each able to fail the run. It runs all steps (a later one may still tell something useful),
+ * prints a summary with timings, and exits non-zero if any step failed.
+ */
+import {spawnSync} from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(__dirname, '..');
+
+function testFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, {recursive: true, encoding: 'utf8'})
+    .filter((f) => f.endsWith('.test.ts'))
+    .map((f) => path.join(dir, f))
+    .sort();
+}
+
+interface Step {
+  name: string;
+  command: string[];
+  /** A step that makes no sense after this one failed (e2e without a build). */
+  needs?: string;
+}
+
+const steps: Step[] = [
+  {name: 'typecheck', command: ['npx', 'tsc']},
+  {name: 'unit', command: ['node', '--import', 'tsx', '--test', ...testFiles(path.join(root, 'tests/unit'))]},
+  {name: 'build', command: ['npx', 'docusaurus', 'build']},
+  {name: 'e2e', command: ['npx', 'playwright', 'test', '-c', 'tests/e2e'], needs: 'build'},
+];
+
+const only = process.argv.slice(2);
+const results: {name: string; ok: boolean; seconds: number; note?: string}[] = [];
+for (const step of steps.filter((s) => only.length === 0 || only.includes(s.name))) {
+  const needed = results.find((r) => r.name === step.needs);
+  if (needed && !needed.ok) {
+    results.push({name: step.name, ok: false, seconds: 0, note: `not run: ${step.needs} failed`});
+    continue;
+  }
+  console.log(`\n=== ${step.name}: ${step.command.join(' ')}`);
+  const started = Date.now();
+  const run = spawnSync(step.command[0], step.command.slice(1), {cwd: root, stdio: 'inherit'});
+  const ok = run.status === 0;
+  results.push({name: step.name, ok, seconds: (Date.now() - started) / 1000, note: run.error?.message});
+}
+
+console.log('\n=== summary');
+for (const r of results) {
+  console.log(`${r.ok ? 'PASS' : 'FAIL'}  ${r.name.padEnd(12)} ${r.seconds.toFixed(1).padStart(7)} s${r.note ? `  (${r.note})` : ''}`);
+}
+const failed = results.filter((r) => !r.ok).length;
+console.log(`steps: ${results.length - failed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,46 @@
+import {test, expect, type Request} from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import {sitemapPaths, waitForHydration} from './site';
+
+// Every page of both locales, as a reader's browser loads it.
+for (const locale of ['zh-Hans', 'en'] as const) {
+  for (const pagePath of sitemapPaths(locale)) {
+    test.describe(`${locale} ${pagePath}`, () => {
+      test('loads cleanly from its own origin only', async ({page, baseURL}) => {
+        const origin = new URL(baseURL!).origin;
+        const problems: string[] = [];
+        page.on('console', (msg) => {
+          if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+        });
+        page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+        page.on('requestfailed', (req: Request) => problems.push(`failed request: ${req.url()} ${req.failure()?.errorText}`));
+        page.on('request', (req: Request) => {
+          const url = new URL(req.url());
+          if (!['data:', 'blob:'].includes(url.protocol) && url.origin !== origin) {
+            problems.push(`request to another origin: ${req.url()}`);
+          }
+        });
+        const response = await page.goto(pagePath);
+        expect(response?.status(), 'HTTP status').toBe(200);
+        await waitForHydration(page);
+        await page.waitForLoadState('networkidle');
+        await expect(page.locator('h1'), 'exactly one <h1>').toHaveCount(1);
+        expect(problems).toEqual([]);
+      });
+
+      for (const colorScheme of ['light', 'dark'] as const) {
+        test(`has no axe violations in ${colorScheme} mode`, async ({page}) => {
+          await page.emulateMedia({colorScheme});
+          await page.goto(pagePath);
+          await waitForHydration(page);
+          await expect(page.locator('html')).toHaveAttribute('data-theme', colorScheme);
+          const results = await new AxeBuilder({page}).analyze();
+          const violations = results.violations.map(
+            (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`,
+          );
+          expect(violations).toEqual([]);
+        });
+      }
+    });
+  }
+}

@@ -1,0 +1,28 @@
+import {defineConfig} from '@playwright/test';
+import {chromiumPath, chromiumArgs} from './browser';
+
+const port = Number(process.env.E2E_PORT ?? 3210);
+
+export default defineConfig({
+  testDir: '.',
+  outputDir: '../../test-results/e2e',
+  fullyParallel: true,
+  // Two cores: two browser workers keep the machine responsive.
+  workers: 2,
+  retries: 0,
+  timeout: 60_000,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    browserName: 'chromium',
+    launchOptions: {executablePath: chromiumPath(), args: chromiumArgs},
+  },
+  webServer: {
+    // Serves the production build (npm run build must have run).
+    command: `npx docusaurus serve --dir build --port ${port} --host 127.0.0.1 --no-open`,
+    cwd: '../..',
+    url: `http://127.0.0.1:${port}/`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+  },
+});

@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const zhDocsDir = path.resolve(__dirname, '../../docs');
+export const enDocsDir = path.resolve(__dirname, '../../i18n/en/docusaurus-plugin-content-docs/current');
+
+export interface PageStructure {
+  /** "## title {/* #id *\/}" headings as "##:id", in order; a heading without an id is an error. */
+  headings: string[];
+  /** Diagram components used, in order. */
+  figures: string[];
+  /** Example folders shown through <Example>, in order. */
+  examples: string[];
+  sidebarPosition: string | undefined;
+  errors: string[];
+}
+
+/** The parts of an MDX page that must match between its zh-Hans and en versions. */
+export function pageStructure(file: string): PageStructure {
+  const source = fs.readFileSync(file, 'utf8');
+  const rel = path.relative(process.cwd(), file);
+  const errors: string[] = [];
+  const diagramImports = new Map<string, string>();
+  const exampleImports = new Map<string, string>();
+  for (const m of source.matchAll(/^import (\w+) from '@site\/src\/components\/diagrams\/(\w+)';$/gm)) {
+    diagramImports.set(m[1], m[2]);
+  }
+  for (const m of source.matchAll(/^import (\w+) from '@site\/examples\/([\w-]+)\/example\.yaml';$/gm)) {
+    exampleImports.set(m[1], m[2]);
+  }
+  const headings: string[] = [];
+  const figures: string[] = [];
+  const examples: string[] = [];
+  let inFence = false;
+  source.split('\n').forEach((line, index) => {
+    if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
+    if (inFence) return;
+    const heading = /^(#{1,6}) (.*)$/.exec(line);
+    if (heading) {
+      const id = /\{\/\* #([\w-]+) \*\/\}\s*$/.exec(heading[2]);
+      if (heading[1] === '#') errors.push(`${rel}:${index + 1} a "# " heading: the title is the page's only h1`);
+      else if (!id) errors.push(`${rel}:${index + 1} heading without an explicit id {/* #id */}: ${line}`);
+      else headings.push(`${heading[1]}:${id[1]}`);
+    }
+    for (const tag of line.matchAll(/<(\w+)[\s/>]/g)) {
+      const diagram = diagramImports.get(tag[1]);
+      if (diagram) figures.push(diagram);
+    }
+    for (const m of line.matchAll(/<Example\s+example=\{(\w+)\}/g)) {
+      const example = exampleImports.get(m[1]);
+      if (example) examples.push(example);
+      else errors.push(`${rel}:${index + 1} <Example> of ${m[1]}, which is not imported from @site/examples/<name>/example.yaml`);
+    }
+  });
+  const sidebarPosition = /^sidebar_position:\s*(\S+)/m.exec(source)?.[1];
+  return {headings, figures, examples, sidebarPosition, errors};
+}
+
+export function mdxFiles(dir: string): string[] {
+  return fs.readdirSync(dir).filter((f) => /\.mdx?$/.test(f)).sort();
+}
