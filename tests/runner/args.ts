@@ -1,0 +1,40 @@
+// Command-line arguments of `npm run examples`.
+export const USAGE = `usage: npm run examples -- <command> [name…] [options]
+
+commands:
+  check   static checks only (no engine needed): one line per problem, file:line:col rule message
+  up      static checks, then start each example, run its checks, and remove everything again
+  list    names, kinds and chapters
+
+options:
+  --examples DIR   folder holding one folder per example (default: examples)
+  --json FILE      where to write the JSON report (default: test-results/examples.json,
+                   test-results/examples-check.json for check)
+`;
+
+export interface Options {
+  command: 'check' | 'up' | 'list';
+  names: string[];
+  examplesDir: string;
+  json: string | null;
+}
+
+export function parseArgs(argv: string[]): Options | string {
+  const [command, ...rest] = argv;
+  if (command !== 'check' && command !== 'up' && command !== 'list') return command ? `unknown command "${command}"` : 'no command given';
+  const opts: Options = { command, names: [], examplesDir: 'examples', json: null };
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    if (arg === '--examples' || arg === '--json') {
+      const value = rest[++i];
+      if (!value) return `${arg} needs a value`;
+      if (arg === '--examples') opts.examplesDir = value;
+      else opts.json = value;
+    } else if (arg.startsWith('-')) {
+      return `unknown option "${arg}"`;
+    } else {
+      opts.names.push(arg);
+    }
+  }
+  return opts;
+}

@@ -1,0 +1,116 @@
+// npm run examples -- check|up|list [name…] [--examples DIR] [--json FILE]
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { interruptedBy } from './cleanup';
+import { docker } from './exec';
+import { hasCluster, hasIpvs } from './features';
+import { formatProblem } from './problems';
+import { closingLine, formatDetails, formatTable, summarize, writeJson, type Report } from './report';
+import type { ExampleResult } from './result';
+import { staticResult, upExample, type Features } from './run-example';
+import { checkExample, type StaticResult } from './static/index';
+import { parseArgs, USAGE } from './args';
+
+/** Example folders: every folder under the examples directory (README.md and the like are skipped). */
+export function exampleNames(dir: string): string[] {
+  return readdirSync(dir).filter((n) => !n.startsWith('.') && statSync(join(dir, n)).isDirectory()).sort();
+}
+
+const log = (s: string) => process.stderr.write(`${s}\n`);
+
+async function engineVersion(): Promise<string | null> {
+  const r = await docker(['version', '--format', '{{.Server.Version}}'], { timeoutMs: 30_000 });
+  return r.code === 0 ? r.stdout.trim() : null;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const parsed = parseArgs(argv);
+  if (typeof parsed === 'string') {
+    process.stderr.write(`${parsed}\n\n${USAGE}`);
+    return 2;
+  }
+  const opts = parsed;
+  const root = resolve(opts.examplesDir);
+  if (!existsSync(root)) {
+    process.stderr.write(`no examples folder at ${opts.examplesDir}\n`);
+    return 2;
+  }
+  const all = exampleNames(root);
+  const unknown = opts.names.filter((n) => !all.includes(n));
+  if (unknown.length) {
+    process.stderr.write(`no example named ${unknown.join(', ')} in ${opts.examplesDir} (have: ${all.join(', ') || 'none'})\n`);
+    return 2;
+  }
+  const names = opts.names.length ? opts.names : all;
+
+  if (opts.command === 'list') {
+    const rows = names.map((n) => {
+      const file = join(root, n, 'example.yaml');
+      let d: { kind?: string; chapter?: string; title?: Record<string, string> } = {};
+      try {
+        d = (parse(readFileSync(file, 'utf8')) ?? {}) as typeof d;
+      } catch { /* shown as unknown; `check` says why */ }
+      return [n, d.kind ?? '?', d.chapter ?? '?', d.title?.en ?? '', d.title?.['zh-Hans'] ?? ''];
+    });
+    const { table } = await import('./report');
+    process.stdout.write(`${table([['name', 'kind', 'chapter', 'title', '标题'], ...rows])}\n${names.length} examples\n`);
+    return 0;
+  }
+
+  const t0 = Date.now();
+  const startedAt = new Date().toISOString();
+  const statics = new Map<string, StaticResult>();
+  for (const name of names) {
+    const stat = await checkExample(join(root, name));
+    statics.set(name, stat);
+    for (const p of stat.problems) process.stdout.write(`${formatProblem(p)}\n`);
+  }
+
+  const report: Report = {
+    command: opts.command, startedAt, seconds: 0,
+    engine: { server: null, ipvs: null, cluster: null }, examples: [], summary: { passed: 0, failed: 0, notStarted: 0 },
+  };
+  const jsonPath = opts.json ?? (opts.command === 'check' ? 'test-results/examples-check.json' : 'test-results/examples.json');
+
+  if (opts.command === 'check') {
+    report.examples = names.map((n) => staticResult(n, statics.get(n)!));
+  } else {
+    report.engine.server = await engineVersion();
+    if (!report.engine.server) {
+      process.stderr.write('no Docker engine answers (docker version): `up` needs one\n');
+      return 2;
+    }
+    const features: Features = {
+      ipvs: await hasIpvs(),
+      cluster: names.some((n) => statics.get(n)?.declaration?.kind === 'kubernetes') ? await hasCluster() : false,
+    };
+    report.engine.ipvs = features.ipvs;
+    report.engine.cluster = features.cluster;
+    log(`engine ${report.engine.server}; IPVS ${features.ipvs ? 'yes' : 'no'}; Kubernetes cluster ${features.cluster ? 'yes' : 'no'}`);
+    const results: ExampleResult[] = [];
+    for (const name of names) {
+      if (interruptedBy()) break;
+      results.push(await upExample(name, statics.get(name)!, features, log));
+    }
+    report.examples = results;
+  }
+
+  report.seconds = (Date.now() - t0) / 1000;
+  report.summary = summarize(report.examples);
+  writeJson(jsonPath, report);
+  const details = formatDetails(report);
+  process.stdout.write(`\n${formatTable(report)}\n\n${details ? `${details}\n` : ''}report: ${jsonPath}\n${closingLine(report.summary)}\n`);
+  return report.summary.failed > 0 ? 1 : 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    // A signal handler may still be cleaning up: it exits the process itself when done.
+    if (!interruptedBy()) process.exit(code);
+  },
+  (err: unknown) => {
+    process.stderr.write(`runner error: ${(err as Error).stack ?? String(err)}\n`);
+    if (!interruptedBy()) process.exit(2);
+  },
+);

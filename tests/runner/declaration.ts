@@ -1,0 +1,326 @@
+// example.yaml: the declaration of how the runner checks one example (format in examples/README.md).
+import { existsSync, statSync } from 'node:fs';
+import { join, normalize, isAbsolute } from 'node:path';
+import type { Problem } from './problems';
+import { problemAt, type YamlFile, type YamlPath } from './yamlpos';
+
+export const KINDS = ['compose', 'stack', 'dockerfile', 'script', 'kubernetes'] as const;
+export const CHAPTERS = ['images', 'networking', 'storage', 'compose', 'swarm', 'cloud', 'kubernetes'] as const;
+export const TOPICS = [
+  'dockerfile', 'networking', 'storage', 'compose', 'swarm', 'secrets', 'kubernetes', 'registry', 'ci',
+] as const;
+export const LANGUAGES = ['zh-Hans', 'en'] as const;
+/** Features the runner can detect; a limit naming another feature is always reported as not checked. */
+export const DETECTED_FEATURES = ['ipvs'] as const;
+
+export type Kind = (typeof KINDS)[number];
+export type Bilingual = Record<(typeof LANGUAGES)[number], string>;
+
+export interface HttpCheck { url: string; status: number; contains?: string }
+export interface ExecCheck { service: string; command: string[] | string; expect?: string }
+export interface RunCheck { args: string[]; expect?: string }
+
+export interface Check {
+  name: Bilingual;
+  /** A feature the check needs; without it the check is reported as not checked, never as passed. */
+  needs?: string;
+  http?: HttpCheck;
+  exec?: ExecCheck;
+  script?: string;
+  run?: RunCheck;
+}
+
+export interface ImageBuild { tag: string; context: string; dockerfile: string }
+export interface SecretSource { name: string; file?: string; stdin?: string }
+export interface Limit { feature: string; what: Bilingual }
+
+export interface Declaration {
+  /** Folder name: the example's id. */
+  name: string;
+  dir: string;
+  title: Bilingual;
+  summary: Bilingual;
+  kind: Kind;
+  chapter: (typeof CHAPTERS)[number];
+  topics: string[];
+  timeout: number;
+  files: string[];
+  images: ImageBuild[];
+  secrets: SecretSource[];
+  checks: Check[];
+  limits: Limit[];
+}
+
+export const CHECK_TYPES = ['http', 'exec', 'script', 'run'] as const;
+export const CHECKS_BY_KIND: Record<Kind, readonly string[]> = {
+  compose: ['http', 'exec', 'script'],
+  stack: ['http', 'exec', 'script'],
+  dockerfile: ['run', 'script'],
+  script: ['script'],
+  kubernetes: [],
+};
+
+/** The file each kind starts from. */
+export const ENTRY_FILE: Record<Exclude<Kind, 'kubernetes'>, string> = {
+  compose: 'compose.yaml',
+  stack: 'stack.yaml',
+  dockerfile: 'Dockerfile',
+  script: 'run.sh',
+};
+
+const TOP_KEYS = [
+  'title', 'summary', 'kind', 'chapter', 'topics', 'timeout', 'files', 'images', 'secrets', 'checks', 'limits',
+];
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+const EXAMPLE_NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Validates the parsed example.yaml of the example in `dir` (folder name `name`). Returns the typed
+ * declaration (with defaults) and every problem found, each located in the YAML file.
+ */
+export function validateDeclaration(
+  yaml: YamlFile,
+  name: string,
+  dir: string,
+): { declaration: Declaration | null; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const at = (path: YamlPath, rule: string, message: string) => problems.push(problemAt(yaml, path, rule, message));
+  const raw = yaml.docs[0]?.toJS() as unknown;
+  if (yaml.docs.length !== 1 || !isObj(raw)) {
+    at([], 'declaration-shape', 'example.yaml must hold one YAML mapping');
+    return { declaration: null, problems };
+  }
+  if (!EXAMPLE_NAME.test(name)) at([], 'example-name', `folder name "${name}" is not kebab-case`);
+
+  for (const key of Object.keys(raw)) {
+    if (!TOP_KEYS.includes(key)) at([key], 'declaration-unknown-key', `unknown key "${key}" (known: ${TOP_KEYS.join(', ')})`);
+  }
+
+  const bilingual = (v: unknown, path: YamlPath, what: string): Bilingual | null => {
+    if (!isObj(v)) {
+      at(path, 'declaration-language', `${what} needs both languages: { zh-Hans: …, en: … }`);
+      return null;
+    }
+    let ok = true;
+    for (const lang of LANGUAGES) {
+      if (typeof v[lang] !== 'string' || (v[lang] as string).trim() === '') {
+        at(path, 'declaration-language', `${what} has no ${lang} text`);
+        ok = false;
+      }
+    }
+    for (const key of Object.keys(v)) {
+      if (!(LANGUAGES as readonly string[]).includes(key)) {
+        at([...path, key], 'declaration-language', `${what}: unknown language "${key}" (use zh-Hans and en)`);
+        ok = false;
+      }
+    }
+    return ok ? (v as Bilingual) : null;
+  };
+  const oneOf = <T extends string>(v: unknown, allowed: readonly T[], path: YamlPath, what: string): T | null => {
+    if (typeof v === 'string' && (allowed as readonly string[]).includes(v)) return v as T;
+    at(path, v === undefined ? 'declaration-missing' : 'declaration-value', `${what} must be one of ${allowed.join(' | ')}`);
+    return null;
+  };
+  const stringList = (v: unknown, path: YamlPath, what: string): string[] => {
+    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) {
+      at(path, v === undefined ? 'declaration-missing' : 'declaration-value', `${what} must be a list of strings`);
+      return [];
+    }
+    return v as string[];
+  };
+  const unknownKeys = (v: Obj, allowed: string[], path: YamlPath, what: string) => {
+    for (const key of Object.keys(v)) {
+      if (!allowed.includes(key)) {
+        at([...path, key], 'declaration-unknown-key', `${what}: unknown key "${key}" (known: ${allowed.join(', ')})`);
+      }
+    }
+  };
+  /** A path inside the example folder that exists. */
+  const localFile = (v: unknown, path: YamlPath, what: string, kind: 'file' | 'dir' = 'file'): string | null => {
+    if (typeof v !== 'string' || v === '') {
+      at(path, 'declaration-value', `${what} must be a path inside the example folder`);
+      return null;
+    }
+    const rel = normalize(v);
+    if (isAbsolute(rel) || rel.startsWith('..')) {
+      at(path, 'declaration-value', `${what} "${v}" points outside the example folder`);
+      return null;
+    }
+    const abs = join(dir, rel);
+    const ok = existsSync(abs) && (kind === 'file' ? statSync(abs).isFile() : statSync(abs).isDirectory());
+    if (!ok) {
+      at(path, 'missing-file', `${what} "${v}" does not exist in the example folder`);
+      return null;
+    }
+    return v;
+  };
+
+  const title = bilingual(raw.title, ['title'], 'title');
+  const summary = bilingual(raw.summary, ['summary'], 'summary');
+  const kind = oneOf(raw.kind, KINDS, ['kind'], 'kind');
+  const chapter = oneOf(raw.chapter, CHAPTERS, ['chapter'], 'chapter');
+  const topics = stringList(raw.topics, ['topics'], 'topics');
+  topics.forEach((t, i) => {
+    if (!(TOPICS as readonly string[]).includes(t)) at(['topics', i], 'declaration-value', `unknown topic "${t}" (known: ${TOPICS.join(', ')})`);
+  });
+
+  let timeout = 300;
+  if (raw.timeout !== undefined) {
+    if (typeof raw.timeout === 'number' && Number.isInteger(raw.timeout) && raw.timeout > 0) timeout = raw.timeout;
+    else at(['timeout'], 'declaration-value', 'timeout must be a whole number of seconds');
+  }
+
+  const files = stringList(raw.files, ['files'], 'files');
+  if (Array.isArray(raw.files) && files.length === 0) at(['files'], 'declaration-value', 'files must name at least one file');
+  files.forEach((f, i) => localFile(f, ['files', i], 'file'));
+
+  if (kind && kind !== 'kubernetes') {
+    const entry = ENTRY_FILE[kind];
+    if (!existsSync(join(dir, entry))) at(['kind'], 'missing-file', `a ${kind} example needs ${entry} in its folder`);
+  }
+
+  const images: ImageBuild[] = [];
+  if (raw.images !== undefined) {
+    if (kind && kind !== 'stack') at(['images'], 'declaration-value', `images: is for stack examples (a ${kind} example builds its own)`);
+    if (!Array.isArray(raw.images)) at(['images'], 'declaration-value', 'images must be a list of { tag, context, dockerfile? }');
+    else raw.images.forEach((img, i) => {
+      const path = ['images', i];
+      if (!isObj(img)) return at(path, 'declaration-value', 'an image is { tag, context, dockerfile? }');
+      unknownKeys(img, ['tag', 'context', 'dockerfile'], path, 'image');
+      const tag = typeof img.tag === 'string' ? img.tag : null;
+      if (!tag) at(path, 'declaration-missing', 'image needs a tag');
+      else if (imageTag(tag) === null || imageTag(tag) === 'latest') {
+        at([...path, 'tag'], 'image-unpinned', `image tag "${tag}" must name a version, not latest or nothing`);
+      }
+      const context = localFile(img.context, [...path, 'context'], 'image context', 'dir');
+      const dockerfile = img.dockerfile === undefined ? 'Dockerfile' : img.dockerfile;
+      if (context && typeof dockerfile === 'string') localFile(join(context, dockerfile), [...path, img.dockerfile ? 'dockerfile' : 'context'], 'Dockerfile');
+      if (tag && context && typeof dockerfile === 'string') images.push({ tag, context, dockerfile });
+    });
+  }
+
+  const secrets: SecretSource[] = [];
+  if (raw.secrets !== undefined) {
+    if (kind && kind !== 'stack') at(['secrets'], 'declaration-value', 'secrets: is for stack examples (external Swarm secrets)');
+    if (!Array.isArray(raw.secrets)) at(['secrets'], 'declaration-value', 'secrets must be a list of { name, file } or { name, stdin }');
+    else raw.secrets.forEach((s, i) => {
+      const path = ['secrets', i];
+      if (!isObj(s)) return at(path, 'declaration-value', 'a secret is { name, file } or { name, stdin }');
+      unknownKeys(s, ['name', 'file', 'stdin'], path, 'secret');
+      if (typeof s.name !== 'string' || !/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(s.name)) {
+        return at(path, 'declaration-missing', 'secret needs a name (letters, digits, _ . -)');
+      }
+      if ((s.file === undefined) === (s.stdin === undefined)) {
+        return at(path, 'declaration-value', `secret "${s.name}" needs exactly one of file: or stdin:`);
+      }
+      if (s.file !== undefined) {
+        if (localFile(s.file, [...path, 'file'], 'secret file')) secrets.push({ name: s.name, file: s.file as string });
+      } else if (typeof s.stdin !== 'string' || s.stdin === '') {
+        at([...path, 'stdin'], 'declaration-value', 'stdin must be the secret text');
+      } else secrets.push({ name: s.name, stdin: s.stdin });
+    });
+  }
+
+  const limits: Limit[] = [];
+  if (raw.limits !== undefined) {
+    if (!Array.isArray(raw.limits)) at(['limits'], 'declaration-value', 'limits must be a list of { feature, what }');
+    else raw.limits.forEach((l, i) => {
+      const path = ['limits', i];
+      if (!isObj(l)) return at(path, 'declaration-value', 'a limit is { feature, what: { zh-Hans, en } }');
+      unknownKeys(l, ['feature', 'what'], path, 'limit');
+      if (typeof l.feature !== 'string' || !EXAMPLE_NAME.test(l.feature)) {
+        return at(path, 'declaration-missing', 'limit needs a feature id (kebab-case, e.g. ipvs)');
+      }
+      const what = bilingual(l.what, [...path, 'what'], `limit "${l.feature}"`);
+      if (what) limits.push({ feature: l.feature, what });
+    });
+  }
+
+  const checks: Check[] = [];
+  if (raw.checks !== undefined && !Array.isArray(raw.checks)) at(['checks'], 'declaration-value', 'checks must be a list');
+  const rawChecks = Array.isArray(raw.checks) ? raw.checks : [];
+  if (kind && kind !== 'kubernetes' && kind !== 'script' && rawChecks.length === 0) {
+    at(['checks'], 'declaration-missing', `a ${kind} example needs at least one check`);
+  }
+  rawChecks.forEach((c, i) => {
+    const path = ['checks', i];
+    if (!isObj(c)) return at(path, 'declaration-value', 'a check is { name, http | exec | script | run }');
+    unknownKeys(c, ['name', 'needs', ...CHECK_TYPES], path, 'check');
+    const checkName = bilingual(c.name, [...path, 'name'], `check ${i + 1} name`);
+    const types = CHECK_TYPES.filter((t) => c[t] !== undefined);
+    if (types.length !== 1) return at(path, 'check-type', 'a check needs exactly one of http, exec, script, run');
+    const type = types[0];
+    if (kind && !CHECKS_BY_KIND[kind].includes(type)) {
+      return at([...path, type], 'check-type', `a ${kind} example cannot have ${type} checks (allowed: ${CHECKS_BY_KIND[kind].join(', ') || 'none'})`);
+    }
+    const check: Check = { name: checkName ?? { 'zh-Hans': '', en: `check ${i + 1}` } };
+    if (c.needs !== undefined) {
+      if (typeof c.needs !== 'string' || !limits.some((l) => l.feature === c.needs)) {
+        at([...path, 'needs'], 'declaration-value', `needs: "${String(c.needs)}" must name a feature listed under limits:`);
+      } else check.needs = c.needs;
+    }
+    const body = c[type];
+    const bodyPath = [...path, type];
+    if (type === 'script') {
+      const script = localFile(body, bodyPath, 'check script');
+      if (script) check.script = script;
+    } else if (!isObj(body)) {
+      return at(bodyPath, 'declaration-value', `${type} check needs a mapping`);
+    } else if (type === 'http') {
+      unknownKeys(body, ['url', 'status', 'contains'], bodyPath, 'http check');
+      let url: URL | null = null;
+      try { url = new URL(String(body.url)); } catch { /* reported below */ }
+      if (!url || !/^https?:$/.test(url.protocol)) return at(bodyPath, 'declaration-value', 'http check needs an http:// url');
+      // Checks only ever reach this machine: never send traffic to another address.
+      if (!LOOPBACK_HOSTS.has(url.hostname)) {
+        return at([...bodyPath, 'url'], 'check-url-host', `http check url must target 127.0.0.1 or localhost, not ${url.hostname}`);
+      }
+      const status = body.status === undefined ? 200 : body.status;
+      if (typeof status !== 'number' || !Number.isInteger(status)) return at([...bodyPath, 'status'], 'declaration-value', 'status must be a number');
+      if (body.contains !== undefined && typeof body.contains !== 'string') return at([...bodyPath, 'contains'], 'declaration-value', 'contains must be text');
+      check.http = { url: String(body.url), status, ...(body.contains !== undefined ? { contains: body.contains as string } : {}) };
+    } else if (type === 'exec') {
+      unknownKeys(body, ['service', 'command', 'expect'], bodyPath, 'exec check');
+      if (typeof body.service !== 'string') return at(bodyPath, 'declaration-missing', 'exec check needs a service');
+      const cmd = body.command;
+      const cmdOk = typeof cmd === 'string' ? cmd !== '' : Array.isArray(cmd) && cmd.length > 0 && cmd.every((x) => typeof x === 'string');
+      if (!cmdOk) return at(bodyPath, 'declaration-missing', 'exec check needs a command (a string run by sh -c, or a list)');
+      if (body.expect !== undefined && typeof body.expect !== 'string') return at([...bodyPath, 'expect'], 'declaration-value', 'expect must be text');
+      check.exec = { service: body.service, command: cmd as string | string[], ...(body.expect !== undefined ? { expect: body.expect as string } : {}) };
+    } else if (type === 'run') {
+      unknownKeys(body, ['args', 'expect'], bodyPath, 'run check');
+      const args = body.args === undefined ? [] : body.args;
+      if (!Array.isArray(args) || args.some((x) => typeof x !== 'string')) return at([...bodyPath, 'args'], 'declaration-value', 'args must be a list of strings');
+      if (body.expect !== undefined && typeof body.expect !== 'string') return at([...bodyPath, 'expect'], 'declaration-value', 'expect must be text');
+      check.run = { args: args as string[], ...(body.expect !== undefined ? { expect: body.expect as string } : {}) };
+    }
+    checks.push(check);
+  });
+
+  if (!title || !summary || !kind || !chapter || problems.length > 0) return { declaration: null, problems };
+  return {
+    declaration: { name, dir, title, summary, kind, chapter, topics, timeout, files, images, secrets, checks, limits },
+    problems,
+  };
+}
+
+/**
+ * The tag of an image reference: null when there is none (a digest pins it too, returned as
+ * '@digest'). `registry:5000/app` has no tag; `app:1.0@sha256:…` has one.
+ */
+export function imageTag(ref: string): string | null {
+  const at = ref.indexOf('@');
+  if (at >= 0) return '@' + ref.slice(at + 1);
+  const lastSlash = ref.lastIndexOf('/');
+  const colon = ref.indexOf(':', lastSlash + 1);
+  return colon >= 0 ? ref.slice(colon + 1) : null;
+}
+
+/** True when the image reference names a version: a tag other than latest, or a digest. */
+export function isPinned(ref: string): boolean {
+  const tag = imageTag(ref);
+  return tag !== null && tag !== '' && tag !== 'latest';
+}

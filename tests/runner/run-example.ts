@@ -1,0 +1,131 @@
+// One example from static checks to a clean engine: the order that keeps the promise that nothing
+// is left behind is: register the teardown, then create anything.
+import { runCheck } from './checks';
+import { registerTeardown } from './cleanup';
+import type { Declaration } from './declaration';
+import { isInterrupted } from './exec';
+import { NO_CLUSTER, NO_IPVS } from './features';
+import { ensureImage } from './images';
+import { uniqueName } from './names';
+import { formatProblem } from './problems';
+import { emptyResult, type ExampleResult, type LimitResult } from './result';
+import { ComposeDriver } from './start/compose';
+import { DockerfileDriver } from './start/dockerfile';
+import type { Driver, RunContext } from './start/driver';
+import { KubernetesDriver } from './start/kubernetes';
+import { ScriptDriver } from './start/script';
+import { StackDriver } from './start/stack';
+import type { StaticResult } from './static/index';
+import { describe, removeResources, type Resource } from './sweep';
+
+export interface Features {
+  ipvs: boolean;
+  cluster: boolean;
+}
+
+/** Declared limits this engine cannot check, with the reason printed in the report. */
+export function missingFeatures(decl: Declaration, features: Features): LimitResult[] {
+  return decl.limits.flatMap((l): LimitResult[] => {
+    if (l.feature === 'ipvs') return features.ipvs ? [] : [{ feature: l.feature, reason: NO_IPVS, what: l.what }];
+    return [{ feature: l.feature, reason: l.what.en, what: l.what }];
+  });
+}
+
+export function staticResult(name: string, stat: StaticResult): ExampleResult {
+  const result = emptyResult(name);
+  result.kind = stat.declaration?.kind ?? null;
+  result.chapter = stat.declaration?.chapter ?? null;
+  result.problems = stat.problems.map(formatProblem);
+  result.status = stat.problems.length === 0 ? 'passed' : 'failed';
+  if (stat.declaration) result.limits = []; // limits are reported by `up`, where they apply
+  return result;
+}
+
+function makeDriver(decl: Declaration, ctx: RunContext, stat: StaticResult): Driver {
+  switch (decl.kind) {
+    case 'compose': return new ComposeDriver(ctx);
+    case 'stack': return new StackDriver(ctx);
+    case 'dockerfile': return new DockerfileDriver(ctx);
+    case 'script': return new ScriptDriver(ctx);
+    case 'kubernetes': return new KubernetesDriver(ctx, stat.manifests);
+  }
+}
+
+export async function upExample(name: string, stat: StaticResult, features: Features, log: (s: string) => void): Promise<ExampleResult> {
+  const t0 = Date.now();
+  const result = staticResult(name, stat);
+  const finish = () => {
+    result.seconds = (Date.now() - t0) / 1000;
+    return result;
+  };
+  if (stat.problems.length > 0 || !stat.declaration) {
+    result.status = 'failed';
+    result.error = 'static checks failed: not started';
+    return finish();
+  }
+  const decl = stat.declaration;
+  result.limits = missingFeatures(decl, features);
+  if (decl.kind === 'kubernetes' && !features.cluster) {
+    result.status = 'not-started';
+    result.notStarted = `not started: ${NO_CLUSTER}`;
+    return finish();
+  }
+
+  const project = uniqueName(decl.name);
+  result.project = project;
+  const ctx: RunContext = { decl, project, deadline: Date.now() + decl.timeout * 1000, log: (s) => log(`[${name}] ${s}`) };
+  const driver = makeDriver(decl, ctx, stat);
+  const teardown = registerTeardown(project, () => driver.teardown(), ctx.log);
+  const missing = new Map(result.limits.map((l) => [l.feature, l.reason]));
+  let failed = false;
+  try {
+    for (const ref of await driver.images()) {
+      const image = await ensureImage(ref, ctx.log);
+      if (image.standin) result.standins.push(ref);
+    }
+    ctx.log(`starting (${decl.kind}, project ${project}, timeout ${decl.timeout} s)`);
+    const startedAt = Date.now();
+    try {
+      await driver.start();
+    } catch (err) {
+      result.startFailed = true;
+      throw err;
+    }
+    result.startedSeconds = (Date.now() - startedAt) / 1000;
+    ctx.log(`ready in ${result.startedSeconds.toFixed(1)} s`);
+    for (const check of decl.checks) {
+      if (isInterrupted()) throw new Error('interrupted');
+      const r = await runCheck(check, ctx, driver, missing);
+      result.checks.push(r);
+      ctx.log(`check ${r.status}: ${check.name.en}${r.detail ? ` (${r.detail})` : ''}`);
+      if (r.status === 'failed') failed = true;
+    }
+  } catch (err) {
+    failed = true;
+    result.error = (err as Error).message;
+    ctx.log(`failed: ${result.error.split('\n')[0]}`);
+  }
+  if (failed && !isInterrupted()) {
+    result.logs = await driver.logs().catch((err: Error) => `could not read logs: ${err.message}`);
+  }
+
+  ctx.log('cleaning up');
+  try {
+    await teardown();
+  } catch (err) {
+    // The original failure stays the headline; the teardown's own is added to it.
+    result.error = [result.error, `teardown: ${(err as Error).message}`].filter(Boolean).join('\n');
+  }
+  const left: Resource[] = await driver.leftovers();
+  result.cleaned = left.length === 0;
+  result.leftovers = left.map(describe);
+  if (left.length > 0) {
+    ctx.log(`left behind: ${result.leftovers.join(', ')}; removing`);
+    for (const match of driver.leftoverMatch()) {
+      const still = await removeResources(left, match);
+      if (still.length === 0) break;
+    }
+  }
+  result.status = failed || !result.cleaned ? 'failed' : 'passed';
+  return finish();
+}

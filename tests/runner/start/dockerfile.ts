@@ -1,0 +1,64 @@
+// dockerfile examples: build the folder's Dockerfile under a unique tag, run the checks, remove it.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { docker, tail, type RunResult } from '../exec';
+import { RUNNER_LABEL } from '../names';
+import { readDockerfile } from '../static/dockerfile';
+import { findResources, type Resource } from '../sweep';
+import { dedupe } from './compose';
+import { remainingMs, StartError, type Driver, type RunContext } from './driver';
+
+export class DockerfileDriver implements Driver {
+  private runs = 0;
+  constructor(private readonly ctx: RunContext) {}
+
+  get tag(): string {
+    return `${this.ctx.project}:check`;
+  }
+
+  private get label(): string {
+    return `${RUNNER_LABEL}=${this.ctx.project}`;
+  }
+
+  async images(): Promise<string[]> {
+    const text = readFileSync(join(this.ctx.decl.dir, 'Dockerfile'), 'utf8');
+    return readDockerfile(text).baseImages.map((b) => b.ref);
+  }
+
+  async start(): Promise<void> {
+    const r = await docker(['build', '-t', this.tag, '--label', this.label, '.'], { cwd: this.ctx.decl.dir, timeoutMs: remainingMs(this.ctx) });
+    if (r.code !== 0) throw new StartError(`docker build failed:\n${tail(r.stderr || r.stdout, 15)}`);
+  }
+
+  runImage(args: string[], timeoutMs: number): Promise<RunResult> {
+    const name = `${this.ctx.project}-run-${++this.runs}`;
+    return docker(['run', '--rm', '--name', name, '--label', this.label, this.tag, ...args], { timeoutMs });
+  }
+
+  env(): Record<string, string> {
+    return { FG_PROJECT: this.ctx.project, FG_IMAGE: this.tag, FG_PREFIX: `${this.ctx.project}-` };
+  }
+
+  async logs(): Promise<string> {
+    return '';
+  }
+
+  async teardown(): Promise<void> {
+    const opts = { timeoutMs: 60_000, survivesInterrupt: true };
+    const containers = await findResources({ label: this.label }, ['container']);
+    if (containers.length) await docker(['rm', '-f', ...containers.map((c) => c.id)], opts);
+    await docker(['image', 'rm', '-f', this.tag], opts);
+  }
+
+  leftoverMatch() {
+    return [{ label: this.label }, { prefix: this.ctx.project }];
+  }
+
+  async leftovers(): Promise<Resource[]> {
+    const [mine, named] = this.leftoverMatch();
+    return dedupe([
+      ...(await findResources(mine, ['container', 'network', 'volume'])),
+      ...(await findResources(named, ['container', 'network', 'volume', 'image'])),
+    ]);
+  }
+}

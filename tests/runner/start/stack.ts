@@ -1,0 +1,194 @@
+// stack examples: a single-node swarm (initialised if needed), `docker stack deploy`, wait for
+// every replica, then `docker stack rm` and wait until its networks are gone.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { registerTeardown } from '../cleanup';
+import { docker, dockerOk, isInterrupted, tail, type RunResult } from '../exec';
+import { RUNNER_LABEL } from '../names';
+import { readDockerfile } from '../static/dockerfile';
+import { findResources, removeResources, sleep, waitUntilGone, type Resource } from '../sweep';
+import { composeEnv, composeImages, dedupe } from './compose';
+import { remainingMs, StartError, type Driver, type RunContext } from './driver';
+
+let swarmReady: Promise<void> | null = null;
+
+async function swarmState(): Promise<string> {
+  const r = await docker(['info', '--format', '{{.Swarm.LocalNodeState}}'], { timeoutMs: 30_000, survivesInterrupt: true });
+  return r.stdout.trim();
+}
+
+/**
+ * Makes the engine a swarm manager. If the runner had to initialise it, it leaves again when the
+ * runner ends, unless someone else has started services in it meanwhile (the engine is shared).
+ */
+export function ensureSwarm(log: (s: string) => void): Promise<void> {
+  swarmReady ??= (async () => {
+    if ((await swarmState()) === 'active') return;
+    const hadGwbridge = (await docker(['network', 'inspect', 'docker_gwbridge'], { timeoutMs: 30_000 })).code === 0;
+    // Registered before init, so an interrupt during init still leaves the engine as it was.
+    registerTeardown('swarm', async () => {
+      if ((await swarmState()) !== 'active') return;
+      const services = await docker(['service', 'ls', '-q'], { timeoutMs: 30_000, survivesInterrupt: true });
+      if (services.stdout.trim()) {
+        log('swarm: not leaving the swarm the runner initialised: other services run in it now');
+        return;
+      }
+      log('swarm: leaving the swarm the runner initialised');
+      await dockerOk(['swarm', 'leave', '--force'], { timeoutMs: 120_000, survivesInterrupt: true });
+      if (!hadGwbridge) await docker(['network', 'rm', 'docker_gwbridge'], { timeoutMs: 30_000, survivesInterrupt: true });
+    }, log);
+    log('swarm: initialising a single-node swarm');
+    const init = await docker(['swarm', 'init'], { timeoutMs: 120_000 });
+    if (init.code !== 0 && /could not choose an IP address|multiple addresses/i.test(init.stderr)) {
+      await dockerOk(['swarm', 'init', '--advertise-addr', '127.0.0.1'], { timeoutMs: 120_000 });
+    } else if (init.code !== 0) {
+      throw new StartError(`docker swarm init failed: ${tail(init.stderr, 5)}`);
+    }
+  })();
+  swarmReady.catch(() => { swarmReady = null; });
+  return swarmReady;
+}
+
+const NAMESPACE = 'com.docker.stack.namespace';
+
+export class StackDriver implements Driver {
+  private readonly file = 'stack.yaml';
+  private readonly createdSecrets: string[] = [];
+  constructor(private readonly ctx: RunContext) {}
+
+  private get nsLabel() {
+    return `${NAMESPACE}=${this.ctx.project}`;
+  }
+
+  async images(): Promise<string[]> {
+    const { decl, project } = this.ctx;
+    const built = new Set(decl.images.map((i) => i.tag));
+    const refs = new Set(await composeImages(decl.dir, this.file, project, built));
+    for (const img of decl.images) {
+      const text = readFileSync(join(decl.dir, img.context, img.dockerfile), 'utf8');
+      for (const base of readDockerfile(text).baseImages) refs.add(base.ref);
+    }
+    return [...refs];
+  }
+
+  async start(): Promise<void> {
+    const { ctx } = this;
+    const { decl, project, log } = ctx;
+    await ensureSwarm(log);
+
+    for (const img of decl.images) {
+      log(`building ${img.tag}`);
+      const r = await docker(['build', '-t', img.tag, '--label', `${RUNNER_LABEL}=${project}`, '-f', join(img.context, img.dockerfile), img.context], {
+        cwd: decl.dir, timeoutMs: remainingMs(ctx),
+      });
+      if (r.code !== 0) throw new StartError(`docker build of ${img.tag} failed:\n${tail(r.stderr || r.stdout, 15)}`);
+    }
+
+    for (const secret of decl.secrets) {
+      if ((await docker(['secret', 'inspect', secret.name], { timeoutMs: 30_000 })).code === 0) {
+        throw new StartError(`secret ${secret.name} already exists and was not created by this run: remove it or wait for the other run`);
+      }
+      // Remembered before creation: the teardown removes it even if creation is interrupted.
+      this.createdSecrets.push(secret.name);
+      const args = ['secret', 'create', '--label', `${RUNNER_LABEL}=${project}`, secret.name, secret.file ?? '-'];
+      const r = await docker(args, { cwd: decl.dir, input: secret.stdin, timeoutMs: 30_000 });
+      if (r.code !== 0) throw new StartError(`docker secret create ${secret.name} failed: ${tail(r.stderr, 5)}`);
+    }
+
+    const deploy = await docker(['stack', 'deploy', '--detach=true', '--resolve-image', 'never', '-c', this.file, project], {
+      cwd: decl.dir, env: composeEnv(project), timeoutMs: remainingMs(ctx),
+    });
+    if (deploy.code !== 0) throw new StartError(`docker stack deploy failed:\n${tail(deploy.stderr || deploy.stdout, 15)}`);
+    await this.waitForReplicas();
+  }
+
+  /** `docker service ls` rows of this stack: name and replicas as "running/desired". */
+  private async services(): Promise<{ name: string; running: number; desired: number }[]> {
+    const r = await docker(['service', 'ls', '--filter', `label=${this.nsLabel}`, '--format', '{{.Name}}\t{{.Replicas}}'], { timeoutMs: 30_000 });
+    return r.stdout.split('\n').filter(Boolean).map((line) => {
+      const [name, replicas] = line.split('\t');
+      const m = /^(\d+)\/(\d+)/.exec(replicas ?? '');
+      return { name, running: m ? Number(m[1]) : 0, desired: m ? Number(m[2]) : -1 };
+    });
+  }
+
+  private async waitForReplicas(): Promise<void> {
+    const expected = Object.keys(this.stackServices()).length;
+    let last = '';
+    while (!isInterrupted()) {
+      const services = await this.services();
+      last = services.map((s) => `${s.name} ${s.running}/${s.desired}`).join(', ');
+      if (services.length >= expected && services.every((s) => s.desired >= 0 && s.running >= s.desired)) return;
+      if (remainingMs(this.ctx) <= 0) {
+        const errors = await docker(['stack', 'ps', '--no-trunc', '--filter', 'desired-state=shutdown', '--format', '{{.Name}} {{.CurrentState}} {{.Error}}', this.ctx.project], { timeoutMs: 30_000 });
+        throw new StartError(`replicas not all running within ${this.ctx.decl.timeout} s: ${last}\n${tail(errors.stdout, 10)}`);
+      }
+      await sleep(2000);
+    }
+    throw new StartError('interrupted');
+  }
+
+  private stackServices(): Record<string, unknown> {
+    // Static checks have validated the file already.
+    const doc = parse(readFileSync(join(this.ctx.decl.dir, this.file), 'utf8')) as { services?: Record<string, unknown> };
+    return doc.services ?? {};
+  }
+
+  async exec(service: string, command: string[], timeoutMs: number): Promise<RunResult> {
+    const name = `${this.ctx.project}_${service}`;
+    const ps = await docker(['ps', '-q', '--filter', `label=com.docker.swarm.service.name=${name}`, '--filter', 'status=running'], { timeoutMs: 30_000 });
+    const id = ps.stdout.split('\n').find(Boolean);
+    if (!id) return { code: 1, signal: null, stdout: '', stderr: `no running task of service ${name}`, timedOut: false, interrupted: false };
+    return docker(['exec', id, ...command], { timeoutMs });
+  }
+
+  env(): Record<string, string> {
+    return { FG_PROJECT: this.ctx.project };
+  }
+
+  async logs(): Promise<string> {
+    const services = await this.services();
+    const failing = services.filter((s) => s.running < s.desired);
+    const chosen = failing.length ? failing : services;
+    const parts: string[] = [];
+    for (const s of chosen) {
+      const r = await docker(['service', 'logs', '--no-task-ids', '--tail', '30', s.name], { timeoutMs: 30_000, survivesInterrupt: true });
+      parts.push(`--- ${s.name} (${s.running}/${s.desired} running)\n${tail(r.stdout + r.stderr, 30)}`);
+    }
+    const ps = await docker(['stack', 'ps', '--no-trunc', '--format', '{{.Name}}\t{{.CurrentState}}\t{{.Error}}', this.ctx.project], { timeoutMs: 30_000, survivesInterrupt: true });
+    parts.push(`--- tasks\n${tail(ps.stdout, 15)}`);
+    return parts.join('\n');
+  }
+
+  async teardown(): Promise<void> {
+    const { project } = this.ctx;
+    const opts = { timeoutMs: 60_000, survivesInterrupt: true };
+    if ((await findResources({ label: this.nsLabel }, ['service', 'network', 'secret', 'config'])).length > 0) {
+      await docker(['stack', 'rm', project], opts);
+    }
+    // stack rm returns at once; networks and containers go when the tasks have stopped.
+    const left = await waitUntilGone({ label: this.nsLabel }, ['service', 'container', 'network'], 120_000);
+    if (left.length > 0) await removeResources(left, { label: this.nsLabel });
+    // stack rm keeps volumes: remove the ones this stack created.
+    const volumes = await findResources({ label: this.nsLabel }, ['volume']);
+    if (volumes.length > 0) await removeResources(volumes, { label: this.nsLabel });
+    for (const name of this.createdSecrets) {
+      const mine = await docker(['secret', 'inspect', '--format', `{{index .Spec.Labels "${RUNNER_LABEL}"}}`, name], opts);
+      if (mine.code === 0 && mine.stdout.trim() === project) await docker(['secret', 'rm', name], opts);
+    }
+  }
+
+  leftoverMatch() {
+    return [{ label: this.nsLabel }, { label: `${RUNNER_LABEL}=${this.ctx.project}` }, { prefix: this.ctx.project }];
+  }
+
+  async leftovers(): Promise<Resource[]> {
+    const [ns, mine, named] = this.leftoverMatch();
+    return dedupe([
+      ...(await findResources(ns, ['service', 'container', 'network', 'volume', 'secret', 'config'])),
+      ...(await findResources(mine, ['container', 'secret'])),
+      ...(await findResources(named, ['service', 'container', 'network', 'volume', 'secret', 'config'])),
+    ]);
+  }
+}

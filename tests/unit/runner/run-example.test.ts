@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { registerTeardown } from '../../runner/cleanup';
+import type { Declaration } from '../../runner/declaration';
+import { missingFeatures } from '../../runner/run-example';
+
+const what = { 'zh-Hans': '说明', en: 'the VIP' };
+
+test('limits: ipvs only when the kernel lacks it; other declared limits always', () => {
+  const decl = { limits: [{ feature: 'ipvs', what }, { feature: 'multi-node', what: { 'zh-Hans': '多节点', en: 'several nodes' } }] } as Declaration;
+  assert.deepEqual(missingFeatures(decl, { ipvs: false, cluster: false }).map((l) => `${l.feature}: ${l.reason}`), [
+    'ipvs: swarm VIP/ingress (no IPVS in this kernel)', 'multi-node: several nodes',
+  ]);
+  assert.deepEqual(missingFeatures(decl, { ipvs: true, cluster: false }).map((l) => l.feature), ['multi-node']);
+});
+
+test('a registered teardown runs once however often it is called', async () => {
+  let runs = 0;
+  const teardown = registerTeardown('t', async () => { runs++; }, () => {});
+  await Promise.all([teardown(), teardown()]);
+  await teardown();
+  assert.equal(runs, 1);
+});
+
+test('a failing teardown reports its error to each caller', async () => {
+  const logged: string[] = [];
+  const teardown = registerTeardown('broken', async () => { throw new Error('down failed'); }, (s) => logged.push(s));
+  await assert.rejects(teardown(), /down failed/);
+  await assert.rejects(teardown(), /down failed/);
+  assert.deepEqual(logged, ['teardown of broken failed: down failed']);
+});
