@@ -34,9 +34,9 @@ export default function NetnsVeth(): ReactNode {
       <Box x={420} y={44} width={270} height={170} kind="zone" label="lab-ns2" />
       <Box x={50} y={80} width={90} height={50} kind="process" label="lo" detail="127.0.0.1" />
       <Box x={580} y={80} width={90} height={50} kind="process" label="lo" detail="127.0.0.1" />
-      <Box x={140} y={140} width={140} height={56} kind="network" label="veth1" detail="10.200.1.1/24" />
-      <Box x={440} y={140} width={140} height={56} kind="network" label="veth2" detail="10.200.1.2/24" />
-      <Arrow points={[[280, 168], [440, 168]]} both />
+      <Box x={150} y={140} width={120} height={56} kind="network" label="veth1" detail="10.200.1.1/24" />
+      <Box x={450} y={140} width={120} height={56} kind="network" label="veth2" detail="10.200.1.2/24" />
+      <Arrow points={[[270, 168], [450, 168]]} both />
       <Label x={360} y={158} muted>{t.pair}</Label>
       <Label x={360} y={190} muted>{t.ping}</Label>
       <Box x={30} y={236} width={660} height={70} kind="zone" label={t.hostNs} />
