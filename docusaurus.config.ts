@@ -45,6 +45,7 @@ const themeConfig = {
     title: 'Docker 实践指南',
     items: [
       {type: 'docSidebar', sidebarId: 'guide', position: 'left', label: '指南'},
+      {to: '/examples', position: 'left', label: '示例库'},
       {type: 'localeDropdown', position: 'right'},
     ],
   },

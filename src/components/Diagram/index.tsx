@@ -52,7 +52,7 @@ export function Figure({name, title, description, caption, width, height, childr
 }
 
 /** What a box stands for; each kind has its own colour in both modes. */
-export type BoxKind = 'host' | 'container' | 'image' | 'layer' | 'writable' | 'network' | 'volume' | 'process' | 'neutral' | 'zone';
+export type BoxKind = 'host' | 'container' | 'image' | 'layer' | 'writable' | 'network' | 'volume' | 'secret' | 'process' | 'neutral' | 'zone';
 
 export interface BoxProps {
   x: number;
@@ -65,14 +65,16 @@ export interface BoxProps {
   /** A smaller second line, e.g. an address or an image tag. */
   detail?: string;
   dashed?: boolean;
+  /** Where the label sits; zones and hosts default to the top-left corner, other boxes to the centre. */
+  labelAt?: 'centre' | 'top-left';
   children?: ReactNode;
 }
 
 const lineHeight = 18;
 
-export function Box({x, y, width, height, kind, label, detail, dashed, children}: BoxProps): ReactNode {
+export function Box({x, y, width, height, kind, label, detail, dashed, labelAt, children}: BoxProps): ReactNode {
   const lines = label === undefined ? [] : Array.isArray(label) ? label : [label];
-  const isZone = kind === 'zone' || kind === 'host';
+  const isZone = (labelAt ?? (kind === 'zone' || kind === 'host' ? 'top-left' : 'centre')) === 'top-left';
   const textX = isZone ? x + 10 : x + width / 2;
   const blockHeight = lines.length * lineHeight + (detail ? lineHeight - 2 : 0);
   const firstY = isZone ? y + 20 : y + height / 2 - blockHeight / 2 + 13;

@@ -4,6 +4,7 @@ import TabItem from '@theme/TabItem';
 import CodeBlock from '@theme/CodeBlock';
 import useBaseUrl from '@docusaurus/useBaseUrl';
 import {useLocalized} from '@site/src/lib/i18n';
+import Topology from '@site/src/components/Topology';
 import {readerCommands} from './commands';
 import type {ExampleData} from './types';
 import styles from './styles.module.css';
@@ -49,6 +50,7 @@ export default function Example({example}: {example: ExampleData}): ReactNode {
         </p>
         <p className={styles.summary}>{summary}</p>
       </div>
+      <Topology example={example} />
       <Tabs className={styles.tabs}>
         {example.files.map((file) => (
           <TabItem key={file.path} value={file.path} label={file.path}>

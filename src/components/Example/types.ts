@@ -16,6 +16,34 @@ export interface ExampleCheck {
   script?: string;
 }
 
+export interface TopologyPort {
+  published: string | null;
+  target: string;
+  hostIp: string | null;
+  mode: string;
+}
+
+export interface TopologyService {
+  name: string;
+  image: string | null;
+  build: string | null;
+  replicas: number;
+  networks: string[];
+  ports: TopologyPort[];
+  mounts: {type: string; source: string | null; target: string}[];
+  secrets: string[];
+  dependsOn: string[];
+}
+
+/** A compose or stack file as the <Topology> figure draws it (read at build time). */
+export interface TopologyModel {
+  file: string;
+  services: TopologyService[];
+  networks: {name: string; driver: string}[];
+  volumes: string[];
+  secrets: string[];
+}
+
 /** What the examples loader makes of examples/<name>/ (src/plugins/examples/examples.cjs). */
 export interface ExampleData {
   name: string;
@@ -29,5 +57,6 @@ export interface ExampleData {
   limits: {feature: string; what: Localized}[];
   files: ExampleFile[];
   allFiles: string[];
+  topology: TopologyModel | null;
   zip: string;
 }

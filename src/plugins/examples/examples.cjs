@@ -27,6 +27,63 @@ function listFiles(dir, prefix = '') {
     .sort();
 }
 
+const asList = (value) => (Array.isArray(value) ? value : value && typeof value === 'object' ? Object.keys(value) : []);
+
+/** "127.0.0.1:8080:80/tcp", "8080:80", "80" or the long form, as {published, target, hostIp, mode}. */
+function parsePort(port) {
+  if (port && typeof port === 'object') {
+    return {published: port.published === undefined ? null : String(port.published), target: String(port.target), hostIp: port.host_ip ?? null, mode: port.mode ?? 'ingress'};
+  }
+  const parts = String(port).replace(/\/\w+$/, '').split(':');
+  const target = parts.pop();
+  const published = parts.length ? parts.pop() : null;
+  return {published, target, hostIp: parts.length ? parts.join(':') : null, mode: 'ingress'};
+}
+
+/** A service's mounts: named volumes, bind mounts and tmpfs, from the short or long syntax. */
+function parseMount(mount, namedVolumes) {
+  if (mount && typeof mount === 'object') return {type: mount.type, source: mount.source ?? null, target: mount.target};
+  const [source, target] = String(mount).split(':');
+  if (target === undefined) return {type: 'volume', source: null, target: source};
+  return {type: namedVolumes.has(source) ? 'volume' : 'bind', source, target};
+}
+
+/**
+ * The topology of an example's compose or stack file: what the <Topology> figure draws.
+ * It is read from the file at build time, so the picture always follows the file.
+ */
+function topologyOf(file) {
+  const doc = YAML.parse(fs.readFileSync(file, 'utf8')) ?? {};
+  const namedVolumes = new Set(asList(doc.volumes));
+  const declaredNetworks = asList(doc.networks);
+  const services = Object.entries(doc.services ?? {}).map(([name, svc]) => {
+    const build = svc.build === undefined ? null : typeof svc.build === 'string' ? svc.build : svc.build.context ?? '.';
+    const networks = asList(svc.networks);
+    return {
+      name,
+      image: svc.image ?? null,
+      build,
+      replicas: svc.deploy?.replicas ?? 1,
+      networks: networks.length ? networks : ['default'],
+      ports: (svc.ports ?? []).map(parsePort),
+      mounts: (svc.volumes ?? []).map((m) => parseMount(m, namedVolumes)),
+      secrets: (svc.secrets ?? []).map((secret) => (typeof secret === 'string' ? secret : secret.source)),
+      dependsOn: asList(svc.depends_on),
+    };
+  });
+  const usesDefault = services.some((svc) => svc.networks.includes('default'));
+  const networks = [...(usesDefault ? ['default'] : []), ...declaredNetworks.filter((n) => n !== 'default')].map((name) => ({
+    name,
+    driver: doc.networks?.[name]?.driver ?? (path.basename(file) === 'stack.yaml' ? 'overlay' : 'bridge'),
+  }));
+  return {file: path.basename(file), services, networks, volumes: [...namedVolumes], secrets: asList(doc.secrets)};
+}
+
+/** The compose or stack file of an example folder, if it has one. */
+function topologyFileOf(dir) {
+  return ['compose.yaml', 'stack.yaml'].map((f) => path.join(dir, f)).find((f) => fs.existsSync(f));
+}
+
 /** The data one <Example> renders: declaration plus the shown files' exact bytes. */
 function readExample(dir) {
   const name = path.basename(dir);
@@ -55,7 +112,8 @@ function readExample(dir) {
     limits: declaration.limits ?? [],
     files,
     allFiles: listFiles(dir),
-    zip: `/examples/${name}.zip`,
+    topology: topologyFileOf(dir) ? topologyOf(topologyFileOf(dir)) : null,
+    zip: `/downloads/${name}.zip`,
   };
 }
 
@@ -68,4 +126,4 @@ function exampleDirs(examplesDir) {
     .sort();
 }
 
-module.exports = {languageOf, listFiles, readExample, exampleDirs};
+module.exports = {languageOf, listFiles, readExample, exampleDirs, topologyOf, parsePort};

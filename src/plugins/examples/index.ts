@@ -6,7 +6,12 @@ import {zipSync, type Zippable} from 'fflate';
 import type {LoadContext, Plugin} from '@docusaurus/types';
 
 const require = createRequire(import.meta.url);
-const {exampleDirs, listFiles} = require('./examples.cjs') as typeof import('./examples.cjs');
+const {exampleDirs, listFiles, readExample} = require('./examples.cjs') as typeof import('./examples.cjs');
+
+export type GalleryEntry = Omit<ReturnType<typeof readExample>, 'files'> & {
+  shownFiles: string[];
+  section: {doc: string; anchor: string | null} | null;
+};
 
 // A fixed date keeps the .zip byte-identical between builds.
 const zipDate = new Date('2026-01-01T00:00:00Z');
@@ -26,13 +31,33 @@ export function zipExample(dir: string): Uint8Array {
   return zipSync(entries, {level: 9});
 }
 
-export default function examplesPlugin(context: LoadContext): Plugin {
+/** Where each example is taught: the doc and the heading above its <Example>, from the zh-Hans pages. */
+export function exampleSections(docsDir: string): Record<string, {doc: string; anchor: string | null}> {
+  const sections: Record<string, {doc: string; anchor: string | null}> = {};
+  for (const file of fs.readdirSync(docsDir).filter((f) => /\.mdx?$/.test(f)).sort()) {
+    const source = fs.readFileSync(path.join(docsDir, file), 'utf8');
+    const doc = file.replace(/^\d+-/, '').replace(/\.mdx?$/, '');
+    const imports = new Map([...source.matchAll(/^import (\w+) from '@site\/examples\/([\w-]+)\/example\.yaml';$/gm)].map((m) => [m[1], m[2]]));
+    let anchor: string | null = null;
+    for (const line of source.split('\n')) {
+      anchor = /^#{2,6} .*\{\/\* #([\w-]+) \*\/\}\s*$/.exec(line)?.[1] ?? anchor;
+      for (const use of line.matchAll(/<Example\s+example=\{(\w+)\}/g)) {
+        const name = imports.get(use[1]);
+        if (name && !sections[name]) sections[name] = {doc, anchor};
+      }
+    }
+  }
+  return sections;
+}
+
+export default function examplesPlugin(context: LoadContext): Plugin<GalleryEntry[]> {
   const examplesDir = path.join(context.siteDir, 'examples');
-  const zipDir = path.join(context.siteDir, '.generated/static/examples');
+  const zipDir = path.join(context.siteDir, '.generated/static/downloads');
   return {
     name: 'fieldguide-examples',
     getPathsToWatch: () => [path.join(examplesDir, '**/*')],
     async loadContent() {
+      const sections = exampleSections(path.join(context.siteDir, 'docs'));
       fs.rmSync(zipDir, {recursive: true, force: true});
       fs.mkdirSync(zipDir, {recursive: true});
       // SHA256SUMS lets a reader verify a download (`sha256sum -c`); it also keeps the folder non-empty.
@@ -43,6 +68,20 @@ export default function examplesPlugin(context: LoadContext): Plugin {
         return `${createHash('sha256').update(zip).digest('hex')}  ${zipName}\n`;
       });
       fs.writeFileSync(path.join(zipDir, 'SHA256SUMS'), sums.join(''));
+      // The gallery needs no file contents: titles, checks, topology and where each is taught.
+      return exampleDirs(examplesDir).map((dir) => {
+        const {files, ...example} = readExample(dir);
+        return {...example, shownFiles: files.map((f) => f.path), section: sections[example.name] ?? null};
+      });
+    },
+    async contentLoaded({content, actions}) {
+      const gallery = await actions.createData('gallery.json', JSON.stringify(content));
+      actions.addRoute({
+        path: `${context.baseUrl}examples`,
+        component: '@site/src/components/ExamplesGallery/index.tsx',
+        exact: true,
+        modules: {gallery},
+      });
     },
     configureWebpack() {
       return {
