@@ -4,9 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-prefix=${FG_PREFIX:-fg-volume}
-volume=$prefix-mysql-data
-db=$prefix-db
+prefix=${FG_PREFIX:-fg-volume-}   # every name starts with it
+volume=${prefix}mysql-data
+db=${prefix}db
 
 cleanup() {
   docker container rm --force "$db" >/dev/null 2>&1 || true

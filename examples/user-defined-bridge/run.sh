@@ -3,13 +3,13 @@
 # on the default bridge they only have IP addresses.
 set -euo pipefail
 
-prefix=${FG_PREFIX:-fg-bridge}
-net=$prefix-net
-web=$prefix-web          # on the user-defined network
-lonely=$prefix-lonely    # on the default bridge
+prefix=${FG_PREFIX:-fg-bridge-}   # every name starts with it
+net=${prefix}net
+web=${prefix}web         # on the user-defined network
+lonely=${prefix}lonely   # on the default bridge
 
 cleanup() {
-  docker container rm --force "$web" "$lonely" "$prefix-client" >/dev/null 2>&1 || true
+  docker container rm --force "$web" "$lonely" "${prefix}client" >/dev/null 2>&1 || true
   docker network rm "$net" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
@@ -31,10 +31,10 @@ docker run -d --name "$web" --network "$net" "${health[@]}" nginx:1.27
 wait_healthy "$web"
 
 echo "== a second container on $net reaches $web by name"
-docker run --rm --name "$prefix-client" --network "$net" busybox:1.36 ping -c 2 "$web"
-docker run --rm --name "$prefix-client" --network "$net" busybox:1.36 wget -q -O - "http://$web/" | grep '<title>'
+docker run --rm --name "${prefix}client" --network "$net" busybox:1.36 ping -c 2 "$web"
+docker run --rm --name "${prefix}client" --network "$net" busybox:1.36 wget -q -O - "http://$web/" | grep '<title>'
 echo "-- the names come from Docker's embedded DNS server:"
-docker run --rm --name "$prefix-client" --network "$net" busybox:1.36 grep nameserver /etc/resolv.conf
+docker run --rm --name "${prefix}client" --network "$net" busybox:1.36 grep nameserver /etc/resolv.conf
 
 echo "== default bridge: start $lonely without --network"
 docker run -d --name "$lonely" "${health[@]}" nginx:1.27
@@ -42,10 +42,10 @@ wait_healthy "$lonely"
 ip=$(docker inspect -f '{{.NetworkSettings.IPAddress}}' "$lonely")
 
 echo "-- by IP address ($ip) it answers"
-docker run --rm --name "$prefix-client" busybox:1.36 ping -c 2 "$ip"
+docker run --rm --name "${prefix}client" busybox:1.36 ping -c 2 "$ip"
 
 echo "-- by name it is unknown (the default bridge has no embedded DNS server)"
-if answer=$(docker run --rm --name "$prefix-client" busybox:1.36 ping -c 2 "$lonely" 2>&1); then
+if answer=$(docker run --rm --name "${prefix}client" busybox:1.36 ping -c 2 "$lonely" 2>&1); then
   echo "unexpected: the default bridge resolved a container name" >&2
   exit 1
 fi
