@@ -1,0 +1,86 @@
+/**
+ * The lab leaves nothing behind: not after `down`, not when `up` fails halfway, not when `up` is
+ * interrupted. Each test uses its own lab name, so a lab a reader has running is never touched.
+ *
+ *   node --import tsx --test tests/integration/lab/cleanup.test.ts
+ */
+import assert from 'node:assert/strict';
+import {spawn} from 'node:child_process';
+import {randomBytes} from 'node:crypto';
+import path from 'node:path';
+import {test} from 'node:test';
+import {fileURLToPath} from 'node:url';
+import {docker, dockerOk, waitFor} from '../../lab/exec';
+import {ensureNodeImage} from '../../lab/node-image';
+import {LAB_LABEL, labLayout, swarmDown, swarmUp} from '../../lab/swarm';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const log = (line: string) => console.log(line);
+
+/** Everything on the host engine that carries the lab's label or one of its names. */
+async function leftovers(name: string): Promise<string[]> {
+  const layout = labLayout(name);
+  const filter = ['--filter', `label=${LAB_LABEL}=${name}`];
+  const found = [
+    ...(await docker(['ps', '--all', ...filter, '--format', 'container {{.Names}}'])).split('\n'),
+    ...(await docker(['network', 'ls', ...filter, '--format', 'network {{.Name}}'])).split('\n'),
+    ...(await docker(['volume', 'ls', ...filter, '--format', 'volume {{.Name}}'])).split('\n'),
+  ].filter(Boolean);
+  for (const node of layout.nodes) {
+    if (await dockerOk(['container', 'inspect', node.container])) found.push(`container ${node.container}`);
+    if (await dockerOk(['volume', 'inspect', node.volume])) found.push(`volume ${node.volume}`);
+  }
+  if (await dockerOk(['network', 'inspect', layout.network])) found.push(`network ${layout.network}`);
+  return [...new Set(found)];
+}
+
+test('an up that fails after the swarm formed removes its nodes, network and volumes, and rethrows', async () => {
+  const name = `fglab-fail${randomBytes(3).toString('hex')}`;
+  try {
+    const missingImage = `fglab-no-such-image-${randomBytes(3).toString('hex')}:1`;
+    await assert.rejects(swarmUp({name, log, images: [missingImage]}), (err: Error) => err.message.includes(missingImage));
+    assert.deepEqual(await leftovers(name), []);
+  } finally {
+    await swarmDown(name, log);
+  }
+});
+
+test('up then down leaves nothing behind', async () => {
+  const name = `fglab-down${randomBytes(3).toString('hex')}`;
+  try {
+    const report = await swarmUp({name, log, images: []});
+    assert.equal(report.status.ready, true);
+    assert.equal(report.status.nodes.filter((n) => n.status === 'Ready').length, 3);
+    assert.notDeepEqual(await leftovers(name), []);
+    await swarmDown(name, log);
+    assert.deepEqual(await leftovers(name), []);
+  } finally {
+    await swarmDown(name, log);
+  }
+});
+
+test('an interrupted `lab swarm up` cleans up and exits with 130', async () => {
+  const name = `fglab-int${randomBytes(3).toString('hex')}`;
+  // The node image is made ready first, so the interrupt lands while nodes are starting.
+  await ensureNodeImage(log);
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'tests/lab/cli.ts'), 'swarm', 'up'], {
+    cwd: repoRoot,
+    env: {...process.env, FG_LAB_NAME: name},
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  try {
+    await waitFor('the first lab node to exist', async () => ((await dockerOk(['container', 'inspect', labLayout(name).nodes[0].container])) ? true : undefined), {timeoutMs: 600_000, intervalMs: 250});
+    child.kill('SIGINT');
+    const code = await exited;
+    assert.equal(code, 130, output);
+    assert.match(output, /SIGINT: cleaning up/);
+    assert.deepEqual(await leftovers(name), []);
+  } finally {
+    child.kill('SIGKILL');
+    await swarmDown(name, log);
+  }
+});

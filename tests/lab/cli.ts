@@ -1,0 +1,87 @@
+/**
+ * npm run lab -- swarm up|status|down
+ *
+ * A three-node Swarm (one manager, two workers) in Docker-in-Docker containers on this machine.
+ * FG_LAB_NAME picks another lab name (default fglab-swarm) to keep two labs apart.
+ */
+import {
+  DEFAULT_LAB_NAME,
+  KERNEL_LIMITS,
+  formatStatus,
+  onInterrupt,
+  swarmDown,
+  swarmStatus,
+  swarmUp,
+} from './swarm';
+
+const USAGE = 'usage: npm run lab -- swarm up|status|down';
+const log = (line: string) => console.log(`lab: ${line}`);
+
+async function main(argv: string[]): Promise<number> {
+  const [group, command, ...rest] = argv;
+  if (group !== 'swarm' || !command || rest.length) {
+    console.error(USAGE);
+    return 2;
+  }
+  switch (command) {
+    case 'up': {
+      const started = Date.now();
+      // On SIGINT/SIGTERM swarmUp stops at its next step and removes what it made; the handler
+      // waits for that, then sweeps once more.
+      let starting: Promise<unknown> = Promise.resolve();
+      const interrupt = onInterrupt(async () => {
+        await starting.catch(() => {});
+        await swarmDown(DEFAULT_LAB_NAME, log);
+      }, log);
+      try {
+        const up = swarmUp({name: DEFAULT_LAB_NAME, log, signal: interrupt.signal});
+        starting = up;
+        const report = await up;
+        const seconds = ((Date.now() - started) / 1000).toFixed(1);
+        console.log(formatStatus(report.status));
+        console.log('');
+        for (const [label, s] of report.phases) console.log(`  ${label.padEnd(30)} ${s.toFixed(1)} s`);
+        console.log(`${report.reused ? 'lab was already up; refreshed' : 'ready'} in ${seconds} s; images in every node: ${report.images.join(', ')}`);
+        if (report.standIns.length) console.log(`offline stand-ins used (built from Debian packages, not the real images): ${report.standIns.join(', ')}`);
+        if (!report.ipvs) {
+          for (const limit of KERNEL_LIMITS) {
+            console.log(`this kernel has no ${limit.feature.toUpperCase()}: ${limit.parts.join(' and ')} do not work in this lab; ${limit.instead}`);
+          }
+        }
+        console.log('');
+        console.log('Reach the manager from this shell:');
+        console.log(`  export DOCKER_HOST=${report.status.managerHost}`);
+        console.log('  docker node ls');
+        console.log(`or inside it: docker exec -it ${report.status.nodes[0].container} sh`);
+        return 0;
+      } catch (err) {
+        // Interrupted: the handler finishes the cleanup and exits with 130 or 143.
+        if (interrupt.signal.aborted) await new Promise(() => {});
+        throw err;
+      } finally {
+        interrupt.dispose();
+      }
+    }
+    case 'status': {
+      const status = await swarmStatus(DEFAULT_LAB_NAME);
+      console.log(formatStatus(status));
+      if (status.ready) console.log(`DOCKER_HOST=${status.managerHost}`);
+      return status.ready ? 0 : 1;
+    }
+    case 'down': {
+      await swarmDown(DEFAULT_LAB_NAME, log);
+      return 0;
+    }
+    default:
+      console.error(USAGE);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: Error) => {
+    console.error(`lab: ${err.message}`);
+    process.exit(1);
+  },
+);

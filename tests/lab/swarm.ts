@@ -1,0 +1,519 @@
+import {spawn} from 'node:child_process';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {docker, dockerOk, execFile, waitFor, type ExecOptions} from './exec';
+import {prepareLabImages, type Log} from './images';
+import {ensureNodeImage} from './node-image';
+
+/**
+ * A three-node Swarm on one machine: three Docker engines, each in a Docker-in-Docker container on
+ * a private bridge network of the host engine. Everything the lab creates carries the label
+ * `io.fieldguide.lab=<name>` and a name starting with `<name>-`, so `swarmDown` finds all of it.
+ */
+
+export const DEFAULT_LAB_NAME = process.env.FG_LAB_NAME || 'fglab-swarm';
+export const LAB_LABEL = 'io.fieldguide.lab';
+/** Port of the nested engines' API inside the lab network (published for the manager on 127.0.0.1 only). */
+const ENGINE_PORT = 2375;
+const ENTRYPOINT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'node-entrypoint.sh');
+
+export interface LabNode {
+  role: 'manager' | 'worker';
+  /** Host name inside the lab; also the Swarm node's name (`docker node ls`). */
+  hostname: string;
+  /** Container on the host engine. */
+  container: string;
+  /** Volume holding the node's /var/lib/docker. */
+  volume: string;
+}
+
+export interface LabLayout {
+  name: string;
+  label: string;
+  network: string;
+  nodes: LabNode[];
+}
+
+/** Names of everything a lab called `name` creates. Node host names follow the notes' three VMs. */
+export function labLayout(name = DEFAULT_LAB_NAME): LabLayout {
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) throw new Error(`lab name "${name}" must be lowercase letters, digits and dashes`);
+  const node = (role: LabNode['role'], hostname: string): LabNode => ({
+    role,
+    hostname,
+    container: `${name}-${hostname.replace(/^swarm-/, '')}`,
+    volume: `${name}-${hostname.replace(/^swarm-/, '')}-data`,
+  });
+  return {
+    name,
+    label: `${LAB_LABEL}=${name}`,
+    network: `${name}-net`,
+    nodes: [node('manager', 'swarm-manager'), node('worker', 'swarm-worker1'), node('worker', 'swarm-worker2')],
+  };
+}
+
+/** `docker run` arguments for one node: Docker-in-Docker without --privileged, which this VM refuses. */
+export function nodeRunArgs(layout: LabLayout, node: LabNode, image: string, entrypoint = ENTRYPOINT): string[] {
+  return [
+    'run', '--detach',
+    '--name', node.container,
+    '--hostname', node.hostname,
+    '--label', layout.label,
+    '--label', `${LAB_LABEL}.role=${node.role}`,
+    '--network', layout.network,
+    '--network-alias', node.hostname,
+    // Everything --privileged grants except CAP_SYS_RESOURCE, which the VM withholds.
+    '--cap-add', 'ALL',
+    '--cap-drop', 'SYS_RESOURCE',
+    '--security-opt', 'seccomp=unconfined',
+    '--security-opt', 'systempaths=unconfined',
+    '--cgroupns', 'private',
+    '--device-cgroup-rule', 'a *:* rwm',
+    // Keep three engines lean on a shared 2-core machine.
+    '--memory', '2g',
+    '--cpus', '1',
+    '--volume', `${node.volume}:/var/lib/docker`,
+    '--volume', `${entrypoint}:/usr/local/bin/fglab-node:ro`,
+    '--entrypoint', '/usr/local/bin/fglab-node',
+    ...(node.role === 'manager' ? ['--publish', `127.0.0.1::${ENGINE_PORT}`] : []),
+    image,
+  ];
+}
+
+/** Runs the node's own docker CLI inside the node container. */
+export function nodeDocker(node: LabNode, args: string[], options: ExecOptions = {}): Promise<string> {
+  return docker(['exec', ...(options.input ? ['-i'] : []), node.container, 'docker', ...args], options);
+}
+
+const manager = (layout: LabLayout) => layout.nodes[0];
+
+/** `tcp://127.0.0.1:<port>` of the manager's engine, or undefined when the lab is not running. */
+export async function managerHost(layout = labLayout()): Promise<string | undefined> {
+  const result = await execFile('docker', ['port', manager(layout).container, `${ENGINE_PORT}/tcp`]);
+  const line = result.stdout.split('\n').find((l) => l.startsWith('127.0.0.1:'));
+  return result.code === 0 && line ? `tcp://${line.trim()}` : undefined;
+}
+
+/** Variables that point the docker CLI at the lab's manager. */
+export async function labDockerEnv(name = DEFAULT_LAB_NAME): Promise<{DOCKER_HOST: string}> {
+  const host = await managerHost(labLayout(name));
+  if (!host) throw new Error(`the Swarm lab "${name}" is not running: start it with \`npm run lab -- swarm up\``);
+  return {DOCKER_HOST: host};
+}
+
+/** A full process environment for the docker CLI aimed at the lab (context and TLS settings removed). */
+export function dockerEnvFor(labEnv: {DOCKER_HOST: string}, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {...base, ...labEnv};
+  for (const key of ['DOCKER_CONTEXT', 'DOCKER_TLS_VERIFY', 'DOCKER_CERT_PATH', 'DOCKER_TLS']) delete env[key];
+  return env;
+}
+
+export interface NodeStatus {
+  container: string;
+  hostname: string;
+  /** State of the node container on the host engine, or "missing". */
+  state: string;
+  /** From the manager's `docker node ls`; empty when the manager cannot tell. */
+  role: string;
+  status: string;
+  availability: string;
+  engine: string;
+}
+
+export interface LabStatus {
+  name: string;
+  managerHost?: string;
+  nodes: NodeStatus[];
+  /** Every node container running and every node Ready in the Swarm. */
+  ready: boolean;
+  /** Anything of this lab's on the host engine (containers, network, volumes). */
+  exists: boolean;
+}
+
+interface NodeLsRow {
+  Hostname: string;
+  Status: string;
+  Availability: string;
+  ManagerStatus: string;
+  EngineVersion: string;
+}
+
+/** Parses `docker node ls --format '{{json .}}'`. */
+export function parseNodeLs(output: string): NodeLsRow[] {
+  return output
+    .split('\n')
+    .filter((l) => l.trim().startsWith('{'))
+    .map((l) => JSON.parse(l) as NodeLsRow);
+}
+
+async function labResources(layout: LabLayout): Promise<{containers: string[]; networks: string[]; volumes: string[]}> {
+  const list = async (args: string[]) => (await docker([...args, '--filter', `label=${layout.label}`, '--format', '{{.Name}}'])).split('\n').filter(Boolean);
+  const [containers, networks, volumes] = await Promise.all([
+    list(['ps', '--all']).catch(() => []),
+    list(['network', 'ls']),
+    list(['volume', 'ls']),
+  ]);
+  // Names too: a run killed between creating a thing and labelling it cannot happen, but a
+  // same-named leftover from another tool would block `up`, so report it as well.
+  return {containers, networks, volumes};
+}
+
+export async function swarmStatus(name = DEFAULT_LAB_NAME): Promise<LabStatus> {
+  const layout = labLayout(name);
+  const states = new Map<string, string>();
+  const ps = await docker(['ps', '--all', '--filter', `label=${layout.label}`, '--format', '{{.Names}}\t{{.State}}']);
+  for (const line of ps.split('\n').filter(Boolean)) {
+    const [container, state] = line.split('\t');
+    states.set(container, state);
+  }
+  let rows: NodeLsRow[] = [];
+  if (states.get(manager(layout).container) === 'running') {
+    const ls = await execFile('docker', ['exec', manager(layout).container, 'docker', 'node', 'ls', '--format', '{{json .}}']);
+    if (ls.code === 0) rows = parseNodeLs(ls.stdout);
+  }
+  const nodes = layout.nodes.map((node): NodeStatus => {
+    const row = rows.find((r) => r.Hostname === node.hostname);
+    return {
+      container: node.container,
+      hostname: node.hostname,
+      state: states.get(node.container) ?? 'missing',
+      role: row ? (row.ManagerStatus ? `manager (${row.ManagerStatus})` : 'worker') : '',
+      status: row?.Status ?? '',
+      availability: row?.Availability ?? '',
+      engine: row?.EngineVersion ?? '',
+    };
+  });
+  const resources = await labResources(layout);
+  return {
+    name,
+    managerHost: await managerHost(layout),
+    nodes,
+    ready: nodes.every((n) => n.state === 'running' && n.status === 'Ready'),
+    exists: resources.containers.length + resources.networks.length + resources.volumes.length > 0,
+  };
+}
+
+export function formatStatus(status: LabStatus): string {
+  const header = ['CONTAINER', 'STATE', 'NODE', 'ROLE', 'STATUS', 'AVAILABILITY', 'ENGINE'];
+  const rows = status.nodes.map((n) => [n.container, n.state, n.hostname, n.role || '-', n.status || '-', n.availability || '-', n.engine || '-']);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const table = [header, ...rows].map((r) => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd());
+  const summary = status.ready
+    ? `Swarm lab "${status.name}" is ready: 1 manager, 2 workers. Manager API: ${status.managerHost}`
+    : status.exists
+      ? `Swarm lab "${status.name}" is not ready.`
+      : `Swarm lab "${status.name}" is not running.`;
+  return [summary, ...table].join('\n');
+}
+
+export interface DownReport {
+  containers: string[];
+  networks: string[];
+  volumes: string[];
+}
+
+/** Removes every container, network and volume of the lab. Safe to run when nothing is there. */
+export async function swarmDown(name = DEFAULT_LAB_NAME, log: Log = () => {}): Promise<DownReport> {
+  const layout = labLayout(name);
+  const found = await labResources(layout);
+  // Also by name: a container whose `docker run` was interrupted may exist before it is labelled
+  // in our listing cache; names are unique to the lab, so removing them is safe.
+  const containers = [...new Set([...found.containers, ...layout.nodes.map((n) => n.container)])];
+  const removedContainers: string[] = [];
+  for (const container of containers) {
+    if (await dockerOk(['container', 'inspect', container])) {
+      await docker(['rm', '--force', '--volumes', container]);
+      removedContainers.push(container);
+    }
+  }
+  const networks = [...new Set([...found.networks, layout.network])].filter(Boolean);
+  const removedNetworks: string[] = [];
+  for (const network of networks) {
+    if (await dockerOk(['network', 'inspect', network])) {
+      await docker(['network', 'rm', network]);
+      removedNetworks.push(network);
+    }
+  }
+  const volumes = [...new Set([...found.volumes, ...layout.nodes.map((n) => n.volume)])];
+  const removedVolumes: string[] = [];
+  for (const volume of volumes) {
+    if (await dockerOk(['volume', 'inspect', volume])) {
+      await docker(['volume', 'rm', '--force', volume]);
+      removedVolumes.push(volume);
+    }
+  }
+  const report = {containers: removedContainers, networks: removedNetworks, volumes: removedVolumes};
+  const count = removedContainers.length + removedNetworks.length + removedVolumes.length;
+  log(count ? `removed ${[...removedContainers, ...removedNetworks, ...removedVolumes].join(', ')}` : 'nothing of the lab was there');
+  return report;
+}
+
+/** IPVS backs Swarm's virtual IPs and the ingress routing mesh; the kernel shows it in /proc/net/ip_vs. */
+export async function ipvsAvailable(layout = labLayout()): Promise<boolean> {
+  return dockerOk(['exec', manager(layout).container, 'test', '-e', '/proc/net/ip_vs']);
+}
+
+export const KERNEL_LIMITS = [
+  {
+    feature: 'ipvs',
+    parts: ['VIP load balancing (endpoint_mode: vip)', 'ingress routing mesh (published ports in mode: ingress)'],
+    instead: 'use endpoint_mode: dnsrr with tasks.<service> DNS, and ports in mode: host',
+    checkedInstead: 'tasks.<service> DNS to every task across nodes over the overlay network (endpoint_mode: dnsrr)',
+  },
+];
+
+export interface ImageLoad {
+  node: string;
+  tags: string[];
+}
+
+/**
+ * Copies host images into every node that lacks them (`docker save` on the host piped into
+ * `docker load` in each node, one stream shared by all nodes).
+ */
+export async function loadImagesIntoLab(tags: string[], name = DEFAULT_LAB_NAME, log: Log = () => {}, signal?: AbortSignal): Promise<ImageLoad[]> {
+  const layout = labLayout(name);
+  const hostIds = new Map<string, string>();
+  for (const tag of tags) hostIds.set(tag, await docker(['image', 'inspect', '--format', '{{.Id}}', tag]));
+  const missing: ImageLoad[] = [];
+  for (const node of layout.nodes) {
+    const lacking: string[] = [];
+    for (const tag of tags) {
+      const result = await execFile('docker', ['exec', node.container, 'docker', 'image', 'inspect', '--format', '{{.Id}}', tag]);
+      if (result.code !== 0 || result.stdout.trim() !== hostIds.get(tag)) lacking.push(tag);
+    }
+    if (lacking.length) missing.push({node: node.container, tags: lacking});
+  }
+  if (!missing.length) return [];
+  const union = [...new Set(missing.flatMap((m) => m.tags))];
+  log(`loading ${union.join(', ')} into ${missing.map((m) => m.node).join(', ')}`);
+  await new Promise<void>((resolve, reject) => {
+    const save = spawn('docker', ['save', ...union], {stdio: ['ignore', 'pipe', 'pipe'], signal});
+    const loads = missing.map((m) => spawn('docker', ['exec', '-i', m.node, 'docker', 'load', '--quiet'], {stdio: ['pipe', 'ignore', 'pipe'], signal}));
+    const errors: string[] = [];
+    const collect = (prefix: string, stream: NodeJS.ReadableStream) => {
+      let text = '';
+      stream.setEncoding('utf8');
+      stream.on('data', (d: string) => (text += d));
+      stream.on('end', () => text.trim() && errors.push(`${prefix}: ${text.trim()}`));
+    };
+    collect('docker save', save.stderr);
+    loads.forEach((l, i) => {
+      collect(`docker load in ${missing[i].node}`, l.stderr);
+      l.stdin.on('error', () => {});
+      save.stdout.pipe(l.stdin);
+    });
+    const all = [save, ...loads].map((child) => {
+      child.on('error', () => {}); // an abort kills the child; 'close' still reports it
+      return new Promise<number>((done) => child.on('close', (code) => done(code ?? 1)));
+    });
+    Promise.all(all).then((codes) => {
+      if (signal?.aborted) reject(signal.reason);
+      else if (codes.every((c) => c === 0)) resolve();
+      else reject(new Error(`loading images into the lab failed:\n${errors.join('\n')}`));
+    }, reject);
+  });
+  return missing;
+}
+
+export interface UpReport {
+  status: LabStatus;
+  /** Images loaded into every node. */
+  images: string[];
+  /** Images (the node image among them) that are offline stand-ins rather than the real ones. */
+  standIns: string[];
+  ipvs: boolean;
+  /** Seconds spent in each phase, in order. */
+  phases: Array<[string, number]>;
+  /** The lab was already running; only images were refreshed. */
+  reused: boolean;
+}
+
+/**
+ * Starts the lab (or finds it running), initialises the Swarm and loads the images. A failed or
+ * interrupted start removes what it made and rethrows the original error.
+ */
+export interface UpOptions {
+  name?: string;
+  log?: Log;
+  /** Node image on the host; default: docker:27-dind or its stand-in. */
+  nodeImage?: string;
+  /** Host images to load into every node; default: what the stack examples need (built or stood in first). */
+  images?: string[];
+  /** Aborting stops the start at the next step; what was made is removed and the reason thrown. */
+  signal?: AbortSignal;
+}
+
+export async function swarmUp({name = DEFAULT_LAB_NAME, log = () => {}, signal, ...options}: UpOptions = {}): Promise<UpReport> {
+  const images = () => (options.images ? Promise.resolve({tags: options.images, standIns: []}) : prepareLabImages(log));
+  const layout = labLayout(name);
+  const phases: Array<[string, number]> = [];
+  let mark = Date.now();
+  const phase = (label: string) => {
+    signal?.throwIfAborted();
+    const now = Date.now();
+    phases.push([label, (now - mark) / 1000]);
+    mark = now;
+  };
+
+  const before = await swarmStatus(name);
+  if (before.ready) {
+    log(`the lab "${name}" is already running; refreshing its images`);
+    const {tags, standIns} = await images();
+    phase('images ready on the host');
+    await loadImagesIntoLab(tags, name, log, signal);
+    phase('images loaded into the nodes');
+    return {status: await swarmStatus(name), images: tags, standIns, ipvs: await ipvsAvailable(layout), phases, reused: true};
+  }
+  if (before.exists) {
+    log(`the lab "${name}" is half there; removing it first`);
+    await swarmDown(name, log);
+  }
+
+  try {
+    const node = options.nodeImage ? {tag: options.nodeImage, standIn: false} : await ensureNodeImage(log);
+    const nodeImage = node.tag;
+    phase('node image ready');
+    const {tags, standIns} = await images();
+    phase('images ready on the host');
+
+    await docker(['network', 'create', '--driver', 'bridge', '--label', layout.label, layout.network]);
+    for (const node of layout.nodes) await docker(['volume', 'create', '--label', layout.label, node.volume]);
+    for (const node of layout.nodes) {
+      signal?.throwIfAborted();
+      log(`starting ${node.container} (${node.hostname})`);
+      await docker(nodeRunArgs(layout, node, nodeImage));
+    }
+    await Promise.all(
+      layout.nodes.map((node) =>
+        waitFor(`the engine in ${node.container}`, async () => {
+          const state = await docker(['inspect', '--format', '{{.State.Status}}', node.container]);
+          if (state !== 'running') {
+            const logs = await execFile('docker', ['logs', '--tail', '20', node.container]);
+            throw new Error(`${node.container} is ${state}:\n${logs.stdout}${logs.stderr}`);
+          }
+          return (await dockerOk(['exec', node.container, 'docker', 'version'])) ? true : undefined;
+        }, {timeoutMs: 90_000, intervalMs: 500, signal}).catch(async (err: Error) => {
+          const logs = await execFile('docker', ['logs', '--tail', '20', node.container]);
+          if (signal?.aborted) throw err;
+          throw new Error(`${err.message}\nlast lines of ${node.container}:\n${logs.stdout}${logs.stderr}`);
+        }),
+      ),
+    );
+    phase('three engines started');
+
+    const address = async (node: LabNode) =>
+      docker(['inspect', '--format', `{{(index .NetworkSettings.Networks "${layout.network}").IPAddress}}`, node.container]);
+    const managerNode = manager(layout);
+    const managerAddress = await address(managerNode);
+    log(`docker swarm init on ${managerNode.hostname} (${managerAddress})`);
+    await nodeDocker(managerNode, ['swarm', 'init', '--advertise-addr', managerAddress]);
+    const token = await nodeDocker(managerNode, ['swarm', 'join-token', '--quiet', 'worker']);
+    for (const worker of layout.nodes.filter((n) => n.role === 'worker')) {
+      signal?.throwIfAborted();
+      log(`docker swarm join on ${worker.hostname}`);
+      await nodeDocker(worker, ['swarm', 'join', '--advertise-addr', await address(worker), '--token', token, `${managerAddress}:2377`]);
+    }
+    await waitFor('three Ready nodes', async () => {
+      const rows = parseNodeLs(await nodeDocker(managerNode, ['node', 'ls', '--format', '{{json .}}']));
+      return rows.length === 3 && rows.every((r) => r.Status === 'Ready') ? rows : undefined;
+    }, {timeoutMs: 60_000, signal});
+    phase('swarm formed');
+
+    await loadImagesIntoLab(tags, name, log, signal);
+    phase('images loaded into the nodes');
+
+    return {status: await swarmStatus(name), images: tags, standIns: node.standIn ? [nodeImage, ...standIns] : standIns, ipvs: await ipvsAvailable(layout), phases, reused: false};
+  } catch (err) {
+    log(`starting the lab failed; removing what it made`);
+    await swarmDown(name, log).catch((cleanupErr: Error) => log(`cleanup failed too: ${cleanupErr.message}`));
+    throw err;
+  }
+}
+
+export interface Interrupt {
+  /** Aborted at the first SIGINT or SIGTERM; hand it to swarmUp so it stops and cleans up. */
+  signal: AbortSignal;
+  /** Removes the handlers. */
+  dispose(): void;
+}
+
+/**
+ * At the first SIGINT or SIGTERM: aborts `signal`, runs `cleanup` once, then exits with 128 + the
+ * signal's number. `cleanup` should first wait for whatever got the signal (a start in progress
+ * removes its own work), so nothing is created after the cleanup has looked.
+ */
+export function onInterrupt(cleanup: () => Promise<unknown>, log: Log = (l) => console.error(l)): Interrupt {
+  const controller = new AbortController();
+  const handler = (signal: NodeJS.Signals) => {
+    if (controller.signal.aborted) return;
+    log(`${signal}: cleaning up`);
+    controller.abort(new Error(`interrupted by ${signal}`));
+    cleanup()
+      .catch((err: Error) => log(`cleanup failed: ${err.message}`))
+      .finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      process.off('SIGINT', handler);
+      process.off('SIGTERM', handler);
+    },
+  };
+}
+
+export interface SwarmLab {
+  name: string;
+  layout: LabLayout;
+  /** Environment for the docker CLI, aimed at the manager (`DOCKER_HOST=tcp://127.0.0.1:…`). */
+  env: NodeJS.ProcessEnv;
+  managerHost: string;
+  ipvs: boolean;
+  /** `docker …` against the manager, from the host's CLI (reads local files, e.g. for `stack deploy`). */
+  docker(args: string[], options?: ExecOptions): Promise<string>;
+  /** `docker …` run by the named node's own CLI (e.g. to reach a worker's containers). */
+  nodeDocker(hostname: string, args: string[], options?: ExecOptions): Promise<string>;
+}
+
+export async function openLab(name = DEFAULT_LAB_NAME): Promise<SwarmLab> {
+  const layout = labLayout(name);
+  const labEnv = await labDockerEnv(name);
+  const env = dockerEnvFor(labEnv);
+  const byHostname = (hostname: string) => {
+    const node = layout.nodes.find((n) => n.hostname === hostname);
+    if (!node) throw new Error(`no lab node called ${hostname}`);
+    return node;
+  };
+  return {
+    name,
+    layout,
+    env,
+    managerHost: labEnv.DOCKER_HOST,
+    ipvs: await ipvsAvailable(layout),
+    docker: (args, options = {}) => docker(args, {...options, env}),
+    nodeDocker: (hostname, args, options = {}) => nodeDocker(byHostname(hostname), args, options),
+  };
+}
+
+/**
+ * Runs `fn` against a ready lab. A lab that is already running is used and left running; otherwise
+ * one is started for `fn` and removed afterwards, also when `fn` fails or the process is interrupted.
+ */
+export async function withSwarmLab<T>(fn: (lab: SwarmLab) => Promise<T>, {name = DEFAULT_LAB_NAME, log = (l: string) => console.error(l)}: {name?: string; log?: Log} = {}): Promise<T> {
+  const running = (await swarmStatus(name)).ready;
+  if (running) return fn(await openLab(name));
+  let starting: Promise<unknown> = Promise.resolve();
+  const interrupt = onInterrupt(async () => {
+    await starting.catch(() => {});
+    await swarmDown(name, log);
+  }, log);
+  try {
+    starting = swarmUp({name, log, signal: interrupt.signal});
+    await starting;
+    return await fn(await openLab(name));
+  } finally {
+    interrupt.dispose();
+    await swarmDown(name, log);
+  }
+}
