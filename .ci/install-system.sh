@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # System packages the tests need, installed only when missing (root, Debian 12):
 # Debian's chromium for Playwright (it cannot download its own browser here), a CJK font so
-# Chinese pages render in screenshots and contrast checks, then the Docker engine.
+# Chinese pages render in screenshots and contrast checks, ping for the network-namespace lab
+# (examples/netns-veth), then the Docker engine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DEBIAN_FRONTEND=noninteractive
 
 missing=()
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
-dpkg-query -W -f='${Status}' fonts-noto-cjk 2>/dev/null | grep -q 'install ok installed' || missing+=(fonts-noto-cjk)
+for pkg in fonts-noto-cjk iputils-ping; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+done
 if ((${#missing[@]})); then
   if [[ $EUID -ne 0 ]]; then
     echo "install-system: ERROR: ${missing[*]} missing; run as root or: apt-get install ${missing[*]}" >&2
