@@ -44,9 +44,13 @@ function runEntry(entry: Entry, log: (s: string) => void): Promise<void> {
   return entry.promise;
 }
 
-async function runAll(log: (s: string) => void): Promise<void> {
-  for (const entry of [...registered].reverse()) {
-    await runEntry(entry, log).catch(() => { /* logged; go on with the others */ });
+/** Runs every teardown still registered, newest first (also what a signal does). */
+export async function runAllTeardowns(log: (s: string) => void = console.error): Promise<void> {
+  // A teardown may be registered while others run (a step that was under way): loop until none.
+  while (registered.length > 0) {
+    for (const entry of [...registered].reverse()) {
+      await runEntry(entry, log).catch(() => { /* logged; go on with the others */ });
+    }
   }
 }
 
@@ -61,7 +65,7 @@ function installSignalHandlers(log: (s: string) => void): void {
     signalled = sig;
     log(`${sig}: stopping and cleaning up`);
     interruptAll();
-    void runAll(log).finally(() => process.exit(sig === 'SIGINT' ? 130 : 143));
+    void runAllTeardowns(log).finally(() => process.exit(sig === 'SIGINT' ? 130 : 143));
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);

@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { interruptedBy } from './cleanup';
+import { interruptedBy, runAllTeardowns } from './cleanup';
 import { docker } from './exec';
 import { hasCluster, hasIpvs } from './features';
 import { formatProblem } from './problems';
@@ -89,9 +89,14 @@ async function main(argv: string[]): Promise<number> {
     report.engine.cluster = features.cluster;
     log(`engine ${report.engine.server}; IPVS ${features.ipvs ? 'yes' : 'no'}; Kubernetes cluster ${features.cluster ? 'yes' : 'no'}`);
     const results: ExampleResult[] = [];
-    for (const name of names) {
-      if (interruptedBy()) break;
-      results.push(await upExample(name, statics.get(name)!, features, log));
+    try {
+      for (const name of names) {
+        if (interruptedBy()) break;
+        results.push(await upExample(name, statics.get(name)!, features, log));
+      }
+    } finally {
+      // What outlives one example (a swarm the runner initialised) goes when the run ends.
+      await runAllTeardowns(log);
     }
     report.examples = results;
   }

@@ -111,9 +111,11 @@ export function validateDeclaration(
         ok = false;
       }
     }
-    for (const key of Object.keys(v)) {
+    for (const [key, text] of Object.entries(v)) {
       if (!(LANGUAGES as readonly string[]).includes(key)) {
-        at([...path, key], 'declaration-language', `${what}: unknown language "${key}" (use zh-Hans and en)`);
+        // `{ en: one, two }` in flow style makes "two" a key: the text needs quotes.
+        const hint = text === null ? ': a comma in unquoted text inside { }? put the text in quotes' : ' (use zh-Hans and en)';
+        at([...path, key], 'declaration-language', `${what}: unknown language "${key}"${hint}`);
         ok = false;
       }
     }
@@ -300,9 +302,12 @@ export function validateDeclaration(
     checks.push(check);
   });
 
-  if (!title || !summary || !kind || !chapter || problems.length > 0) return { declaration: null, problems };
+  // With problems elsewhere the declaration is still returned, so that the checks of the other
+  // files can use its images, secrets and limits; only a declaration without problems is started.
+  if (!kind || !chapter) return { declaration: null, problems };
+  const untitled = { 'zh-Hans': name, en: name };
   return {
-    declaration: { name, dir, title, summary, kind, chapter, topics, timeout, files, images, secrets, checks, limits },
+    declaration: { name, dir, title: title ?? untitled, summary: summary ?? untitled, kind, chapter, topics, timeout, files, images, secrets, checks, limits },
     problems,
   };
 }

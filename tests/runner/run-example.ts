@@ -75,7 +75,26 @@ export async function upExample(name: string, stat: StaticResult, features: Feat
   result.project = project;
   const ctx: RunContext = { decl, project, deadline: Date.now() + decl.timeout * 1000, log: (s) => log(`[${name}] ${s}`) };
   const driver = makeDriver(decl, ctx, stat);
-  const teardown = registerTeardown(project, () => driver.teardown(), ctx.log);
+  // Teardown, then the check for leftovers and their removal: one unit, registered before anything
+  // is created, so an interrupt runs all of it too.
+  const teardown = registerTeardown(project, async () => {
+    let teardownError: unknown = null;
+    try {
+      await driver.teardown();
+    } catch (err) {
+      teardownError = err;
+    }
+    const left: Resource[] = await driver.leftovers();
+    result.cleaned = left.length === 0;
+    result.leftovers = left.map(describe);
+    if (left.length > 0) {
+      ctx.log(`left behind: ${result.leftovers.join(', ')}; removing`);
+      for (const match of driver.leftoverMatch()) {
+        if ((await removeResources(left, match)).length === 0) break;
+      }
+    }
+    if (teardownError) throw teardownError;
+  }, ctx.log);
   const missing = new Map(result.limits.map((l) => [l.feature, l.reason]));
   let failed = false;
   try {
@@ -115,16 +134,7 @@ export async function upExample(name: string, stat: StaticResult, features: Feat
   } catch (err) {
     // The original failure stays the headline; the teardown's own is added to it.
     result.error = [result.error, `teardown: ${(err as Error).message}`].filter(Boolean).join('\n');
-  }
-  const left: Resource[] = await driver.leftovers();
-  result.cleaned = left.length === 0;
-  result.leftovers = left.map(describe);
-  if (left.length > 0) {
-    ctx.log(`left behind: ${result.leftovers.join(', ')}; removing`);
-    for (const match of driver.leftoverMatch()) {
-      const still = await removeResources(left, match);
-      if (still.length === 0) break;
-    }
+    failed = true;
   }
   result.status = failed || !result.cleaned ? 'failed' : 'passed';
   return finish();

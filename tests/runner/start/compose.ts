@@ -79,7 +79,8 @@ export class ComposeDriver implements Driver {
     const services = [...new Set(failing)];
     const r = await this.compose(['logs', '--no-color', '--tail', '30', ...services], 30_000, true);
     const header = services.length ? `services not running or not healthy: ${services.join(', ')}` : 'all services';
-    return `${header}\n${tail(r.stdout + r.stderr, 30 * Math.max(1, services.length || rows.length))}`;
+    const text = stripAnsi(r.stdout + r.stderr).trim();
+    return `${header}\n${text ? tail(text, 30 * Math.max(1, services.length || rows.length)) : '(no output)'}`;
   }
 
   async teardown(): Promise<void> {
@@ -96,6 +97,12 @@ export class ComposeDriver implements Driver {
     const byName = await findResources(this.leftoverMatch()[1], ['container', 'network', 'volume', 'image']);
     return dedupe([...byLabel, ...byName]);
   }
+}
+
+/** Compose colours and erases lines even with --ansi never when it thinks it may. */
+export function stripAnsi(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
 }
 
 /** Drops compose's progress lines (`Container x  Started`…): the error is what is left. */

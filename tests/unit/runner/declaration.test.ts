@@ -45,7 +45,14 @@ test('a good declaration gets defaults and no problems', () => {
 test('unknown keys, at their line', () => {
   const r = validate(GOOD + 'colour: blue\n');
   assert.deepEqual(lines(r), ['10 declaration-unknown-key']);
-  assert.equal(r.declaration, null);
+  // Still returned, so the checks of the other files can use its images, secrets and limits.
+  assert.equal(r.declaration?.kind, 'compose');
+});
+
+test('a comma in unquoted flow text gets a hint', () => {
+  const r = validate(GOOD.replace('{ zh-Hans: 首页, en: home }', '{ zh-Hans: 首页, en: home, then more }'));
+  assert.deepEqual(lines(r), ['8 declaration-language']);
+  assert.match(r.problems[0].message, /unknown language "then more": a comma in unquoted text inside \{ \}\? put the text in quotes/);
 });
 
 test('both languages in titles, summaries and check names', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { registerTeardown } from '../../runner/cleanup';
+import { registerTeardown, runAllTeardowns } from '../../runner/cleanup';
 import type { Declaration } from '../../runner/declaration';
 import { missingFeatures } from '../../runner/run-example';
 
@@ -28,4 +28,14 @@ test('a failing teardown reports its error to each caller', async () => {
   await assert.rejects(teardown(), /down failed/);
   await assert.rejects(teardown(), /down failed/);
   assert.deepEqual(logged, ['teardown of broken failed: down failed']);
+});
+
+test('runAllTeardowns runs what is still registered, newest first, each once', async () => {
+  const order: string[] = [];
+  const first = registerTeardown('first', async () => { order.push('first'); }, () => {});
+  registerTeardown('second', async () => { order.push('second'); }, () => {});
+  registerTeardown('third', async () => { throw new Error('third failed'); }, () => {});
+  await runAllTeardowns(() => {});
+  await first();
+  assert.deepEqual(order, ['second', 'first']);
 });

@@ -1,0 +1,79 @@
+// Each bad fixture gives the expected `file:line:col rule` lines (needs the docker CLI with the
+// compose plugin, not a running engine).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { FIXTURES, runCli } from './helpers';
+
+const EXPECTED: Record<string, string[]> = {
+  'bad-compose': [
+    'compose.yaml:1:1 no-version',
+    'compose.yaml:3:3 healthcheck-missing',
+    'compose.yaml:4:5 image-unpinned',
+    'compose.yaml:8:5 image-unpinned',
+    'compose.yaml:10:7 inline-secret',
+    'compose.yaml:11:7 secret-file-path',
+    'compose.yaml:19:9 inline-secret',
+  ],
+  'bad-compose-schema': ['compose.yaml:6:5 compose-config'],
+  'bad-yaml': ['compose.yaml:6:1 yaml-syntax'],
+  'bad-declaration': [
+    'example.yaml:1:1 declaration-language',
+    'example.yaml:5:19 declaration-value',
+    'example.yaml:6:1 declaration-value',
+    'example.yaml:7:23 missing-file',
+    'example.yaml:8:1 declaration-unknown-key',
+    'example.yaml:11:13 check-url-host',
+    'example.yaml:12:5 check-type',
+    'example.yaml:15:5 declaration-language',
+    'example.yaml:16:5 declaration-missing',
+  ],
+  'bad-stack': [
+    'stack.yaml:4:5 stack-build',
+    'stack.yaml:5:5 stack-container-name',
+    'stack.yaml:6:5 stack-restart',
+    'stack.yaml:7:5 stack-depends-on',
+    'stack.yaml:9:9 limit-undeclared',
+    'stack.yaml:14:5 stack-config',
+    'stack.yaml:16:7 inline-secret',
+    'stack.yaml:23:3 stack-secret-undeclared',
+  ],
+  'bad-dockerfile': [
+    'Dockerfile:1:1 dockerfile-casing-instruction',
+    'Dockerfile:1:1 image-unpinned',
+    'Dockerfile:3:6 dockerfile-base-name-empty',
+    'Dockerfile:6:9 dockerfile-workdir-is-not-absolute',
+    'Dockerfile:7:1 dockerfile-unknown-instruction',
+  ],
+  'bad-k8s': [
+    'k8s/web.yaml:15:11 healthcheck-missing',
+    'k8s/web.yaml:16:18 image-unpinned',
+    'k8s/web.yaml:19:15 k8s-unknown-field',
+    'k8s/web.yaml:22:15 inline-secret',
+    'k8s/web.yaml:23:7 k8s-unknown-field',
+    'k8s/web.yaml:32:7 k8s-schema',
+    'k8s/web.yaml:35:7 k8s-kind',
+  ],
+};
+
+test('every bad fixture gives exactly its expected file:line:col rule lines, and check fails', async () => {
+  const run = await runCli(['check', '--examples', FIXTURES, ...Object.keys(EXPECTED)]);
+  assert.equal(run.code, 1, run.stderr);
+  const got = run.stdout.split('\n').filter((l) => l.startsWith(`${FIXTURES}/`)).map((l) => l.split(' ').slice(0, 2).join(' '));
+  const expected = Object.entries(EXPECTED).flatMap(([name, ls]) => ls.map((l) => `${FIXTURES}/${name}/${l}`));
+  assert.deepEqual([...got].sort(), [...expected].sort());
+  assert.match(run.stdout, /^0 passed, 7 failed$/m);
+  assert.equal(run.report?.examples.every((e) => e.status === 'failed'), true);
+});
+
+test('the good fixtures pass check', async () => {
+  const good = ['compose-passes', 'compose-unhealthy', 'compose-smoke-fails', 'compose-slow', 'stack-passes', 'stack-smoke-fails', 'stack-slow', 'dockerfile-passes', 'script-passes', 'script-leaves-volume'];
+  const run = await runCli(['check', '--examples', FIXTURES, ...good]);
+  assert.equal(run.code, 0, run.stdout);
+  assert.match(run.stdout, new RegExp(`^${good.length} passed, 0 failed$`, 'm'));
+});
+
+test('an unknown example name is a usage error', async () => {
+  const run = await runCli(['check', '--examples', FIXTURES, 'no-such-example']);
+  assert.equal(run.code, 2);
+  assert.match(run.stderr, /no example named no-such-example/);
+});

@@ -1,0 +1,108 @@
+// The runner on the real engine: failing and interrupted runs leave nothing behind.
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { before, test } from 'node:test';
+import { exists, FIXTURES, resourcesNamed, runCli } from './helpers';
+import { ensureTestImage } from './test-image';
+
+/** Names the runner gives these fixtures' resources (fg-<example>-<random>) and their secrets. */
+const prefixesOf = (...names: string[]) => [...names.map((n) => `fg-${n}-`), 'fg-runner-test-'];
+
+/** Resources that appeared during the run: other people's (and earlier runs') are not ours to judge. */
+function appeared(beforeList: string[], prefixes: string[]): string[] {
+  return resourcesNamed(prefixes).filter((r) => !beforeList.includes(r));
+}
+
+before(() => ensureTestImage());
+
+test('failing compose examples: exit 1, logs of the failing service, nothing left behind', async () => {
+  const prefixes = prefixesOf('compose-unhealthy', 'compose-smoke-fails');
+  const beforeList = resourcesNamed(prefixes);
+  const run = await runCli(['up', '--examples', FIXTURES, 'compose-unhealthy', 'compose-smoke-fails']);
+  assert.equal(run.code, 1, run.stdout);
+  assert.match(run.stdout, /^0 passed, 2 failed$/m);
+  const [unhealthy, smoke] = run.report!.examples;
+  assert.equal(unhealthy.startFailed, true);
+  assert.match(unhealthy.error ?? '', /is unhealthy/);
+  assert.match(unhealthy.logs ?? '', /about to fail the healthcheck/, 'the failing service logs are shown');
+  assert.match(run.stdout, /last log lines:\n {2}services not running or not healthy: web\n(?: {2}.*\n)* {2}web-1 +\| about to fail the healthcheck\n/);
+  assert.equal(smoke.startFailed, false);
+  assert.deepEqual(smoke.checks.map((c) => c.status), ['failed']);
+  assert.match(smoke.checks[0].detail ?? '', /does not contain "something else"/);
+  for (const e of run.report!.examples) assert.equal(e.cleaned, true);
+  assert.deepEqual(appeared(beforeList, prefixes), []);
+});
+
+test('a failing stack example: exit 1, limit named, secrets, volumes and networks removed', async () => {
+  const prefixes = prefixesOf('stack-smoke-fails');
+  const beforeList = resourcesNamed(prefixes);
+  const run = await runCli(['up', '--examples', FIXTURES, 'stack-smoke-fails']);
+  assert.equal(run.code, 1, run.stdout);
+  const [result] = run.report!.examples;
+  assert.equal(result.startFailed, false);
+  const statuses = result.checks.map((c) => c.status);
+  if (!existsSync('/proc/net/ip_vs')) {
+    assert.deepEqual(statuses, ['not-checked', 'failed']);
+    assert.match(run.stdout, /ipvs: not checked: swarm VIP\/ingress \(no IPVS in this kernel\)/);
+  }
+  assert.equal(statuses.at(-1), 'failed');
+  assert.equal(result.cleaned, true);
+  assert.deepEqual(appeared(beforeList, prefixes), []);
+});
+
+test('a script that leaves a volume fails, and the sweep removes the volume', async () => {
+  const prefixes = prefixesOf('script-leaves-volume');
+  const beforeList = resourcesNamed(prefixes);
+  const run = await runCli(['up', '--examples', FIXTURES, 'script-leaves-volume']);
+  assert.equal(run.code, 1, run.stdout);
+  const [result] = run.report!.examples;
+  assert.equal(result.cleaned, false);
+  assert.match(result.leftovers.join(), /^volume fg-script-leaves-volume-[0-9a-f]{6}-forgotten$/);
+  assert.match(run.stdout, /left behind \(removed now\): volume fg-script-leaves-volume-/);
+  assert.deepEqual(appeared(beforeList, prefixes), []);
+});
+
+test('SIGINT while compose up waits: exit 130, nothing left behind', async () => {
+  const prefixes = prefixesOf('compose-slow');
+  const beforeList = resourcesNamed(prefixes);
+  const run = await runCli(['up', '--examples', FIXTURES, 'compose-slow'], {
+    // Interrupt once the container really exists, while `up --wait` is still waiting.
+    interrupt: { signal: 'SIGINT', ready: (stderr) => /starting \(compose/.test(stderr) && exists('fg-compose-slow-') },
+    timeoutMs: 120_000,
+  });
+  assert.equal(run.code, 130, run.stderr);
+  assert.match(run.stderr, /SIGINT: stopping and cleaning up/);
+  assert.deepEqual(appeared(beforeList, prefixes), []);
+});
+
+test('SIGTERM while a stack waits for its replicas: exit 143, secret and volume removed too', async () => {
+  const prefixes = prefixesOf('stack-slow');
+  const beforeList = resourcesNamed(prefixes);
+  const run = await runCli(['up', '--examples', FIXTURES, 'stack-slow'], {
+    interrupt: {
+      signal: 'SIGTERM',
+      ready: (stderr) => /starting \(stack/.test(stderr) && resourcesNamed(['fg-stack-slow-']).some((r) => r.startsWith('container ')),
+    },
+    timeoutMs: 240_000,
+  });
+  assert.equal(run.code, 143, run.stderr);
+  assert.deepEqual(appeared(beforeList, prefixes), []);
+  // The volume of a task container is created by the engine, outside `docker stack rm`.
+  assert.deepEqual(resourcesNamed(['fg-stack-slow-']), []);
+});
+
+test('passing examples of every engine kind: exit 0, each cleaned', async () => {
+  const names = ['compose-passes', 'stack-passes', 'dockerfile-passes', 'script-passes'];
+  const prefixes = prefixesOf(...names);
+  const beforeList = resourcesNamed(prefixes);
+  const run = await runCli(['up', '--examples', FIXTURES, ...names]);
+  assert.equal(run.code, 0, run.stdout + run.stderr);
+  assert.match(run.stdout, /^4 passed, 0 failed$/m);
+  for (const e of run.report!.examples) {
+    assert.equal(e.status, 'passed', e.name);
+    assert.equal(e.cleaned, true, e.name);
+    assert.ok(e.startedSeconds !== null && e.startedSeconds >= 0, e.name);
+    assert.ok(e.checks.every((c) => c.status === 'passed'), e.name);
+  }
+  assert.deepEqual(appeared(beforeList, prefixes), []);
+});
