@@ -1,0 +1,278 @@
+// Offline stand-ins for official Docker Hub images (see README.md beside this file).
+// The runner asks for an image by the reference an example uses; ensureImage() makes it
+// present on the engine: the image already there, else the real one pulled, else a stand-in
+// built from tests/images/<folder> on top of fieldguide/debian:bookworm and tagged as that
+// very reference, so compose files stay exactly what a reader copies.
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const IMAGES_DIR = path.dirname(fileURLToPath(import.meta.url));
+const REPO_ROOT = path.resolve(IMAGES_DIR, '../..');
+const BASE_SCRIPT = path.join(IMAGES_DIR, 'base', 'build.sh');
+
+export const BASE_IMAGE = 'fieldguide/debian:bookworm';
+export const LABEL_STANDIN = 'org.fieldguide.standin';
+export const LABEL_HASH = 'org.fieldguide.standin.hash';
+/** Set by tests/images/base/build.sh on the base image, so inherited by every stand-in. */
+export const LABEL_BASE_HASH = 'org.fieldguide.base.hash';
+
+const PULL_TIMEOUT_MS = 20_000;
+const BUILD_TIMEOUT_MS = 20 * 60_000;
+
+export interface EnsuredImage {
+  ref: string;
+  /** true when the image on the engine is one of our stand-ins, not the real image. */
+  standin: boolean;
+  /** true when this call built it. */
+  built: boolean;
+}
+
+export type Log = (line: string) => void;
+
+export interface ImageRef {
+  /** Registry host, `docker.io` for Docker Hub. */
+  registry: string;
+  /** Repository path, with `library/` for official images on Docker Hub. */
+  repository: string;
+  tag?: string;
+  digest?: string;
+}
+
+const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+
+/** Splits an image reference the way Docker reads it ("mysql:8.4" → docker.io, library/mysql, 8.4). */
+export function parseImageRef(ref: string): ImageRef {
+  let rest = ref.trim();
+  let digest: string | undefined;
+  const at = rest.indexOf('@');
+  if (at >= 0) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+  }
+  let tag: string | undefined;
+  const colon = rest.lastIndexOf(':');
+  if (colon > rest.lastIndexOf('/')) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+  }
+  const parts = rest.split('/');
+  let registry = 'docker.io';
+  // The first component names a registry only if it looks like a host.
+  if (parts.length > 1 && (/[.:]/.test(parts[0]) || parts[0] === 'localhost')) {
+    registry = parts.shift()!;
+  }
+  if (DOCKER_HUB.has(registry)) registry = 'docker.io';
+  if (registry === 'docker.io' && parts.length === 1) parts.unshift('library');
+  return { registry, repository: parts.join('/'), tag, digest };
+}
+
+/** The stand-in folder name for an official image, or undefined. */
+function standinFolder(ref: ImageRef): string | undefined {
+  if (ref.registry !== 'docker.io' || !ref.repository.startsWith('library/')) return undefined;
+  const name = ref.repository.slice('library/'.length);
+  if (name.includes('/')) return undefined;
+  // docker:*-dind is the engine; the plain docker:* (CLI) image has no stand-in.
+  if (name === 'docker') return ref.tag?.includes('dind') ? 'dind' : undefined;
+  if (name === 'base' || name === 'dind') return undefined;
+  return name;
+}
+
+/**
+ * The stand-in folder (relative to the repository root, e.g. "tests/images/mysql") for the
+ * official image a reference names, or undefined when there is none.
+ */
+export function standinFor(imageRef: string): string | undefined {
+  const folder = standinFolder(parseImageRef(imageRef));
+  if (!folder || !existsSync(path.join(IMAGES_DIR, folder, 'Dockerfile'))) return undefined;
+  return `tests/images/${folder}`;
+}
+
+function absolute(dir: string): string {
+  return path.isAbsolute(dir) ? dir : path.join(REPO_ROOT, dir);
+}
+
+function filesUnder(dir: string, prefix = ''): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(path.join(dir, prefix), { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...filesUnder(dir, rel));
+    else out.push(rel);
+  }
+  return out;
+}
+
+/** Hash of the base image's build script: the base image is rebuilt when it changes. */
+export function baseHash(): string {
+  return createHash('sha256').update(readFileSync(BASE_SCRIPT)).digest('hex');
+}
+
+/**
+ * Hash of a stand-in folder: every file's path, executable bit and content, plus the base
+ * image's hash. A stand-in on the engine with another hash is out of date.
+ */
+export function standinHash(dir: string): string {
+  const root = absolute(dir);
+  const hash = createHash('sha256');
+  hash.update(`base ${baseHash()}\n`);
+  for (const rel of filesUnder(root).sort()) {
+    const file = path.join(root, rel);
+    const executable = (statSync(file).mode & 0o111) !== 0;
+    const content = readFileSync(file);
+    hash.update(`${rel}\0${executable ? 'x' : '-'}\0${content.length}\0`);
+    hash.update(content);
+  }
+  return hash.digest('hex');
+}
+
+export type LocalDecision = 'use-local' | 'use-standin' | 'stale-standin' | 'absent';
+
+/**
+ * What to do with what the engine has under a reference. `labels` is null when the image is
+ * absent; `expectedHash` is undefined when the reference has no stand-in. An image built on
+ * our base (it carries the base's label) is ours, and is used only while its stand-in hash
+ * matches; any other image is the real one and is used as it is.
+ */
+export function decideLocal(labels: Record<string, string> | null, expectedHash: string | undefined): LocalDecision {
+  if (labels === null) return 'absent';
+  if (expectedHash === undefined) return 'use-local';
+  const ours = LABEL_STANDIN in labels || LABEL_BASE_HASH in labels;
+  if (!ours) return 'use-local';
+  return labels[LABEL_HASH] === expectedHash ? 'use-standin' : 'stale-standin';
+}
+
+interface Result {
+  code: number | null;
+  output: string;
+  timedOut: boolean;
+}
+
+/** Runs a command without a shell; stdout and stderr are collected together, and fed to onLine. */
+function run(cmd: string, args: string[], timeoutMs: number, onLine?: Log): Promise<Result> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    let pending = '';
+    let timedOut = false;
+    const onData = (chunk: Buffer) => {
+      const text = chunk.toString('utf8');
+      output += text;
+      if (!onLine) return;
+      const lines = (pending + text).split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) if (line.trim()) onLine(line);
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
+    }, timeoutMs);
+    const finish = (code: number | null) => {
+      clearTimeout(timer);
+      if (onLine && pending.trim()) onLine(pending);
+      resolve({ code, output, timedOut });
+    };
+    child.on('error', (err) => {
+      output += String(err);
+      finish(null);
+    });
+    child.on('close', (code) => finish(code));
+  });
+}
+
+const tail = (text: string, lines: number) => text.trimEnd().split('\n').slice(-lines).join('\n');
+
+async function localLabels(ref: string): Promise<Record<string, string> | null> {
+  const r = await run('docker', ['image', 'inspect', '--format', '{{json .Config.Labels}}', ref], 30_000);
+  if (r.code !== 0) return null;
+  return (JSON.parse(r.output.trim() || 'null') as Record<string, string> | null) ?? {};
+}
+
+// One build at a time: the machine has two cores shared with everything else.
+let buildQueue: Promise<unknown> = Promise.resolve();
+function serially<T>(task: () => Promise<T>): Promise<T> {
+  const next = buildQueue.then(task, task);
+  buildQueue = next.catch(() => undefined);
+  return next;
+}
+
+let baseReady: Promise<void> | undefined;
+/** Builds fieldguide/debian:bookworm unless it is up to date (the script itself checks). */
+function ensureBase(log: Log): Promise<void> {
+  if (!baseReady) {
+    baseReady = serially(async () => {
+      const r = await run('bash', [BASE_SCRIPT], BUILD_TIMEOUT_MS, log);
+      if (r.code !== 0) {
+        throw new Error(`building the base image ${BASE_IMAGE} failed (${r.timedOut ? 'timed out' : `exit ${r.code}`}):\n${tail(r.output, 30)}`);
+      }
+    });
+    // a failed build is retried by the next caller
+    baseReady.catch(() => {
+      baseReady = undefined;
+    });
+  }
+  return baseReady;
+}
+
+async function buildStandin(ref: string, dir: string, hash: string, log: Log): Promise<void> {
+  await ensureBase(log);
+  await serially(async () => {
+    const folder = path.basename(dir);
+    log(`${ref}: building the stand-in from ${dir}`);
+    const started = Date.now();
+    const r = await run(
+      'docker',
+      ['build', '-t', ref, '--label', `${LABEL_STANDIN}=${folder}`, '--label', `${LABEL_HASH}=${hash}`, absolute(dir)],
+      BUILD_TIMEOUT_MS,
+    );
+    if (r.code !== 0) {
+      throw new Error(`${ref}: building the stand-in from ${dir} failed (${r.timedOut ? 'timed out' : `exit ${r.code}`}):\n${tail(r.output, 30)}`);
+    }
+    log(`${ref}: stand-in built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  });
+}
+
+async function ensure(ref: string, log: Log): Promise<EnsuredImage> {
+  const dir = standinFor(ref);
+  const hash = dir ? standinHash(dir) : undefined;
+  const local = decideLocal(await localLabels(ref), hash);
+  if (local === 'use-local') return { ref, standin: false, built: false };
+  if (local === 'use-standin') {
+    log(`${ref}: using the stand-in from ${dir} (up to date)`);
+    return { ref, standin: true, built: false };
+  }
+  if (local === 'stale-standin') log(`${ref}: the stand-in on the engine is out of date`);
+
+  const pull = await run('docker', ['pull', ref], PULL_TIMEOUT_MS);
+  if (pull.code === 0) {
+    log(`${ref}: pulled the real image`);
+    return { ref, standin: false, built: false };
+  }
+  const why = pull.timedOut ? `no answer in ${PULL_TIMEOUT_MS / 1000} s` : tail(pull.output, 1);
+  if (!dir || !hash) {
+    throw new Error(`${ref}: not on this engine, cannot be pulled (${why}), and tests/images/ has no stand-in for it`);
+  }
+  log(`${ref}: cannot be pulled (${why}); using an offline stand-in`);
+  await buildStandin(ref, dir, hash, log);
+  return { ref, standin: true, built: true };
+}
+
+const inFlight = new Map<string, Promise<EnsuredImage>>();
+
+/**
+ * Makes `ref` present on the engine: the local image if it is real or an up-to-date stand-in,
+ * else the real image by `docker pull`, else the stand-in built and tagged as `ref`.
+ * Rejects with a message naming the reference when none of these works.
+ */
+export function ensureImage(ref: string, log: Log): Promise<EnsuredImage> {
+  let p = inFlight.get(ref);
+  if (!p) {
+    p = ensure(ref, log).finally(() => inFlight.delete(ref));
+    inFlight.set(ref, p);
+  }
+  return p;
+}
