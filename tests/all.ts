@@ -25,9 +25,15 @@ interface Step {
   needs?: string;
 }
 
+const nodeTest = (dir: string) => ['node', '--import', 'tsx', '--test', '--test-concurrency=1', ...testFiles(path.join(root, dir))];
+
 const steps: Step[] = [
   {name: 'typecheck', command: ['npx', 'tsc']},
-  {name: 'unit', command: ['node', '--import', 'tsx', '--test', ...testFiles(path.join(root, 'tests/unit'))]},
+  {name: 'unit', command: nodeTest('tests/unit')},
+  {name: 'examples-static', command: ['npx', 'tsx', 'tests/runner/cli.ts', 'check']},
+  // Every example started on the engine; its JSON report also feeds the site's "tested with" lines.
+  {name: 'examples', command: ['npx', 'tsx', 'tests/runner/cli.ts', 'up'], needs: 'examples-static'},
+  {name: 'runner', command: nodeTest('tests/integration/runner')},
   {name: 'build', command: ['npx', 'docusaurus', 'build']},
   {name: 'e2e', command: ['npx', 'playwright', 'test', '-c', 'tests/e2e'], needs: 'build'},
 ];

@@ -6,6 +6,7 @@ import useBaseUrl from '@docusaurus/useBaseUrl';
 import {useLocalized} from '@site/src/lib/i18n';
 import Topology from '@site/src/components/Topology';
 import {readerCommands} from './commands';
+import LastRunNote from './LastRunNote';
 import type {ExampleData} from './types';
 import styles from './styles.module.css';
 
@@ -84,6 +85,7 @@ export default function Example({example}: {example: ExampleData}): ReactNode {
           </ul>
         </>
       )}
+      <LastRunNote name={example.name} run={example.lastRun} className={styles.lastRun} />
       <p className={styles.footer}>
         <a href={zipUrl} download={`${example.name}.zip`}>
           {t.download}

@@ -44,6 +44,18 @@ export interface TopologyModel {
   secrets: string[];
 }
 
+/** The runner's last `up` of an example in this checkout (test-results/examples.json). */
+export interface LastRun {
+  at: string;
+  engine: string | null;
+  status: 'passed' | 'failed' | 'not-started';
+  startedSeconds: number | null;
+  checksPassed: number;
+  checks: number;
+  standins: string[];
+  notChecked: string[];
+}
+
 /** What the examples loader makes of examples/<name>/ (src/plugins/examples/examples.cjs). */
 export interface ExampleData {
   name: string;
@@ -58,5 +70,6 @@ export interface ExampleData {
   files: ExampleFile[];
   allFiles: string[];
   topology: TopologyModel | null;
+  lastRun: LastRun | null;
   zip: string;
 }

@@ -5,6 +5,7 @@ import Heading from '@theme/Heading';
 import Link from '@docusaurus/Link';
 import useBaseUrl from '@docusaurus/useBaseUrl';
 import Topology from '@site/src/components/Topology';
+import LastRunNote from '@site/src/components/Example/LastRunNote';
 import {useLocalized, type Localized} from '@site/src/lib/i18n';
 import type {GalleryEntry} from '@site/src/plugins/examples/index';
 import styles from './styles.module.css';
@@ -74,6 +75,7 @@ function Card({example}: {example: GalleryEntry}): ReactNode {
           </ul>
         </details>
       )}
+      <LastRunNote name={example.name} run={example.lastRun} className={styles.meta} />
       <p className={styles.links}>
         {example.section && (
           <Link to={`/docs/${example.section.doc}${example.section.anchor ? `#${example.section.anchor}` : ''}`}>{t.taught}</Link>

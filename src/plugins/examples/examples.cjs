@@ -113,7 +113,35 @@ function readExample(dir) {
     files,
     allFiles: listFiles(dir),
     topology: topologyFileOf(dir) ? topologyOf(topologyFileOf(dir)) : null,
+    lastRun: lastRunOf(dir),
     zip: `/downloads/${name}.zip`,
+  };
+}
+
+/** Where the runner's last `up` report sits, next to the examples folder. */
+function reportPathFor(exampleDir) {
+  return path.join(path.dirname(path.dirname(exampleDir)), 'test-results', 'examples.json');
+}
+
+/**
+ * What the runner saw when it last started this example (`npm run examples -- up`), so the page
+ * can say what the example was tested with; null when it has not run in this checkout.
+ */
+function lastRunOf(exampleDir) {
+  const file = reportPathFor(exampleDir);
+  if (!fs.existsSync(file)) return null;
+  const report = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const result = (report.examples ?? []).find((e) => e.name === path.basename(exampleDir));
+  if (!result) return null;
+  return {
+    at: report.startedAt,
+    engine: report.engine?.server ?? null,
+    status: result.status,
+    startedSeconds: result.startedSeconds,
+    checksPassed: result.checks.filter((c) => c.status === 'passed').length,
+    checks: result.checks.length,
+    standins: result.standins,
+    notChecked: result.limits.map((l) => l.feature),
   };
 }
 
@@ -126,4 +154,4 @@ function exampleDirs(examplesDir) {
     .sort();
 }
 
-module.exports = {languageOf, listFiles, readExample, exampleDirs, topologyOf, parsePort};
+module.exports = {languageOf, listFiles, readExample, exampleDirs, topologyOf, parsePort, reportPathFor};

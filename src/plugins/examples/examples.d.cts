@@ -4,3 +4,6 @@ export function languageOf(fileName: string): string;
 export function listFiles(dir: string, prefix?: string): string[];
 export function readExample(dir: string): ExampleData;
 export function exampleDirs(examplesDir: string): string[];
+export function topologyOf(file: string): import('../../components/Example/types').TopologyModel;
+export function parsePort(port: unknown): import('../../components/Example/types').TopologyPort;
+export function reportPathFor(exampleDir: string): string;

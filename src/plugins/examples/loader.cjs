@@ -1,12 +1,13 @@
 // Webpack loader for examples/<name>/example.yaml: turns the folder into the data <Example> renders,
 // so the site shows the very bytes the runner starts.
 const path = require('node:path');
-const {readExample} = require('./examples.cjs');
+const {readExample, reportPathFor} = require('./examples.cjs');
 
 module.exports = function exampleLoader() {
   const dir = path.dirname(this.resourcePath);
   const example = readExample(dir);
   for (const rel of example.allFiles) this.addDependency(path.join(dir, rel));
   this.addContextDependency(dir);
+  this.addDependency(reportPathFor(dir));
   return `export default ${JSON.stringify(example)};`;
 };

@@ -1,0 +1,33 @@
+import React, {type ReactNode} from 'react';
+import {useLocalized} from '@site/src/lib/i18n';
+import type {LastRun} from './types';
+
+const text = {
+  'zh-Hans': {
+    never: (name: string) => `这个构建没有附带运行结果；在仓库里运行 npm run examples -- up ${name} 即可自己验证。`,
+    ran: (run: LastRun) =>
+      `构建本站的 CI 在 Docker Engine ${run.engine ?? '?'} 上启动了它：${run.status === 'passed' ? '通过' : run.status === 'failed' ? '失败' : '未启动'}` +
+      `${run.startedSeconds !== null ? `，${run.startedSeconds.toFixed(0)} 秒就绪` : ''}，${run.checksPassed}/${run.checks} 项检查通过。`,
+    standins: (images: string[]) => `离线替身镜像（由 Debian 软件包构建）：${images.join('、')}。`,
+    notChecked: (features: string[]) => `无法检查：${features.join('、')}（见上）。`,
+  },
+  en: {
+    never: (name: string) => `This build carries no run result; run npm run examples -- up ${name} in the repository to check it yourself.`,
+    ran: (run: LastRun) =>
+      `The CI run that built this site started it on Docker Engine ${run.engine ?? '?'}: ${run.status}` +
+      `${run.startedSeconds !== null ? `, ready in ${run.startedSeconds.toFixed(0)} s` : ''}, ${run.checksPassed}/${run.checks} checks passed.`,
+    standins: (images: string[]) => `Offline stand-ins (built from Debian packages): ${images.join(', ')}.`,
+    notChecked: (features: string[]) => `Not checkable: ${features.join(', ')} (see above).`,
+  },
+};
+
+/** What the example was tested with, from the runner's report of the build that made this page. */
+export default function LastRunNote({name, run, className}: {name: string; run: LastRun | null; className?: string}): ReactNode {
+  const t = useLocalized(text);
+  if (!run) return <p className={className}>{t.never(name)}</p>;
+  return (
+    <p className={className}>
+      {t.ran(run)} {run.standins.length > 0 && t.standins(run.standins)} {run.notChecked.length > 0 && t.notChecked(run.notChecked)}
+    </p>
+  );
+}

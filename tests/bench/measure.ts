@@ -1,0 +1,86 @@
+import type {Browser} from 'playwright-core';
+
+export interface Bytes {
+  raw: number;
+  compressed: number;
+}
+
+export interface PageWeight {
+  requests: number;
+  html: Bytes;
+  js: Bytes;
+  css: Bytes;
+  images: Bytes;
+  other: Bytes;
+  total: Bytes;
+}
+
+const kinds = {document: 'html', script: 'js', stylesheet: 'css', image: 'images'} as const;
+
+/** First-load weight of a page as the browser fetched it: bodies raw and as sent over the wire. */
+export async function measurePage(browser: Browser, url: string): Promise<PageWeight> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const responses: Promise<{kind: string; raw: number; compressed: number}>[] = [];
+  page.on('response', (response) => {
+    responses.push(
+      (async () => {
+        const kind = kinds[response.request().resourceType() as keyof typeof kinds] ?? 'other';
+        const sizes = await response.request().sizes();
+        const raw = (await response.body().catch(() => Buffer.alloc(0))).length;
+        return {kind, raw, compressed: sizes.responseBodySize};
+      })(),
+    );
+  });
+  await page.goto(url, {waitUntil: 'load'});
+  await page.waitForLoadState('networkidle');
+  const all = await Promise.all(responses);
+  await context.close();
+  const zero = (): Bytes => ({raw: 0, compressed: 0});
+  const weight: PageWeight = {requests: all.length, html: zero(), js: zero(), css: zero(), images: zero(), other: zero(), total: zero()};
+  for (const r of all) {
+    for (const bucket of [weight[r.kind as 'html'], weight.total]) {
+      bucket.raw += r.raw;
+      bucket.compressed += r.compressed;
+    }
+  }
+  return weight;
+}
+
+export interface LighthouseResult {
+  performance: number;
+  accessibility: number;
+  bestPractices: number;
+  seo: number;
+  totalBlockingTimeMs: number;
+}
+
+export type Preset = 'mobile' | 'desktop';
+
+/** One Chrome for all Lighthouse runs of a bench: starting it per page would dominate the time. */
+export async function startLighthouseChrome(chromeFlags: string[]): Promise<{port: number; kill: () => void}> {
+  const chromeLauncher = await import('chrome-launcher');
+  const chrome = await chromeLauncher.launch({chromePath: '/usr/bin/chromium', chromeFlags: ['--headless=new', ...chromeFlags]});
+  return {port: chrome.port, kill: () => chrome.kill()};
+}
+
+/** Lighthouse's four category scores (0–100) and TBT for one page, in Debian's chromium. */
+export async function lighthouse(url: string, preset: Preset, port: number): Promise<LighthouseResult> {
+  const {default: run} = await import('lighthouse');
+  const desktop = (await import('lighthouse/core/config/desktop-config.js')).default;
+  const result = await run(
+    url,
+    {port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo']},
+    preset === 'desktop' ? desktop : undefined,
+  );
+  if (!result) throw new Error(`lighthouse returned nothing for ${url}`);
+  const {categories, audits} = result.lhr;
+  const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
+  return {
+    performance: score('performance'),
+    accessibility: score('accessibility'),
+    bestPractices: score('best-practices'),
+    seo: score('seo'),
+    totalBlockingTimeMs: Math.round(audits['total-blocking-time']?.numericValue ?? NaN),
+  };
+}
