@@ -2,7 +2,10 @@ import { randomBytes } from 'node:crypto';
 
 /** Everything the runner creates is named (or labelled) with this prefix, so a sweep can find it. */
 export const RUNNER_PREFIX = 'fg-';
-/** Label put on what the runner creates itself (images, containers, secrets) with the run's name. */
+/**
+ * Label the runner puts on the swarm secrets it creates, with the run's name. Never put on images:
+ * image labels pass to every container made from them, including other people's.
+ */
 export const RUNNER_LABEL = 'org.fieldguide.runner';
 
 /**

@@ -87,7 +87,7 @@ export function formatDetails(report: Report): string {
     if (e.notStarted) lines.push(e.notStarted);
     if (e.error && e.problems.length === 0) lines.push(`error: ${e.error}`);
     for (const c of e.checks) if (c.status !== 'passed') lines.push(`check ${c.status}: ${c.name.en}: ${c.detail ?? ''}`);
-    for (const l of e.limits) lines.push(`not checked: ${l.reason} (${l.what.en})`);
+    for (const l of e.limits) lines.push(`${l.feature}: not checked: ${l.reason}; ${l.what.en}`);
     for (const r of e.leftovers) lines.push(`left behind (removed now): ${r}`);
     if (e.logs) lines.push('last log lines:', ...e.logs.split('\n').map((l) => `  ${l}`));
     if (lines.length) out.push(`== ${e.name}: ${statusCell(e)}`, ...lines, '');

@@ -18,6 +18,9 @@ import { StackDriver } from './start/stack';
 import type { StaticResult } from './static/index';
 import { describe, removeResources, type Resource } from './sweep';
 
+/** Reason given for a limit the runner cannot detect: example.yaml says what is checked instead. */
+export const DECLARED_LIMIT = 'declared limit';
+
 export interface Features {
   ipvs: boolean;
   cluster: boolean;
@@ -27,7 +30,7 @@ export interface Features {
 export function missingFeatures(decl: Declaration, features: Features): LimitResult[] {
   return decl.limits.flatMap((l): LimitResult[] => {
     if (l.feature === 'ipvs') return features.ipvs ? [] : [{ feature: l.feature, reason: NO_IPVS, what: l.what }];
-    return [{ feature: l.feature, reason: l.what.en, what: l.what }];
+    return [{ feature: l.feature, reason: DECLARED_LIMIT, what: l.what }];
   });
 }
 

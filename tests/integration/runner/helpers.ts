@@ -19,25 +19,32 @@ export interface CliRun {
 export interface CliOptions {
   /** Sends this signal once `ready` returns true (polled every 500 ms). */
   interrupt?: { signal: NodeJS.Signals; ready: (stderr: string) => boolean };
+  /** Runs `action` once, as soon as `ready` returns true (polled every 500 ms). */
+  during?: { ready: (stderr: string) => boolean; action: () => void };
+  env?: NodeJS.ProcessEnv;
   timeoutMs?: number;
 }
 
 export function runCli(args: string[], opts: CliOptions = {}): Promise<CliRun> {
   const json = join(mkdtempSync(join(tmpdir(), 'fg-runner-report-')), 'examples.json');
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/runner/cli.ts', ...args, '--json', json], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/runner/cli.ts', ...args, '--json', json], {
+      cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...opts.env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => { stdout += d; });
     child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
     const killer = setTimeout(() => { child.kill('SIGKILL'); fail(new Error(`runner did not finish in time:\n${stderr}`)); }, opts.timeoutMs ?? 600_000);
     let poller: NodeJS.Timeout | undefined;
-    if (opts.interrupt) {
-      const { signal, ready } = opts.interrupt;
+    const when = opts.interrupt
+      ? { ready: opts.interrupt.ready, action: () => child.kill(opts.interrupt!.signal) }
+      : opts.during;
+    if (when) {
       poller = setInterval(() => {
-        if (ready(stderr)) {
+        if (when.ready(stderr)) {
           clearInterval(poller);
-          child.kill(signal);
+          when.action();
         }
       }, 500);
     }

@@ -1,5 +1,7 @@
 // The runner on the real engine: failing and interrupted runs leave nothing behind.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { before, test } from 'node:test';
 import { exists, FIXTURES, resourcesNamed, runCli } from './helpers';
@@ -103,6 +105,29 @@ test('passing examples of every engine kind: exit 0, each cleaned', async () => 
     assert.equal(e.cleaned, true, e.name);
     assert.ok(e.startedSeconds !== null && e.startedSeconds >= 0, e.name);
     assert.ok(e.checks.every((c) => c.status === 'passed'), e.name);
+  }
+  assert.deepEqual(appeared(beforeList, prefixes), []);
+});
+
+test('a container someone else makes from an image the runner built is not the runner\'s to remove', async () => {
+  const prefixes = prefixesOf('stack-builds');
+  const beforeList = resourcesNamed(prefixes);
+  const bystander = `bystander-${randomBytes(3).toString('hex')}`;
+  try {
+    const run = await runCli(['up', '--examples', FIXTURES, 'stack-builds'], {
+      env: { FG_WAIT: '10' },
+      // Once the stack is up, someone else starts a container from the image the runner built.
+      during: {
+        ready: (stderr) => /\[stack-builds\] ready in/.test(stderr),
+        action: () => execFileSync('docker', ['run', '-d', '--name', bystander, 'fg-runner-test/app:1.0'], { stdio: 'ignore' }),
+      },
+    });
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.equal(run.report!.examples[0].cleaned, true);
+    const state = execFileSync('docker', ['inspect', '--format', '{{.State.Running}}', bystander], { encoding: 'utf8' }).trim();
+    assert.equal(state, 'true', 'the bystander container is still there and running');
+  } finally {
+    execFileSync('docker', ['rm', '-f', bystander], { stdio: 'ignore' });
   }
   assert.deepEqual(appeared(beforeList, prefixes), []);
 });

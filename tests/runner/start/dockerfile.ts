@@ -2,10 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { docker, tail, type RunResult } from '../exec';
-import { RUNNER_LABEL } from '../names';
 import { readDockerfile } from '../static/dockerfile';
 import { findResources, type Resource } from '../sweep';
-import { dedupe } from './compose';
 import { remainingMs, StartError, type Driver, type RunContext } from './driver';
 
 export class DockerfileDriver implements Driver {
@@ -16,23 +14,19 @@ export class DockerfileDriver implements Driver {
     return `${this.ctx.project}:check`;
   }
 
-  private get label(): string {
-    return `${RUNNER_LABEL}=${this.ctx.project}`;
-  }
-
   async images(): Promise<string[]> {
     const text = readFileSync(join(this.ctx.decl.dir, 'Dockerfile'), 'utf8');
     return readDockerfile(text).baseImages.map((b) => b.ref);
   }
 
   async start(): Promise<void> {
-    const r = await docker(['build', '-t', this.tag, '--label', this.label, '.'], { cwd: this.ctx.decl.dir, timeoutMs: remainingMs(this.ctx) });
+    const r = await docker(['build', '-t', this.tag, '.'], { cwd: this.ctx.decl.dir, timeoutMs: remainingMs(this.ctx) });
     if (r.code !== 0) throw new StartError(`docker build failed:\n${tail(r.stderr || r.stdout, 15)}`);
   }
 
   runImage(args: string[], timeoutMs: number): Promise<RunResult> {
     const name = `${this.ctx.project}-run-${++this.runs}`;
-    return docker(['run', '--rm', '--name', name, '--label', this.label, this.tag, ...args], { timeoutMs });
+    return docker(['run', '--rm', '--name', name, this.tag, ...args], { timeoutMs });
   }
 
   env(): Record<string, string> {
@@ -45,20 +39,16 @@ export class DockerfileDriver implements Driver {
 
   async teardown(): Promise<void> {
     const opts = { timeoutMs: 60_000, survivesInterrupt: true };
-    const containers = await findResources({ label: this.label }, ['container']);
+    const containers = await findResources({ prefix: `${this.ctx.project}-` }, ['container']);
     if (containers.length) await docker(['rm', '-f', ...containers.map((c) => c.id)], opts);
     await docker(['image', 'rm', '-f', this.tag], opts);
   }
 
   leftoverMatch() {
-    return [{ label: this.label }, { prefix: this.ctx.project }];
+    return [{ prefix: this.ctx.project }];
   }
 
-  async leftovers(): Promise<Resource[]> {
-    const [mine, named] = this.leftoverMatch();
-    return dedupe([
-      ...(await findResources(mine, ['container', 'network', 'volume'])),
-      ...(await findResources(named, ['container', 'network', 'volume', 'image'])),
-    ]);
+  leftovers(): Promise<Resource[]> {
+    return findResources({ prefix: this.ctx.project }, ['container', 'network', 'volume', 'image']);
   }
 }

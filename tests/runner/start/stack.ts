@@ -79,7 +79,7 @@ export class StackDriver implements Driver {
 
     for (const img of decl.images) {
       log(`building ${img.tag}`);
-      const r = await docker(['build', '-t', img.tag, '--label', `${RUNNER_LABEL}=${project}`, '-f', join(img.context, img.dockerfile), img.context], {
+      const r = await docker(['build', '-t', img.tag, '-f', join(img.context, img.dockerfile), img.context], {
         cwd: decl.dir, timeoutMs: remainingMs(ctx),
       });
       if (r.code !== 0) throw new StartError(`docker build of ${img.tag} failed:\n${tail(r.stderr || r.stdout, 15)}`);
@@ -187,7 +187,7 @@ export class StackDriver implements Driver {
     const [ns, mine, named] = this.leftoverMatch();
     return dedupe([
       ...(await findResources(ns, ['service', 'container', 'network', 'volume', 'secret', 'config'])),
-      ...(await findResources(mine, ['container', 'secret'])),
+      ...(await findResources(mine, ['secret'])),
       ...(await findResources(named, ['service', 'container', 'network', 'volume', 'secret', 'config'])),
     ]);
   }
