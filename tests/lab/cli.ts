@@ -52,7 +52,9 @@ async function main(argv: string[]): Promise<number> {
         console.log('Reach the manager from this shell:');
         console.log(`  export DOCKER_HOST=${report.status.managerHost}`);
         console.log('  docker node ls');
-        console.log(`or inside it: docker exec -it ${report.status.nodes[0].container} sh`);
+        console.log('A node\'s own engine (e.g. to exec into a task running there), past DOCKER_HOST:');
+        console.log(`  docker -H unix:///var/run/docker.sock exec ${report.status.nodes[1].container} docker ps`);
+        console.log('Ports a task publishes in mode: host answer on its node\'s ADDRESS above.');
         return 0;
       } catch (err) {
         // Interrupted: the handler finishes the cleanup and exits with 130 or 143.

@@ -112,6 +112,8 @@ export interface NodeStatus {
   hostname: string;
   /** State of the node container on the host engine, or "missing". */
   state: string;
+  /** Address on the lab network: ports a task publishes in `mode: host` are reached here from the host. */
+  address: string;
   /** From the manager's `docker node ls`; empty when the manager cannot tell. */
   role: string;
   status: string;
@@ -152,18 +154,19 @@ async function labResources(layout: LabLayout): Promise<{containers: string[]; n
     list(['network', 'ls']),
     list(['volume', 'ls']),
   ]);
-  // Names too: a run killed between creating a thing and labelling it cannot happen, but a
-  // same-named leftover from another tool would block `up`, so report it as well.
   return {containers, networks, volumes};
 }
 
 export async function swarmStatus(name = DEFAULT_LAB_NAME): Promise<LabStatus> {
   const layout = labLayout(name);
   const states = new Map<string, string>();
+  const addresses = new Map<string, string>();
   const ps = await docker(['ps', '--all', '--filter', `label=${layout.label}`, '--format', '{{.Names}}\t{{.State}}']);
   for (const line of ps.split('\n').filter(Boolean)) {
     const [container, state] = line.split('\t');
     states.set(container, state);
+    const address = await execFile('docker', ['inspect', '--format', `{{with index .NetworkSettings.Networks "${layout.network}"}}{{.IPAddress}}{{end}}`, container]);
+    addresses.set(container, address.stdout.trim());
   }
   let rows: NodeLsRow[] = [];
   if (states.get(manager(layout).container) === 'running') {
@@ -176,6 +179,7 @@ export async function swarmStatus(name = DEFAULT_LAB_NAME): Promise<LabStatus> {
       container: node.container,
       hostname: node.hostname,
       state: states.get(node.container) ?? 'missing',
+      address: addresses.get(node.container) ?? '',
       role: row ? (row.ManagerStatus ? `manager (${row.ManagerStatus})` : 'worker') : '',
       status: row?.Status ?? '',
       availability: row?.Availability ?? '',
@@ -193,8 +197,8 @@ export async function swarmStatus(name = DEFAULT_LAB_NAME): Promise<LabStatus> {
 }
 
 export function formatStatus(status: LabStatus): string {
-  const header = ['CONTAINER', 'STATE', 'NODE', 'ROLE', 'STATUS', 'AVAILABILITY', 'ENGINE'];
-  const rows = status.nodes.map((n) => [n.container, n.state, n.hostname, n.role || '-', n.status || '-', n.availability || '-', n.engine || '-']);
+  const header = ['CONTAINER', 'STATE', 'ADDRESS', 'NODE', 'ROLE', 'STATUS', 'AVAILABILITY', 'ENGINE'];
+  const rows = status.nodes.map((n) => [n.container, n.state, n.address || '-', n.hostname, n.role || '-', n.status || '-', n.availability || '-', n.engine || '-']);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const table = [header, ...rows].map((r) => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd());
   const summary = status.ready
@@ -215,8 +219,7 @@ export interface DownReport {
 export async function swarmDown(name = DEFAULT_LAB_NAME, log: Log = () => {}): Promise<DownReport> {
   const layout = labLayout(name);
   const found = await labResources(layout);
-  // Also by name: a container whose `docker run` was interrupted may exist before it is labelled
-  // in our listing cache; names are unique to the lab, so removing them is safe.
+  // By label and by name: the names are the lab's own, and a same-named leftover would block `up`.
   const containers = [...new Set([...found.containers, ...layout.nodes.map((n) => n.container)])];
   const removedContainers: string[] = [];
   for (const container of containers) {
@@ -275,14 +278,14 @@ export async function loadImagesIntoLab(tags: string[], name = DEFAULT_LAB_NAME,
   const hostIds = new Map<string, string>();
   for (const tag of tags) hostIds.set(tag, await docker(['image', 'inspect', '--format', '{{.Id}}', tag]));
   const missing: ImageLoad[] = [];
-  for (const node of layout.nodes) {
-    const lacking: string[] = [];
-    for (const tag of tags) {
-      const result = await execFile('docker', ['exec', node.container, 'docker', 'image', 'inspect', '--format', '{{.Id}}', tag]);
-      if (result.code !== 0 || result.stdout.trim() !== hostIds.get(tag)) lacking.push(tag);
-    }
-    if (lacking.length) missing.push({node: node.container, tags: lacking});
-  }
+  await Promise.all(
+    layout.nodes.map(async (node) => {
+      const listing = await nodeDocker(node, ['image', 'ls', '--no-trunc', '--format', '{{.Repository}}:{{.Tag}} {{.ID}}']);
+      const present = new Map(listing.split('\n').filter(Boolean).map((l) => l.split(' ') as [string, string]));
+      const lacking = tags.filter((tag) => present.get(tag) !== hostIds.get(tag));
+      if (lacking.length) missing.push({node: node.container, tags: lacking});
+    }),
+  );
   if (!missing.length) return [];
   const union = [...new Set(missing.flatMap((m) => m.tags))];
   log(`loading ${union.join(', ')} into ${missing.map((m) => m.node).join(', ')}`);

@@ -136,6 +136,23 @@ for (const example of stackExamples) {
 
       for (const check of example.declaration.checks ?? []) {
         const name = check.name.en;
+        if (check.script) {
+          // A check script finds its task with `docker ps` and runs `docker exec` in it: with
+          // DOCKER_HOST at the manager that only sees tasks on the manager, so the services it
+          // looks for must be placed there, or the check passes or fails by where the task landed.
+          const script = fs.readFileSync(path.join(example.dir, check.script), 'utf8');
+          const services = [...script.matchAll(/com\.docker\.swarm\.service\.name=\$\{stack\}_([\w-]+)/g)].map((m) => m[1]);
+          await t.test(`${check.script} finds ${services.join(', ') || 'no task'} with docker ps: placed on the manager`, () => {
+            const doc = parse(stackText) as {services: Record<string, {deploy?: {placement?: {constraints?: string[]}}}>};
+            for (const service of services) {
+              const constraints = doc.services[service]?.deploy?.placement?.constraints ?? [];
+              assert.ok(
+                constraints.some((c) => /^node\.role\s*==\s*manager$/.test(c.trim())),
+                `${example.name}/stack.yaml: service ${service} needs deploy.placement.constraints: ["node.role == manager"] — ${check.script} looks for it with docker ps on the manager`,
+              );
+            }
+          });
+        }
         if (check.needs && !(check.needs === 'ipvs' && lab.ipvs)) {
           log(`NOT CHECKED: ${example.name}: ${name}: needs ${check.needs.toUpperCase()}, which this kernel lacks`);
           await t.test(name, (st) => st.skip(`not checked: no ${check.needs!.toUpperCase()} in this kernel`));

@@ -70,13 +70,13 @@ test('docker node ls JSON lines are parsed, other lines ignored', () => {
 });
 
 test('the status table says when the lab is missing, half there or ready', () => {
-  const node = (state: string, status: string) => ({container: 'c', hostname: 'h', state, role: '', status, availability: '', engine: ''});
+  const node = (state: string, status: string) => ({container: 'c', hostname: 'h', state, address: '', role: '', status, availability: '', engine: ''});
   const base: LabStatus = {name: 'l', nodes: [node('missing', '')], ready: false, exists: false};
   assert.match(formatStatus(base), /^Swarm lab "l" is not running\./);
   assert.match(formatStatus({...base, exists: true}), /^Swarm lab "l" is not ready\./);
   const ready = formatStatus({...base, nodes: [node('running', 'Ready')], ready: true, exists: true, managerHost: 'tcp://127.0.0.1:1'});
   assert.match(ready, /is ready: 1 manager, 2 workers\. Manager API: tcp:\/\/127\.0\.0\.1:1/);
-  assert.match(ready.split('\n')[1], /^CONTAINER\s+STATE\s+NODE\s+ROLE\s+STATUS\s+AVAILABILITY\s+ENGINE$/);
+  assert.match(ready.split('\n')[1], /^CONTAINER\s+STATE\s+ADDRESS\s+NODE\s+ROLE\s+STATUS\s+AVAILABILITY\s+ENGINE$/);
 });
 
 test('a stack file\'s images are listed once each, in order; services without image are skipped', () => {
