@@ -17,13 +17,18 @@ if docker stack ls --format '{{.Name}}' | grep -qxF -- "$stack"; then
   exit 1
 fi
 
-# docker stack rm returns before everything is gone: wait for the tasks and the network too.
+# docker stack rm returns before the tasks are gone, and can fail to remove the network while a
+# task is still attached: wait for the tasks, then remove whatever network is left.
 cleanup() {
   docker stack rm "$stack" >/dev/null 2>&1 || true
   for _ in $(seq 60); do
-    [[ -z $(docker ps -aq --filter "label=com.docker.stack.namespace=$stack") &&
-       -z $(docker network ls -q --filter "label=com.docker.stack.namespace=$stack") ]] && break
+    [[ -z $(docker ps -aq --filter "label=com.docker.stack.namespace=$stack") ]] && break
     sleep 1
+  done
+  for _ in $(seq 30); do
+    networks=$(docker network ls -q --filter "label=com.docker.stack.namespace=$stack")
+    [[ -z $networks ]] && break
+    docker network rm $networks >/dev/null 2>&1 || sleep 1
   done
 }
 trap cleanup EXIT
