@@ -12,18 +12,28 @@ export const checkType = (c: Check) => (c.http ? 'http' : c.exec ? 'exec' : c.ru
 interface Attempt {
   ok: boolean;
   detail: string;
+  /** The attempt ran out of time rather than getting an answer. */
+  timedOut?: boolean;
 }
 
-/** Retries `attempt` until it passes or the example's deadline passes; returns the last attempt. */
+/**
+ * Retries `attempt` until it passes or the example's deadline passes. Reports the last answer
+ * that was a real one: "timed out" near the deadline says less than the wrong output before it.
+ */
 async function retryUntilDeadline(ctx: RunContext, attempt: () => Promise<Attempt>): Promise<Attempt> {
   let last: Attempt = { ok: false, detail: 'not tried: no time left' };
+  let lastAnswer: Attempt | null = null;
   do {
     last = await attempt();
     if (last.ok || isInterrupted()) return last;
+    if (!last.timedOut) lastAnswer = last;
     if (remainingMs(ctx) > 1000) await sleep(1000);
   } while (remainingMs(ctx) > 1000);
-  return last;
+  return lastAnswer && last.timedOut ? { ok: false, detail: `${lastAnswer.detail} (the last try timed out)` } : last;
 }
+
+/** Each try gets at least a few seconds, even right before the deadline. */
+const tryTimeout = (ctx: RunContext, min: number, max: number) => Math.max(min, Math.min(max, remainingMs(ctx)));
 
 export async function httpAttempt(url: string, status: number, contains: string | undefined, timeoutMs: number): Promise<Attempt> {
   try {
@@ -36,12 +46,13 @@ export async function httpAttempt(url: string, status: number, contains: string 
     return { ok: true, detail: `GET ${url}: ${res.status}` };
   } catch (err) {
     const e = err as Error & { cause?: { code?: string; message?: string } };
-    return { ok: false, detail: `GET ${url}: ${e.cause?.code ?? e.cause?.message ?? e.message}` };
+    const timedOut = e.name === 'TimeoutError';
+    return { ok: false, detail: `GET ${url}: ${timedOut ? 'no answer in time' : e.cause?.code ?? e.cause?.message ?? e.message}`, timedOut };
   }
 }
 
 export function outputAttempt(r: RunResult, expect: string | undefined, what: string): Attempt {
-  if (r.timedOut) return { ok: false, detail: `${what}: timed out` };
+  if (r.timedOut) return { ok: false, detail: `${what}: timed out`, timedOut: true };
   if (r.code !== 0) return { ok: false, detail: `${what}: exit ${r.code ?? r.signal}: ${tail(r.stderr || r.stdout, 5)}` };
   if (expect !== undefined && !r.stdout.includes(expect)) {
     return { ok: false, detail: `${what}: output does not contain "${expect}": ${JSON.stringify(tail(r.stdout, 5))}` };
@@ -67,25 +78,25 @@ export async function runCheck(check: Check, ctx: RunContext, driver: Driver, mi
   }
   if (check.http) {
     const { url, status, contains } = check.http;
-    return done(await retryUntilDeadline(ctx, () => httpAttempt(url, status, contains, Math.min(10_000, Math.max(1000, remainingMs(ctx))))));
+    return done(await retryUntilDeadline(ctx, () => httpAttempt(url, status, contains, tryTimeout(ctx, 3000, 10_000))));
   }
   if (check.exec) {
     const { service, command, expect } = check.exec;
     if (!driver.exec) return done({ ok: false, detail: 'exec checks are not supported for this kind' });
     const args = commandArgs(command);
     const what = `exec in ${service}: ${args.join(' ')}`;
-    return done(await retryUntilDeadline(ctx, async () => outputAttempt(await driver.exec!(service, args, Math.max(1000, Math.min(60_000, remainingMs(ctx)))), expect, what)));
+    return done(await retryUntilDeadline(ctx, async () => outputAttempt(await driver.exec!(service, args, tryTimeout(ctx, 5000, 60_000)), expect, what)));
   }
   if (check.run) {
     if (!driver.runImage) return done({ ok: false, detail: 'run checks are not supported for this kind' });
-    const r = await driver.runImage(check.run.args, Math.max(1000, remainingMs(ctx)));
+    const r = await driver.runImage(check.run.args, tryTimeout(ctx, 5000, Infinity));
     return done(outputAttempt(r, check.run.expect, `docker run <image> ${check.run.args.join(' ')}`.trim()));
   }
   const script = check.script!;
   const r = await run('bash', [script], {
     cwd: ctx.decl.dir,
     env: { ...process.env, ...driver.env() },
-    timeoutMs: Math.max(1000, remainingMs(ctx)),
+    timeoutMs: tryTimeout(ctx, 5000, Infinity),
     onLine: (line) => ctx.log(`  | ${line}`),
   });
   return done(outputAttempt(r, undefined, `bash ${join(script)}`));

@@ -6,7 +6,7 @@ import { interruptedBy, runAllTeardowns } from './cleanup';
 import { docker } from './exec';
 import { hasCluster, hasIpvs } from './features';
 import { formatProblem } from './problems';
-import { closingLine, formatDetails, formatTable, summarize, writeJson, type Report } from './report';
+import { closingLine, formatDetails, formatTable, summarize, table, writeJson, type Report } from './report';
 import type { ExampleResult } from './result';
 import { staticResult, upExample, type Features } from './run-example';
 import { checkExample, type StaticResult } from './static/index';
@@ -53,7 +53,6 @@ async function main(argv: string[]): Promise<number> {
       } catch { /* shown as unknown; `check` says why */ }
       return [n, d.kind ?? '?', d.chapter ?? '?', d.title?.en ?? '', d.title?.['zh-Hans'] ?? ''];
     });
-    const { table } = await import('./report');
     process.stdout.write(`${table([['name', 'kind', 'chapter', 'title', '标题'], ...rows])}\n${names.length} examples\n`);
     return 0;
   }

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { before, test } from 'node:test';
 import { exists, FIXTURES, resourcesNamed, runCli } from './helpers';
-import { ensureTestImage } from './test-image';
+import { ensureImage } from '../../runner/images';
 
 /** Names the runner gives these fixtures' resources (fg-<example>-<random>) and their secrets. */
 const prefixesOf = (...names: string[]) => [...names.map((n) => `fg-${n}-`), 'fg-runner-test-'];
@@ -15,7 +15,10 @@ function appeared(beforeList: string[], prefixes: string[]): string[] {
   return resourcesNamed(prefixes).filter((r) => !beforeList.includes(r));
 }
 
-before(() => ensureTestImage());
+// The fixtures run on busybox: the real image, or the offline stand-in from tests/images/.
+before(async () => {
+  await ensureImage('busybox:1.36', (line) => console.log(line));
+});
 
 test('failing compose examples: exit 1, logs of the failing service, nothing left behind', async () => {
   const prefixes = prefixesOf('compose-unhealthy', 'compose-smoke-fails');

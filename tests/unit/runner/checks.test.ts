@@ -84,3 +84,11 @@ test('a check needing a missing feature is not checked, never passed', async () 
   const r = await runCheck(check, context(5), fakeDriver(() => { throw new Error('must not run'); }), new Map([['ipvs', 'swarm VIP/ingress (no IPVS in this kernel)']]));
   assert.deepEqual([r.status, r.detail], ['not-checked', 'not checked: swarm VIP/ingress (no IPVS in this kernel)']);
 });
+
+test('a try that times out near the deadline does not hide the wrong answer before it', async () => {
+  let calls = 0;
+  const driver = fakeDriver(() => (++calls === 1 ? result({ stdout: 'wrong' }) : result({ code: null, timedOut: true })));
+  const r = await runCheck({ name, exec: { service: 'web', command: ['true'], expect: 'right' } }, context(3), driver, new Map());
+  assert.equal(r.status, 'failed');
+  assert.match(r.detail ?? '', /output does not contain "right": "wrong" \(the last try timed out\)/);
+});
