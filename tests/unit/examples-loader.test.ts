@@ -68,9 +68,12 @@ test('reader commands start, check and stop a compose example', () => {
     name: 'web',
     kind: 'compose',
     images: [],
+    secrets: [],
+    files: [],
     checks: [
       {name: {'zh-Hans': 'a', en: 'a'}, http: {url: 'http://127.0.0.1:8080/', status: 200}},
       {name: {'zh-Hans': 'b', en: 'b'}, exec: {service: 'cache', command: ['redis-cli', 'ping']}},
+      {name: {'zh-Hans': 'b2', en: 'b2'}, exec: {service: 'db', command: "mysql -e 'select 1'"}},
       {name: {'zh-Hans': 'c', en: 'c'}, script: 'check.sh'},
     ],
   } as unknown as ExampleData;
@@ -78,7 +81,32 @@ test('reader commands start, check and stop a compose example', () => {
     'docker compose up -d --wait',
     'curl -fsS http://127.0.0.1:8080/',
     'docker compose exec cache redis-cli ping',
+    `docker compose exec db sh -c 'mysql -e '\\''select 1'\\'''`,
     'bash check.sh',
     'docker compose down -v',
   ]);
+});
+
+test('reader commands for a stack create its external secrets first and remove them last', () => {
+  const example = {
+    name: 'secrets',
+    kind: 'stack',
+    images: [{tag: 'demo/app:1.0', context: 'app'}],
+    secrets: [{name: 'db_pw', file: 'db_pw.txt'}, {name: 'api', stdin: 'not a key'}],
+    files: [],
+    checks: [],
+  } as unknown as ExampleData;
+  assert.deepEqual(readerCommands(example), [
+    'docker build -t demo/app:1.0 app',
+    'docker secret create db_pw db_pw.txt',
+    "printf %s 'not a key' | docker secret create api -",
+    'docker stack deploy -c stack.yaml secrets',
+    'docker stack rm secrets',
+    'docker secret rm db_pw api',
+  ]);
+});
+
+test('reader commands for Kubernetes apply the k8s/ folder, not the example folder', () => {
+  const example = {name: 'k', kind: 'kubernetes', images: [], secrets: [], checks: [], files: [{path: 'k8s/app.yaml'}]} as unknown as ExampleData;
+  assert.deepEqual(readerCommands(example), ['kubectl apply -f k8s/', 'kubectl wait --for=condition=Available deployment --all --timeout=300s', 'kubectl delete -f k8s/']);
 });

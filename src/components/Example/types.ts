@@ -11,7 +11,8 @@ export interface ExampleFile {
 export interface ExampleCheck {
   name: Localized;
   http?: {url: string; status?: number; contains?: string};
-  exec?: {service: string; command: string[]; expect?: string};
+  /** A string command runs through `sh -c`, as the runner does. */
+  exec?: {service: string; command: string[] | string; expect?: string};
   run?: {args: string[]; expect?: string};
   script?: string;
 }
@@ -64,7 +65,9 @@ export interface ExampleData {
   kind: ExampleKind;
   chapter: string;
   topics: string[];
-  images: {tag: string; context: string}[];
+  images: {tag: string; context: string; dockerfile?: string}[];
+  /** External stack secrets the reader creates before deploying. */
+  secrets: {name: string; file?: string; stdin?: string}[];
   checks: ExampleCheck[];
   limits: {feature: string; what: Localized}[];
   files: ExampleFile[];

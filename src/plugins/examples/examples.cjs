@@ -108,6 +108,7 @@ function readExample(dir) {
     chapter: declaration.chapter,
     topics: declaration.topics ?? [],
     images: declaration.images ?? [],
+    secrets: declaration.secrets ?? [],
     checks: declaration.checks ?? [],
     limits: declaration.limits ?? [],
     files,

@@ -9,5 +9,7 @@ module.exports = function exampleLoader() {
   for (const rel of example.allFiles) this.addDependency(path.join(dir, rel));
   this.addContextDependency(dir);
   this.addDependency(reportPathFor(dir));
+  // The loader's own reading code: a change there must invalidate cached example modules too.
+  this.addBuildDependency(require.resolve('./examples.cjs'));
   return `export default ${JSON.stringify(example)};`;
 };
