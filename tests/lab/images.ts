@@ -14,6 +14,8 @@ export interface ImageBuild {
   tag: string;
   /** Build context, absolute. */
   context: string;
+  /** Dockerfile, absolute. */
+  dockerfile: string;
 }
 
 export interface StackImageNeeds {
@@ -37,7 +39,7 @@ export function stackFileImages(text: string): string[] {
 interface ExampleDeclaration {
   kind?: string;
   files?: unknown;
-  images?: Array<{tag?: unknown; context?: unknown}>;
+  images?: Array<{tag?: unknown; context?: unknown; dockerfile?: unknown}>;
 }
 
 /** What the stack examples under `examplesDir` need in every node: images they use and images they build. */
@@ -54,7 +56,8 @@ export function stackExampleImages(examplesDir = path.join(repoRoot, 'examples')
     for (const spec of declaration.images ?? []) {
       if (typeof spec.tag !== 'string') continue;
       const context = path.join(folder, typeof spec.context === 'string' ? spec.context : '.');
-      if (!built.some((b) => b.tag === spec.tag)) built.push({tag: spec.tag, context});
+      const dockerfile = path.join(context, typeof spec.dockerfile === 'string' ? spec.dockerfile : 'Dockerfile');
+      if (!built.some((b) => b.tag === spec.tag)) built.push({tag: spec.tag, context, dockerfile});
     }
     const stackFiles = fs.readdirSync(folder).filter((f) => /^stack.*\.ya?ml$/.test(f));
     for (const file of stackFiles) {
@@ -65,6 +68,18 @@ export function stackExampleImages(examplesDir = path.join(repoRoot, 'examples')
   }
   const builtTags = new Set(built.map((b) => b.tag));
   return {used: used.filter((i) => !builtTags.has(i)), built};
+}
+
+/** Images a Dockerfile builds FROM, other than its own stages and `scratch`. */
+export function dockerfileBaseImages(text: string): string[] {
+  const stages = new Set<string>();
+  const bases: string[] = [];
+  for (const m of text.matchAll(/^\s*FROM\s+(?:--platform=\S+\s+)?(\S+)(?:\s+AS\s+(\S+))?/gim)) {
+    const image = m[1];
+    if (image !== 'scratch' && !stages.has(image.toLowerCase()) && !bases.includes(image)) bases.push(image);
+    if (m[2]) stages.add(m[2].toLowerCase());
+  }
+  return bases;
 }
 
 export type Log = (line: string) => void;
@@ -80,7 +95,7 @@ export async function ensureHostImage(tag: string, log: Log): Promise<boolean> {
 /** Builds an example's image on the host (the layer cache makes an unchanged rebuild a matter of seconds). */
 export async function buildHostImage(build: ImageBuild, log: Log): Promise<void> {
   log(`building ${build.tag} from ${path.relative(repoRoot, build.context)}`);
-  await docker(['build', '--quiet', '--tag', build.tag, build.context], {timeoutMs: 900_000});
+  await docker(['build', '--quiet', '--tag', build.tag, '--file', build.dockerfile, build.context], {timeoutMs: 900_000});
 }
 
 export interface LabImages {
@@ -92,9 +107,13 @@ export interface LabImages {
 /** Every image the lab loads into its nodes, made present on the host first. */
 export async function prepareLabImages(log: Log): Promise<LabImages> {
   const needs = stackExampleImages();
-  const used = [...new Set([...BASE_IMAGES, ...needs.used])].filter((tag) => !needs.built.some((b) => b.tag === tag));
+  const isBuilt = (tag: string) => needs.built.some((b) => b.tag === tag);
+  const used = [...new Set([...BASE_IMAGES, ...needs.used])].filter((tag) => !isBuilt(tag));
+  // Offline, `docker build` cannot pull a FROM image: make those present (stand-ins) first.
+  const buildBases = needs.built.flatMap((b) => dockerfileBaseImages(fs.readFileSync(b.dockerfile, 'utf8'))).filter((tag) => !isBuilt(tag));
   const standIns: string[] = [];
   for (const tag of used) if (await ensureHostImage(tag, log)) standIns.push(tag);
+  for (const tag of new Set(buildBases)) if (!used.includes(tag)) await ensureHostImage(tag, log);
   for (const build of needs.built) await buildHostImage(build, log);
   return {tags: [...used, ...needs.built.map((b) => b.tag)], standIns};
 }

@@ -221,29 +221,23 @@ export async function swarmDown(name = DEFAULT_LAB_NAME, log: Log = () => {}): P
   const found = await labResources(layout);
   // By label and by name: the names are the lab's own, and a same-named leftover would block `up`.
   const containers = [...new Set([...found.containers, ...layout.nodes.map((n) => n.container)])];
-  const removedContainers: string[] = [];
-  for (const container of containers) {
-    if (await dockerOk(['container', 'inspect', container])) {
-      await docker(['rm', '--force', '--volumes', container]);
-      removedContainers.push(container);
-    }
-  }
-  const networks = [...new Set([...found.networks, layout.network])].filter(Boolean);
-  const removedNetworks: string[] = [];
-  for (const network of networks) {
-    if (await dockerOk(['network', 'inspect', network])) {
-      await docker(['network', 'rm', network]);
-      removedNetworks.push(network);
-    }
-  }
+  // Containers, then the network, then volumes; the three nodes in parallel (deleting an engine's
+  // volume is slow disk work).
+  const removeEach = async (names: string[], exists: (n: string) => string[], remove: (n: string) => string[]) =>
+    (
+      await Promise.all(
+        names.map(async (n) => {
+          if (!(await dockerOk(exists(n)))) return undefined;
+          await docker(remove(n));
+          return n;
+        }),
+      )
+    ).filter((n): n is string => n !== undefined);
+  const removedContainers = await removeEach(containers, (c) => ['container', 'inspect', c], (c) => ['rm', '--force', '--volumes', c]);
+  const networks = [...new Set([...found.networks, layout.network])];
+  const removedNetworks = await removeEach(networks, (n) => ['network', 'inspect', n], (n) => ['network', 'rm', n]);
   const volumes = [...new Set([...found.volumes, ...layout.nodes.map((n) => n.volume)])];
-  const removedVolumes: string[] = [];
-  for (const volume of volumes) {
-    if (await dockerOk(['volume', 'inspect', volume])) {
-      await docker(['volume', 'rm', '--force', volume]);
-      removedVolumes.push(volume);
-    }
-  }
+  const removedVolumes = await removeEach(volumes, (v) => ['volume', 'inspect', v], (v) => ['volume', 'rm', '--force', v]);
   const report = {containers: removedContainers, networks: removedNetworks, volumes: removedVolumes};
   const count = removedContainers.length + removedNetworks.length + removedVolumes.length;
   log(count ? `removed ${[...removedContainers, ...removedNetworks, ...removedVolumes].join(', ')}` : 'nothing of the lab was there');
@@ -503,7 +497,10 @@ export async function openLab(name = DEFAULT_LAB_NAME): Promise<SwarmLab> {
  * Runs `fn` against a ready lab. A lab that is already running is used and left running; otherwise
  * one is started for `fn` and removed afterwards, also when `fn` fails or the process is interrupted.
  */
-export async function withSwarmLab<T>(fn: (lab: SwarmLab) => Promise<T>, {name = DEFAULT_LAB_NAME, log = (l: string) => console.error(l)}: {name?: string; log?: Log} = {}): Promise<T> {
+export async function withSwarmLab<T>(
+  fn: (lab: SwarmLab) => Promise<T>,
+  {name = DEFAULT_LAB_NAME, log = (l: string) => console.error(l), images}: Pick<UpOptions, 'name' | 'log' | 'images'> = {},
+): Promise<T> {
   const running = (await swarmStatus(name)).ready;
   if (running) return fn(await openLab(name));
   let starting: Promise<unknown> = Promise.resolve();
@@ -512,7 +509,7 @@ export async function withSwarmLab<T>(fn: (lab: SwarmLab) => Promise<T>, {name =
     await swarmDown(name, log);
   }, log);
   try {
-    starting = swarmUp({name, log, signal: interrupt.signal});
+    starting = swarmUp({name, log, images, signal: interrupt.signal});
     await starting;
     return await fn(await openLab(name));
   } finally {

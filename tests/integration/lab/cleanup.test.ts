@@ -12,7 +12,7 @@ import {test} from 'node:test';
 import {fileURLToPath} from 'node:url';
 import {docker, dockerOk, waitFor} from '../../lab/exec';
 import {ensureNodeImage} from '../../lab/node-image';
-import {LAB_LABEL, labLayout, swarmDown, swarmUp} from '../../lab/swarm';
+import {LAB_LABEL, labLayout, swarmDown, swarmUp, withSwarmLab} from '../../lab/swarm';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const log = (line: string) => console.log(line);
@@ -53,6 +53,26 @@ test('up then down leaves nothing behind', async () => {
     assert.equal(report.status.nodes.filter((n) => n.status === 'Ready').length, 3);
     assert.notDeepEqual(await leftovers(name), []);
     await swarmDown(name, log);
+    assert.deepEqual(await leftovers(name), []);
+  } finally {
+    await swarmDown(name, log);
+  }
+});
+
+test('withSwarmLab starts a lab for its function, gives it the manager, and removes the lab even when the function fails', async () => {
+  const name = `fglab-with${randomBytes(3).toString('hex')}`;
+  try {
+    const nodes = await withSwarmLab(async (lab) => {
+      assert.match(lab.managerHost, /^tcp:\/\/127\.0\.0\.1:\d+$/);
+      assert.equal(lab.env.DOCKER_HOST, lab.managerHost);
+      assert.equal(await lab.nodeDocker('swarm-worker2', ['info', '--format', '{{.Swarm.LocalNodeState}}']), 'active');
+      return (await lab.docker(['node', 'ls', '--format', '{{.Hostname}}'])).split('\n').sort();
+    }, {name, log, images: []});
+    assert.deepEqual(nodes, ['swarm-manager', 'swarm-worker1', 'swarm-worker2']);
+    assert.deepEqual(await leftovers(name), []);
+    await assert.rejects(withSwarmLab(async () => {
+      throw new Error('the function failed');
+    }, {name, log, images: []}), /the function failed/);
     assert.deepEqual(await leftovers(name), []);
   } finally {
     await swarmDown(name, log);

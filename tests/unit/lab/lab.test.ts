@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {test} from 'node:test';
-import {stackExampleImages, stackFileImages} from '../../lab/images';
+import {dockerfileBaseImages, stackExampleImages, stackFileImages} from '../../lab/images';
 import {dockerEnvFor, formatStatus, labLayout, nodeRunArgs, parseNodeLs, type LabStatus} from '../../lab/swarm';
 
 test('a lab\'s names all start with its name and its nodes are the notes\' manager and two workers', () => {
@@ -106,9 +106,23 @@ test('only stack examples contribute images; built images are listed as builds, 
     write('notes/README.md', 'not an example');
     const needs = stackExampleImages(dir);
     assert.deepEqual(needs.used, ['busybox:1.36']);
-    assert.deepEqual(needs.built, [{tag: 'fieldguide/whoami:1.0', context: path.join(dir, 'whoami-stack/app')}]);
+    assert.deepEqual(needs.built, [
+      {tag: 'fieldguide/whoami:1.0', context: path.join(dir, 'whoami-stack/app'), dockerfile: path.join(dir, 'whoami-stack/app/Dockerfile')},
+    ]);
     assert.deepEqual(stackExampleImages(path.join(dir, 'absent')), {used: [], built: []});
   } finally {
     fs.rmSync(dir, {recursive: true, force: true});
   }
+});
+
+test('the images a Dockerfile builds FROM, without its own stages or scratch', () => {
+  const text = [
+    'FROM python:3.12-slim AS build',
+    'RUN pip wheel .',
+    'from --platform=linux/amd64 busybox:1.36',
+    'FROM build AS test',
+    'FROM scratch',
+    'FROM python:3.12-slim',
+  ].join('\n');
+  assert.deepEqual(dockerfileBaseImages(text), ['python:3.12-slim', 'busybox:1.36']);
 });
