@@ -104,6 +104,8 @@ export async function upExample(name: string, stat: StaticResult, features: Feat
       const image = await ensureImage(ref, ctx.log);
       if (image.standin) result.standins.push(ref);
     }
+    // The example's timeout covers start and checks, not building stand-ins for its images.
+    ctx.deadline = Date.now() + decl.timeout * 1000;
     ctx.log(`starting (${decl.kind}, project ${project}, timeout ${decl.timeout} s)`);
     const startedAt = Date.now();
     try {
