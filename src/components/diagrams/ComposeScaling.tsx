@@ -51,8 +51,8 @@ export default function ComposeScaling(): ReactNode {
 
       <Box x={170} y={300} width={170} height={62} kind="process" label={t.dns} detail="127.0.0.11" />
       <Arrow points={[[250, 208], [250, 300]]} both label={t.query} labelAt={[250, 258]} />
-      <Box x={390} y={320} width={150} height={42} kind="neutral" label={t.dnsDetail} dashed />
-      <Arrow points={[[340, 341], [390, 341]]} dashed />
+      <Box x={375} y={320} width={190} height={42} kind="neutral" label={t.dnsDetail} dashed />
+      <Arrow points={[[340, 341], [375, 341]]} dashed />
     </Figure>
   );
 }
