@@ -34,6 +34,8 @@ const steps: Step[] = [
   // Every example started on the engine; its JSON report also feeds the site's "tested with" lines.
   {name: 'examples', command: ['npx', 'tsx', 'tests/runner/cli.ts', 'up'], needs: 'examples-static'},
   {name: 'runner', command: nodeTest('tests/integration/runner')},
+  // A three-node Swarm in Docker-in-Docker: placement, cross-node DNS, rescheduling, drain, updates, secrets.
+  {name: 'swarm-lab', command: nodeTest('tests/integration/lab')},
   {name: 'build', command: ['npx', 'docusaurus', 'build']},
   {name: 'e2e', command: ['npx', 'playwright', 'test', '-c', 'tests/e2e'], needs: 'build'},
 ];
