@@ -13,12 +13,12 @@ const text = {
     cli: 'docker secret create',
     cliDetail: '文件或标准输入',
     manager: 'manager',
-    raft: 'Raft 日志（加密）',
+    raft: ['Raft 日志', '（加密）'],
     node: '运行该任务的节点',
     nodeDetail: '只在内存里',
     task: '任务容器',
     tmpfs: '/run/secrets/<名字>',
-    tls: '双向 TLS',
+    tls: 'TLS',
     hostFile: '主机磁盘上的文件',
     hostFileDetail: './db_password.txt',
     bind: 'bind mount',
@@ -36,12 +36,12 @@ const text = {
     cli: 'docker secret create',
     cliDetail: 'from a file or stdin',
     manager: 'manager',
-    raft: 'Raft log (encrypted)',
+    raft: ['Raft log', '(encrypted)'],
     node: 'node running the task',
     nodeDetail: 'in memory only',
     task: 'task container',
     tmpfs: '/run/secrets/<name>',
-    tls: 'mutual TLS',
+    tls: 'TLS',
     hostFile: 'file on the host disk',
     hostFileDetail: './db_password.txt',
     bind: 'bind mount',
@@ -57,25 +57,25 @@ export default function SecretPath(): ReactNode {
     <Figure name="secret-path" title={t.title} description={t.description} caption={t.caption} width={740} height={330}>
       <Box x={10} y={10} width={720} height={180} kind="zone" label={t.swarm} />
       <Box x={24} y={56} width={160} height={56} kind="process" label={t.cli} detail={t.cliDetail} />
-      <Box x={210} y={40} width={160} height={130} kind="host" label={t.manager}>
-        <Box x={224} y={84} width={132} height={56} kind="secret" label={t.raft} />
+      <Box x={200} y={40} width={160} height={130} kind="host" label={t.manager}>
+        <Box x={214} y={84} width={132} height={56} kind="secret" label={t.raft} />
       </Box>
-      <Box x={396} y={40} width={320} height={130} kind="host" label={t.node}>
-        <Box x={410} y={76} width={292} height={80} kind="container" labelAt="top-left" label={t.task}>
-          <Box x={424} y={104} width={264} height={40} kind="secret" label={t.tmpfs} />
+      <Box x={410} y={40} width={306} height={130} kind="host" label={t.node}>
+        <Box x={424} y={76} width={278} height={80} kind="container" labelAt="top-left" label={t.task}>
+          <Box x={438} y={104} width={250} height={40} kind="secret" label={t.tmpfs} />
         </Box>
       </Box>
-      <Arrow points={[[184, 84], [224, 100]]} />
-      <Arrow points={[[356, 112], [424, 124]]} label={t.tls} labelAt={[388, 104]} />
+      <Arrow points={[[184, 84], [214, 100]]} />
+      <Arrow points={[[346, 112], [438, 124]]} label={t.tls} labelAt={[385, 108]} />
       <Label x={556} y={184} muted>{`${t.tmpfsNote} · ${t.nodeDetail}`}</Label>
 
       <Box x={10} y={206} width={720} height={114} kind="zone" label={t.compose} />
       <Box x={24} y={246} width={200} height={56} kind="volume" label={t.hostFile} detail={t.hostFileDetail} />
-      <Box x={396} y={240} width={320} height={68} kind="container" labelAt="top-left" label={t.container}>
-        <Box x={424} y={262} width={264} height={36} kind="secret" dashed label={t.tmpfs} />
+      <Box x={410} y={240} width={306} height={68} kind="container" labelAt="top-left" label={t.container}>
+        <Box x={438} y={262} width={250} height={36} kind="secret" dashed label={t.tmpfs} />
       </Box>
-      <Arrow points={[[224, 274], [424, 280]]} label={t.bind} />
-      <Label x={310} y={300} muted>{t.plain}</Label>
+      <Arrow points={[[224, 274], [438, 280]]} label={t.bind} />
+      <Label x={300} y={302} muted>{t.plain}</Label>
     </Figure>
   );
 }

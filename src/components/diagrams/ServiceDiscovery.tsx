@@ -11,7 +11,7 @@ const text = {
     vip: 'vip 模式（默认）',
     rr: 'tasks.whoami 或 dnsrr 模式',
     client: '客户端',
-    dns: '内置 DNS 127.0.0.11',
+    dns: ['内置 DNS', '127.0.0.11'],
     askVip: '查询 whoami',
     answerVip: '→ 10.0.12.2（虚拟 IP）',
     askRr: '查询 tasks.whoami',
@@ -28,11 +28,11 @@ const text = {
     vip: 'vip mode (default)',
     rr: 'tasks.whoami, or dnsrr mode',
     client: 'client',
-    dns: 'embedded DNS 127.0.0.11',
+    dns: ['embedded DNS', '127.0.0.11'],
     askVip: 'look up whoami',
     answerVip: '→ 10.0.12.2 (virtual IP)',
     askRr: 'look up tasks.whoami',
-    answerRr: '→ .3 .4 .5 (task addresses)',
+    answerRr: '→ .3 .4 .5 (the tasks)',
     ipvs: 'IPVS load balancer',
     missing: 'not in this machine’s kernel',
     task: 'task',
@@ -59,22 +59,22 @@ export default function ServiceDiscovery(): ReactNode {
       <Box x={375} y={10} width={355} height={380} kind="zone" label={t.rr} />
 
       <Box x={30} y={44} width={110} height={44} kind="process" label={t.client} />
-      <Box x={170} y={44} width={180} height={44} kind="network" label={t.dns} />
+      <Box x={170} y={42} width={180} height={48} kind="network" label={t.dns} />
       <Arrow points={[[140, 66], [170, 66]]} />
-      <Label x={188} y={112} muted>{t.askVip}</Label>
-      <Label x={188} y={130} muted>{t.answerVip}</Label>
+      <Label x={260} y={110} muted>{t.askVip}</Label>
+      <Label x={260} y={128} muted>{t.answerVip}</Label>
       <Box x={70} y={150} width={240} height={70} kind="process" dashed label={t.ipvs} detail={t.missing} />
-      <Arrow points={[[85, 88], [85, 150]]} label="10.0.12.2" labelAt={[120, 140]} />
+      <Arrow points={[[85, 88], [85, 150]]} label="10.0.12.2" labelAt={[128, 124]} />
       {addresses.map((a, i) => (
         <Arrow key={a} points={[[190, 220], [75 + i * 112, 290]]} dashed />
       ))}
       <Tasks x={23} y={290} label={t.task} />
 
       <Box x={395} y={44} width={110} height={44} kind="process" label={t.client} />
-      <Box x={535} y={44} width={180} height={44} kind="network" label={t.dns} />
+      <Box x={535} y={42} width={180} height={48} kind="network" label={t.dns} />
       <Arrow points={[[505, 66], [535, 66]]} />
-      <Label x={553} y={112} muted>{t.askRr}</Label>
-      <Label x={553} y={130} muted>{t.answerRr}</Label>
+      <Label x={625} y={110} muted>{t.askRr}</Label>
+      <Label x={625} y={128} muted>{t.answerRr}</Label>
       <Arrow points={[[450, 88], [440, 290]]} />
       <Label x={520} y={200} muted>10.0.12.3 / .4 / .5</Label>
       <Tasks x={388} y={290} label={t.task} />

@@ -11,8 +11,8 @@ const text = {
     service: '服务 web',
     replicas: 'replicas: 3',
     desired: '期望状态',
-    tasks: '任务（调度单位）',
-    containers: '容器（运行在节点上）',
+    tasks: '任务',
+    containers: '节点上的容器',
     node: '节点',
     failed: '失败（exit 137）',
     replaced: '新任务顶替',
@@ -25,38 +25,37 @@ const text = {
     service: 'service web',
     replicas: 'replicas: 3',
     desired: 'desired state',
-    tasks: 'tasks (scheduled)',
-    containers: 'containers (on nodes)',
+    tasks: 'tasks',
+    containers: 'containers',
     node: 'node',
     failed: 'failed (exit 137)',
     replaced: 'new task replaces it',
   },
 };
 
-const columns = [70, 295, 520];
+const nodeX = [150, 347, 544];
+const centre = (i: number) => nodeX[i] + 93;
 
 export default function ServiceTasks(): ReactNode {
   const t = useLocalized(text);
   return (
     <Figure name="service-tasks" title={t.title} description={t.description} caption={t.caption} width={740} height={420}>
-      <Label x={20} y={40} anchor="start" muted>{t.desired}</Label>
-      <Box x={270} y={14} width={200} height={54} kind="process" label={t.service} detail={t.replicas} />
-      <Label x={20} y={120} anchor="start" muted>{t.tasks}</Label>
-      {columns.map((x, i) => (
+      <Label x={14} y={46} anchor="start" muted>{t.desired}</Label>
+      <Box x={centre(1) - 100} y={14} width={200} height={54} kind="process" label={t.service} detail={t.replicas} />
+      <Label x={14} y={159} anchor="start" muted>{t.tasks}</Label>
+      <Label x={14} y={272} anchor="start" muted>{t.containers}</Label>
+      {nodeX.map((x, i) => (
         <React.Fragment key={x}>
-          <Arrow points={[[370, 68], [x + 75, 134]]} />
-          <Box x={x} y={134} width={150} height={40} kind="neutral" label={`web.${i + 1}`} />
-          <Arrow points={[[x + 75, 174], [x + 75, 240]]} />
+          <Arrow points={[[centre(1), 68], [centre(i), 134]]} />
+          <Box x={x + 18} y={134} width={150} height={40} kind="neutral" label={`web.${i + 1}`} />
+          <Box x={x} y={210} width={186} height={196} kind="host" label={`${t.node} ${i + 1}`} />
+          <Box x={x + 18} y={244} width={150} height={46} kind="container" label={`web.${i + 1}`} detail={i === 1 ? 'Running' : undefined} />
+          <Arrow points={[[centre(i), 174], [centre(i), 244]]} />
         </React.Fragment>
       ))}
-      <Label x={20} y={212} anchor="start" muted>{t.containers}</Label>
-      {columns.map((x, i) => (
-        <Box key={x} x={x - 40} y={222} width={230} height={186} kind="host" label={`${t.node} ${i + 1}`}>
-          <Box x={x} y={240} width={150} height={46} kind="container" label={`web.${i + 1}`} detail={i === 1 ? 'Running' : undefined} />
-        </Box>
-      ))}
-      <Box x={columns[1]} y={320} width={150} height={46} kind="container" dashed label="web.2" detail={t.failed} />
-      <Arrow points={[[columns[1] + 75, 320], [columns[1] + 75, 286]]} label={t.replaced} labelAt={[columns[1] + 75, 392]} dashed />
+      <Box x={nodeX[1] + 18} y={330} width={150} height={46} kind="container" dashed label="web.2" detail={t.failed} />
+      <Arrow points={[[centre(1), 330], [centre(1), 290]]} dashed />
+      <Label x={centre(1)} y={396} muted>{t.replaced}</Label>
     </Figure>
   );
 }

@@ -44,8 +44,8 @@ export default function SwarmArchitecture(): ReactNode {
   const t = useLocalized(text);
   return (
     <Figure name="swarm-architecture" title={t.title} description={t.description} caption={t.caption} width={740} height={420}>
-      <Box x={20} y={62} width={150} height={50} kind="process" label={t.cli} />
-      <Arrow points={[[170, 87], [230, 87]]} label="API" />
+      <Box x={14} y={62} width={140} height={50} kind="process" label={t.cli} />
+      <Arrow points={[[154, 87], [230, 87]]} label="API" labelAt={[182, 80]} />
       <Box x={210} y={14} width={510} height={170} kind="zone" label={t.managers} />
       {managerX.map((x, i) => (
         <Box key={x} x={x} y={58} width={140} height={58} kind="host" labelAt="centre" label={`${t.manager} ${i + 1}`} detail={i === 0 ? t.leader : t.follower} />
@@ -54,9 +54,9 @@ export default function SwarmArchitecture(): ReactNode {
       <Arrow points={[[535, 87], [560, 87]]} both />
       <Label x={465} y={150} muted>{t.raftLog}</Label>
       {workerX.map((x) => (
-        <Arrow key={x} points={[[465, 184], [x + 82, 250]]} dashed />
+        <Arrow key={x} points={[[465, 184], [x + 82, 234]]} dashed />
       ))}
-      <Label x={640} y={222} muted>{t.assign}</Label>
+      <Label x={640} y={214} muted>{t.assign}</Label>
       <Box x={20} y={236} width={700} height={174} kind="zone" label={t.workers} />
       {workerX.map((x, i) => (
         <Box key={x} x={x} y={262} width={165} height={136} kind="host" label={`${t.worker} ${i + 1}`}>
