@@ -33,7 +33,8 @@ export function Figure({name, title, description, caption, width, height, childr
         <svg
           className={styles.svg}
           viewBox={`0 0 ${width} ${height}`}
-          style={{minWidth: Math.min(width, 520)}}
+          // Never drawn larger than its own size: a small drawing stays small on a wide column.
+          style={{minWidth: Math.min(width, 520), maxWidth: width}}
           role="img"
           aria-labelledby={`${id}-title ${id}-desc`}>
           <title id={`${id}-title`}>{title}</title>
