@@ -131,6 +131,8 @@ test('a container someone else makes from an image the runner built is not the r
     assert.equal(state, 'true', 'the bystander container is still there and running');
   } finally {
     execFileSync('docker', ['rm', '-f', bystander], { stdio: 'ignore' });
+    // Stack images are kept by the runner (like compose's tagged images); this one is the test's.
+    execFileSync('docker', ['image', 'rm', 'fg-runner-test/app:1.0'], { stdio: 'ignore' });
   }
   assert.deepEqual(appeared(beforeList, prefixes), []);
 });
