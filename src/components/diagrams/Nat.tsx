@@ -25,7 +25,7 @@ const text = {
     description:
       'On the left, a private network 192.168.1.0/24 with two machines, 192.168.1.10 and 192.168.1.11. When machine A sends a packet to the server 198.51.100.7, the NAT router in the middle rewrites its source 192.168.1.10:51000 to the router\'s public address and a new port, 203.0.113.5:62001, and notes the pair in its NAT table. The server only sees the public address; its reply reaches the router, is translated back to 192.168.1.10:51000 through the table, and goes to machine A.',
     caption: 'Rewrite the source on the way out, translate back on the way in: outside, only one public address is visible.',
-    lan: 'private network 192.168.1.0/24',
+    lan: 'LAN 192.168.1.0/24',
     hostA: 'machine A',
     hostB: 'machine B',
     router: 'NAT router',
@@ -51,7 +51,8 @@ export default function Nat(): ReactNode {
       <Box x={282} y={116} width={176} height={32} kind="layer" label=".10:51000 ↔ :62001" />
       <Box x={282} y={156} width={176} height={32} kind="layer" label=".11:40312 ↔ :62002" />
       <Box x={520} y={95} width={150} height={54} kind="neutral" label={t.server} detail="198.51.100.7" />
-      <Arrow points={[[200, 82], [270, 82]]} label="①" />
+      <Arrow points={[[200, 72], [270, 72]]} label="①" />
+      <Arrow points={[[270, 94], [200, 94]]} dashed />
       <Arrow points={[[200, 187], [270, 187]]} />
       <Arrow points={[[470, 112], [520, 112]]} label="②" />
       <Arrow points={[[520, 136], [470, 136]]} label="③" labelAt={[495, 158]} dashed />

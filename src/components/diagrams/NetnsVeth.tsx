@@ -30,13 +30,13 @@ export default function NetnsVeth(): ReactNode {
   return (
     <Figure name="netns-veth" title={t.title} description={t.description} caption={t.caption} width={720} height={330}>
       <Box x={10} y={10} width={700} height={310} kind="host" label={t.host} />
-      <Box x={30} y={44} width={270} height={170} kind="zone" label="lab-ns1" />
-      <Box x={420} y={44} width={270} height={170} kind="zone" label="lab-ns2" />
+      <Box x={30} y={44} width={250} height={170} kind="zone" label="lab-ns1" />
+      <Box x={440} y={44} width={250} height={170} kind="zone" label="lab-ns2" />
       <Box x={50} y={80} width={90} height={50} kind="process" label="lo" detail="127.0.0.1" />
       <Box x={580} y={80} width={90} height={50} kind="process" label="lo" detail="127.0.0.1" />
-      <Box x={150} y={140} width={120} height={56} kind="network" label="veth1" detail="10.200.1.1/24" />
-      <Box x={450} y={140} width={120} height={56} kind="network" label="veth2" detail="10.200.1.2/24" />
-      <Arrow points={[[270, 168], [450, 168]]} both />
+      <Box x={140} y={140} width={120} height={56} kind="network" label="veth1" detail="10.200.1.1/24" />
+      <Box x={460} y={140} width={120} height={56} kind="network" label="veth2" detail="10.200.1.2/24" />
+      <Arrow points={[[260, 168], [460, 168]]} both />
       <Label x={360} y={158} muted>{t.pair}</Label>
       <Label x={360} y={190} muted>{t.ping}</Label>
       <Box x={30} y={236} width={660} height={70} kind="zone" label={t.hostNs} />

@@ -33,7 +33,7 @@ const text = {
     c: 'container',
     docker0: 'docker0',
     hostStack: 'host interfaces and ports',
-    shares: 'used directly by the container',
+    shares: 'used directly',
     onlyLo: 'lo only',
     host1: 'host 1',
     host2: 'host 2',

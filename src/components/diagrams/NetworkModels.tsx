@@ -60,19 +60,19 @@ export default function NetworkModels(): ReactNode {
   ];
   return (
     <Figure name="network-models" title={t.title} description={t.description} caption={t.caption} width={720} height={top + 7 * row + 8}>
-      <Label x={110} y={26}>{t.osi}</Label>
-      <Label x={340} y={26}>{t.tcpip}</Label>
-      <Label x={622} y={26}>{t.docker}</Label>
+      <Label x={100} y={26}>{t.osi}</Label>
+      <Label x={300} y={26}>{t.tcpip}</Label>
+      <Label x={596} y={26}>{t.docker}</Label>
       {t.osiLayers.map((layer, i) => (
-        <Box key={layer} x={20} y={top + i * row} width={180} height={row - gap} kind="layer" label={layer} />
+        <Box key={layer} x={20} y={top + i * row} width={160} height={row - gap} kind="layer" label={layer} />
       ))}
       {tcpip.map((b) => (
-        <Box key={b.label} x={240} y={b.y} width={200} height={b.height} kind="network" label={b.label} detail={b.detail} />
+        <Box key={b.label} x={210} y={b.y} width={180} height={b.height} kind="network" label={b.label} detail={b.detail} />
       ))}
       {docker.map((b) => (
         <React.Fragment key={b.label}>
-          <Arrow points={[[530, b.y + b.height / 2], [446, b.y + b.height / 2]]} dashed />
-          <Box x={534} y={b.y} width={176} height={b.height} kind="container" label={b.label} />
+          <Arrow points={[[478, b.y + b.height / 2], [396, b.y + b.height / 2]]} dashed />
+          <Box x={482} y={b.y} width={228} height={b.height} kind="process" label={b.label} />
         </React.Fragment>
       ))}
     </Figure>
