@@ -6,8 +6,8 @@ const text = {
   'zh-Hans': {
     title: '构建 → 测试 → 推送 → 部署',
     description:
-      '开发者 git push 之后，CI 依次执行四步：用 docker build 构建镜像，用 Compose 启动它并运行单元测试和 HTTP 冒烟测试，测试通过后把镜像推送到镜像仓库，仓库为它记下标签和 sha256 摘要；最后部署步骤让服务器或集群按摘要拉取这个镜像并滚动更新。测试失败时流水线在测试这一步停止。',
-    caption: '只有通过测试的镜像才会被推送；部署引用的是它的摘要，所以服务器运行的正是测过的那个镜像。',
+      '开发者 git push 之后，CI 依次执行四步：用 docker build 构建镜像，用 Compose 启动它并运行单元测试和 HTTP 冒烟测试，测试通过后才把镜像推送到镜像仓库，仓库为它记下标签和 sha256 摘要；最后部署步骤让服务器或集群按摘要拉取这个镜像并滚动更新。测试失败时流水线在测试这一步停止。',
+    caption: '测试不通过就不会推送；部署按推送返回的摘要指定镜像，之后标签怎么移动都改变不了服务器运行的内容。',
     developer: '开发者',
     ci: 'CI（例如 GitHub Actions）',
     build: '构建',
@@ -22,8 +22,8 @@ const text = {
   en: {
     title: 'Build → test → push → deploy',
     description:
-      'After a developer runs git push, CI runs four steps: docker build makes the image; Compose starts it and runs the unit tests and an HTTP smoke test; once they pass the image is pushed to a registry, which records its tag and sha256 digest; finally the deploy step makes the servers or cluster pull that image by digest and roll the service over to it. When a test fails the pipeline stops at the test step.',
-    caption: 'Only an image that passed the tests is pushed; the deploy names its digest, so the servers run exactly the image that was tested.',
+      'After a developer runs git push, CI runs four steps: docker build makes the image; Compose starts it and runs the unit tests and an HTTP smoke test; only once they pass is the image pushed to a registry, which records its tag and sha256 digest; finally the deploy step makes the servers or cluster pull that image by digest and roll the service over to it. When a test fails the pipeline stops at the test step.',
+    caption: 'Nothing is pushed unless the tests pass; the deploy names the digest the push returned, so moving a tag later cannot change what the servers run.',
     developer: 'developer',
     ci: 'CI (e.g. GitHub Actions)',
     build: 'build',
