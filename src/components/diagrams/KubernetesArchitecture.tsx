@@ -1,5 +1,5 @@
 import React, {type ReactNode} from 'react';
-import {Arrow, Box, Figure} from '@site/src/components/Diagram';
+import {Arrow, Box, Figure, Label} from '@site/src/components/Diagram';
 import {useLocalized} from '@site/src/lib/i18n';
 
 const text = {
@@ -38,13 +38,15 @@ const text = {
 function WorkerNode({x, label, t}: {x: number; label: string; t: (typeof text)['en']}): ReactNode {
   return (
     <>
-      <Box x={x} y={205} width={290} height={190} kind="host" label={label} />
-      <Box x={x + 15} y={235} width={120} height={46} kind="process" label="kubelet" detail={t.kubeletDetail} />
-      <Box x={x + 155} y={235} width={120} height={46} kind="process" label="kube-proxy" detail={t.proxyDetail} />
+      {/* Named in the top-right corner: the API server's arrow comes down on the left. */}
+      <Box x={x} y={205} width={290} height={190} kind="host" />
+      <Label x={x + 280} y={225} anchor="end">{label}</Label>
+      <Box x={x + 15} y={235} width={112} height={46} kind="process" label="kubelet" detail={t.kubeletDetail} />
+      <Box x={x + 139} y={235} width={136} height={46} kind="process" label="kube-proxy" detail={t.proxyDetail} />
       <Box x={x + 15} y={293} width={260} height={40} kind="image" label={t.runtime} detail="containerd" />
       <Box x={x + 15} y={345} width={120} height={38} kind="container" label="Pod" />
       <Box x={x + 155} y={345} width={120} height={38} kind="container" label="Pod" />
-      <Arrow points={[[x + 75, 281], [x + 75, 293]]} />
+      <Arrow points={[[x + 71, 281], [x + 71, 293]]} />
     </>
   );
 }
