@@ -67,7 +67,8 @@ export class StackDriver implements Driver {
     const refs = new Set(await composeImages(decl.dir, this.file, project, built));
     for (const img of decl.images) {
       const text = readFileSync(join(decl.dir, img.context, img.dockerfile), 'utf8');
-      for (const base of readDockerfile(text).baseImages) refs.add(base.ref);
+      // A base that is one of the example's own images is built before it, in the declared order.
+      for (const base of readDockerfile(text).baseImages) if (!built.has(base.ref)) refs.add(base.ref);
     }
     return [...refs];
   }
