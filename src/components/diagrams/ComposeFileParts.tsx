@@ -20,7 +20,7 @@ const text = {
     caption: 'services are the containers to run, networks connect them, volumes keep data, secrets pass in passwords.',
     project: 'project wordpress-compose',
     browser: 'browser',
-    waits: 'depends_on: db healthy',
+    waits: 'depends_on: healthy',
     legend: 'services (blue) · networks (dashed) · volumes (pink) · secrets (yellow)',
   },
 };
@@ -29,23 +29,23 @@ export default function ComposeFileParts(): ReactNode {
   const t = useLocalized(text);
   return (
     <Figure name="compose-file-parts" title={t.title} description={t.description} caption={t.caption} width={740} height={400}>
-      <Box x={10} y={10} width={720} height={380} kind="host" label={t.project} />
-      <Box x={20} y={104} width={130} height={62} kind="process" label={t.browser} detail="127.0.0.1:8082" />
+      <Box x={10} y={104} width={130} height={62} kind="process" label={t.browser} detail="127.0.0.1:8082" />
+      <Box x={160} y={10} width={570} height={340} kind="host" label={t.project} />
 
-      <Box x={200} y={44} width={510} height={176} kind="zone" label="networks: default" />
-      <Box x={240} y={90} width={190} height={90} kind="container" label="wordpress" detail="wordpress:6.6-apache" />
-      <Box x={510} y={90} width={180} height={90} kind="container" label="db" detail="mysql:8.4" />
-      <Arrow points={[[150, 135], [240, 135]]} label="→ :80" labelAt={[195, 128]} />
-      <Arrow points={[[430, 112], [510, 112]]} label="db:3306" labelAt={[470, 104]} />
-      <Label x={470} y={205} muted>{t.waits}</Label>
+      <Box x={175} y={44} width={540} height={176} kind="zone" label="networks: default" />
+      <Box x={215} y={90} width={175} height={90} kind="container" label="wordpress" detail="wordpress:6.6-apache" />
+      <Box x={560} y={90} width={140} height={90} kind="container" label="db" detail="mysql:8.4" />
+      <Arrow points={[[140, 135], [215, 135]]} label=":80" labelAt={[195, 128]} />
+      <Arrow points={[[390, 112], [560, 112]]} label="db:3306" labelAt={[475, 104]} />
+      <Arrow points={[[390, 152], [560, 152]]} dashed label={t.waits} labelAt={[475, 144]} />
 
-      <Box x={240} y={250} width={190} height={70} kind="secret" label="secrets:" detail="db_password" />
-      <Box x={510} y={250} width={180} height={70} kind="volume" label="volumes:" detail="db-data" />
-      <Arrow points={[[335, 250], [335, 180]]} label="/run/secrets" labelAt={[335, 238]} />
-      <Arrow points={[[430, 285], [470, 285], [470, 160], [510, 160]]} />
-      <Arrow points={[[600, 250], [600, 180]]} both label="/var/lib/mysql" labelAt={[600, 238]} />
+      <Box x={215} y={250} width={175} height={70} kind="secret" label="secrets:" detail="db_password" />
+      <Box x={560} y={250} width={140} height={70} kind="volume" label="volumes:" detail="db-data" />
+      <Arrow points={[[302, 250], [302, 180]]} label="/run/secrets" labelAt={[302, 238]} />
+      <Arrow points={[[390, 285], [475, 285], [475, 168], [560, 168]]} />
+      <Arrow points={[[630, 250], [630, 180]]} both label="/var/lib/mysql" labelAt={[630, 238]} />
 
-      <Label x={370} y={362} muted>{t.legend}</Label>
+      <Label x={370} y={382} muted>{t.legend}</Label>
     </Figure>
   );
 }

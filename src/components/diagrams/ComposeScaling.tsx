@@ -43,7 +43,7 @@ export default function ComposeScaling(): ReactNode {
         <React.Fragment key={y}>
           <Box x={390} y={y} width={150} height={56} kind="container" label={`web-${i + 1}`} detail="Flask :5000" />
           <Arrow points={[[320, 177], [390, y + 28]]} />
-          <Arrow points={[[540, y + 28], [590, 177]]} />
+          <Arrow points={[[540, y + 28], [590, 162 + 15 * i]]} />
         </React.Fragment>
       ))}
 

@@ -47,7 +47,7 @@ export default function VolumeKinds(): ReactNode {
       <Box x={500} y={190} width={180} height={180} kind="zone" label={t.memory} />
       <Box x={55} y={250} width={210} height={70} kind="volume" label={t.dockerArea} detail="/var/lib/docker/volumes" />
       <Box x={280} y={250} width={185} height={70} kind="neutral" label={t.anyPath} detail="/home/me/site" />
-      <Box x={515} y={250} width={150} height={70} kind="writable" label={t.tmpfs} detail={t.tmpfsDetail} />
+      <Box x={515} y={250} width={150} height={70} kind="neutral" label={t.tmpfs} detail={t.tmpfsDetail} dashed />
 
       <Arrow points={[[160, 100], [160, 250]]} label="volume" labelAt={[160, 146]} />
       <Arrow points={[[372, 100], [372, 250]]} label="bind mount" labelAt={[372, 146]} />

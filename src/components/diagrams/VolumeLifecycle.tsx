@@ -22,7 +22,7 @@ const text = {
     caption: 'Containers can be removed and recreated at will; the data stays in the volume for whichever container mounts it next.',
     step1: '1. the container runs',
     step2: '2. after docker rm',
-    step3: '3. a new container, same volume',
+    step3: '3. a new container mounts it',
     removed: '(container removed)',
     newContainer: 'new container',
     volumeDetails: ['data written', 'data still there', 'data still there'],
