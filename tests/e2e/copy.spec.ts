@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import {test, expect} from '@playwright/test';
+import {test, expect, type Locator} from '@playwright/test';
 import {sitemapPaths, waitForHydration} from './site';
 import {commandsOf} from '../../src/lib/shellSession';
 
@@ -8,6 +8,11 @@ import {commandsOf} from '../../src/lib/shellSession';
 const copyButtonName = /copy|复制/i;
 
 test.use({permissions: ['clipboard-read', 'clipboard-write']});
+
+/** The text a code block shows, line by line (innerText would add blank lines between them). */
+async function shownText(block: Locator): Promise<string> {
+  return (await block.locator('.token-line').allTextContents()).join('\n');
+}
 
 /** The first page whose built HTML holds a code block of the given language. */
 function firstPageWith(language: string): string {
@@ -25,18 +30,18 @@ test('a code block copy button puts exactly the block text on the clipboard', as
   await page.goto(firstPageWith('bash'));
   await waitForHydration(page);
   const block = page.locator('.theme-code-block.language-bash').first();
-  const shown = await block.locator('pre code').innerText();
+  const shown = await shownText(block);
   await block.hover();
   await block.getByRole('button', {name: copyButtonName}).click();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
-  expect(copied).toBe(shown.replace(/\n$/, ''));
+  expect(copied).toBe(shown);
 });
 
 test('a shell session copies its commands without prompts or output', async ({page}) => {
   await page.goto(firstPageWith('shell-session'));
   await waitForHydration(page);
   const block = page.locator('.theme-code-block.language-shell-session').first();
-  const shown = (await block.locator('pre code').innerText()).replace(/\n$/, '');
+  const shown = await shownText(block);
   const outputLines = shown.split('\n').filter((line) => !line.startsWith('$ '));
   expect(outputLines.length, 'the block shows some output').toBeGreaterThan(0);
   await block.hover();

@@ -15,5 +15,6 @@ export function sitemapPaths(locale: 'zh-Hans' | 'en'): string[] {
 
 /** Waits until React has hydrated the page, so clicks reach their handlers. */
 export async function waitForHydration(page: Page): Promise<void> {
-  await expect(page.locator('html[data-has-hydrated="true"]')).toBeAttached();
+  // Generous: on a loaded 2-core machine hydration of a long page can take several seconds.
+  await expect(page.locator('html[data-has-hydrated="true"]')).toBeAttached({timeout: 30_000});
 }

@@ -26,6 +26,7 @@ export interface PlacedArrow {
   key: string;
   points: [number, number][];
   label?: string;
+  labelAt?: [number, number];
   dashed?: boolean;
 }
 
@@ -36,7 +37,10 @@ export interface TopologyLayout {
   arrows: PlacedArrow[];
 }
 
-const serviceWidth = 180;
+const minServiceWidth = 180;
+// Rough advance widths of the figure's fonts (15 px labels, 13 px monospace details), to size boxes to their text.
+const labelCharWidth = 9;
+const detailCharWidth = 8;
 const serviceHeight = 58;
 const gap = 40;
 const margin = 16;
@@ -51,6 +55,16 @@ const storeHeight = 46;
  * Pure, so tests can check that every part of the file is drawn.
  */
 export function layoutTopology(model: TopologyModel, labels: TopologyLabels): TopologyLayout {
+  const detailOf = (svc: TopologyModel['services'][number]) => {
+    const details = [svc.image ?? labels.build(svc.build ?? '.')];
+    if (svc.replicas !== 1) details.push(labels.replicas(svc.replicas));
+    if (svc.networks.length > 1) details.push(labels.also(svc.networks.slice(1)));
+    return details.join(' · ');
+  };
+  const serviceWidth = Math.max(
+    minServiceWidth,
+    ...model.services.map((svc) => Math.max(svc.name.length * labelCharWidth, detailOf(svc).length * detailCharWidth) + 24),
+  );
   const lanes = model.networks.map((network) => ({
     network,
     services: model.services.filter((svc) => svc.networks[0] === network.name),
@@ -64,7 +78,8 @@ export function layoutTopology(model: TopologyModel, labels: TopologyLabels): To
     ...tmpfs.map((at) => ({key: `tmpfs:${at}`, kind: 'volume' as const, label: at.split(':')[1], detail: 'tmpfs', dashed: true})),
     ...model.secrets.map((name) => ({key: `secret:${name}`, kind: 'secret' as const, label: name, detail: 'secret', dashed: false})),
   ];
-  const storeColumns = Math.max(1, Math.floor((columns * (serviceWidth + gap)) / (storeWidth + gap)));
+  // One row of stores: arrows from services then reach them without crossing another store.
+  const storeColumns = Math.max(1, stores.length);
   const width = margin * 2 + Math.max(columns * (serviceWidth + gap) - gap + 2 * gap, Math.min(stores.length, storeColumns) * (storeWidth + gap) - gap);
   const boxes: PlacedBox[] = [];
   const arrows: PlacedArrow[] = [];
@@ -86,10 +101,7 @@ export function layoutTopology(model: TopologyModel, labels: TopologyLabels): To
     lane.services.forEach((svc, i) => {
       const x = margin + gap + i * (serviceWidth + gap);
       const top = y + 34;
-      const details = [svc.image ?? labels.build(svc.build ?? '.')];
-      if (svc.replicas !== 1) details.push(labels.replicas(svc.replicas));
-      if (svc.networks.length > 1) details.push(labels.also(svc.networks.slice(1)));
-      boxes.push({key: `service:${svc.name}`, x, y: top, width: serviceWidth, height: serviceHeight, kind: 'container', label: svc.name, detail: details.join(' · ')});
+      boxes.push({key: `service:${svc.name}`, x, y: top, width: serviceWidth, height: serviceHeight, kind: 'container', label: svc.name, detail: detailOf(svc)});
       centre.set(svc.name, {x: x + serviceWidth / 2, top, bottom: top + serviceHeight});
     });
     y += laneHeight + 24;
@@ -110,7 +122,10 @@ export function layoutTopology(model: TopologyModel, labels: TopologyLabels): To
     svc.ports.forEach((port, i) => {
       const x = at.x - 30 + i * 30;
       const published = port.published ? `${port.hostIp ? `${port.hostIp}:` : ''}${port.published}` : '?';
-      arrows.push({key: `port:${svc.name}:${i}`, points: [[x, margin + hostHeight], [x, at.top]], label: `${published} → ${port.target}`});
+      const label = `${published} → ${port.target}`;
+      // Beside the arrow in the gap between the host and the first network, so no line runs through the text.
+      const labelAt: [number, number] = [x + 8 + (label.length * detailCharWidth) / 2, margin + hostHeight + 23];
+      arrows.push({key: `port:${svc.name}:${i}`, points: [[x, margin + hostHeight], [x, at.top]], label, labelAt});
     });
     const targets = [
       ...svc.mounts.map((m) => (m.type === 'volume' && m.source ? `volume:${m.source}` : m.type === 'bind' ? `bind:${m.source}` : m.type === 'tmpfs' ? `tmpfs:${svc.name}:${m.target}` : '')),
