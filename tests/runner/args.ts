@@ -10,6 +10,9 @@ options:
   --examples DIR   folder holding one folder per example (default: examples)
   --json FILE      where to write the JSON report (default: test-results/examples.json,
                    test-results/examples-check.json for check)
+  --lab            up only: run the stack examples on the running three-node Swarm lab
+                   (npm run lab -- swarm up) and check that the replicas of every service with
+                   more than one are on more than one node; other kinds are reported not started
 `;
 
 export interface Options {
@@ -17,12 +20,14 @@ export interface Options {
   names: string[];
   examplesDir: string;
   json: string | null;
+  /** `up` on the Swarm lab of tests/lab/ instead of this machine's engine. */
+  lab: boolean;
 }
 
 export function parseArgs(argv: string[]): Options | string {
   const [command, ...rest] = argv;
   if (command !== 'check' && command !== 'up' && command !== 'list') return command ? `unknown command "${command}"` : 'no command given';
-  const opts: Options = { command, names: [], examplesDir: 'examples', json: null };
+  const opts: Options = { command, names: [], examplesDir: 'examples', json: null, lab: false };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (arg === '--examples' || arg === '--json') {
@@ -30,6 +35,9 @@ export function parseArgs(argv: string[]): Options | string {
       if (!value) return `${arg} needs a value`;
       if (arg === '--examples') opts.examplesDir = value;
       else opts.json = value;
+    } else if (arg === '--lab') {
+      if (command !== 'up') return '--lab works with up only';
+      opts.lab = true;
     } else if (arg.startsWith('-')) {
       return `unknown option "${arg}"`;
     } else {

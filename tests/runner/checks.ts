@@ -2,7 +2,7 @@
 // service (retried too), run of a built image, and a script in the example folder.
 import { join } from 'node:path';
 import type { Check } from './declaration';
-import { isInterrupted, run, tail, type RunResult } from './exec';
+import { engineEnv, isInterrupted, run, tail, type RunResult } from './exec';
 import type { CheckResult } from './result';
 import { remainingMs, type Driver, type RunContext } from './start/driver';
 import { sleep } from './sweep';
@@ -95,7 +95,7 @@ export async function runCheck(check: Check, ctx: RunContext, driver: Driver, mi
   const script = check.script!;
   const r = await run('bash', [script], {
     cwd: ctx.decl.dir,
-    env: { ...process.env, ...driver.env() },
+    env: { ...engineEnv(), ...driver.env() },
     timeoutMs: tryTimeout(ctx, 5000, Infinity),
     onLine: (line) => ctx.log(`  | ${line}`),
   });

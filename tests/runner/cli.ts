@@ -1,9 +1,11 @@
-// npm run examples -- check|up|list [name…] [--examples DIR] [--json FILE]
+// npm run examples -- check|up|list [name…] [--examples DIR] [--json FILE] [--lab]
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { interruptedBy, runAllTeardowns } from './cleanup';
-import { docker } from './exec';
+import { docker, targetEngine } from './exec';
+import { openRunningLab } from './lab';
+import type { SwarmLab } from '../lab/swarm';
 import { hasCluster, hasIpvs } from './features';
 import { formatProblem } from './problems';
 import { closingLine, formatDetails, formatTable, summarize, table, writeJson, type Report } from './report';
@@ -75,23 +77,36 @@ async function main(argv: string[]): Promise<number> {
   if (opts.command === 'check') {
     report.examples = names.map((n) => staticResult(n, statics.get(n)!));
   } else {
+    let lab: SwarmLab | null = null;
+    if (opts.lab) {
+      const opened = await openRunningLab();
+      if (typeof opened === 'string') {
+        process.stderr.write(`${opened}\n`);
+        return 2;
+      }
+      lab = opened;
+      // Every docker call and script check now goes to the lab's manager; builds stay on the host.
+      targetEngine(lab.env);
+      report.engine.lab = `${lab.name} (${lab.managerHost}, ${lab.layout.nodes.length} nodes)`;
+    }
     report.engine.server = await engineVersion();
     if (!report.engine.server) {
       process.stderr.write('no Docker engine answers (docker version): `up` needs one\n');
       return 2;
     }
     const features: Features = {
-      ipvs: await hasIpvs(),
+      ipvs: lab ? lab.ipvs : await hasIpvs(),
       cluster: names.some((n) => statics.get(n)?.declaration?.kind === 'kubernetes') ? await hasCluster() : false,
     };
     report.engine.ipvs = features.ipvs;
     report.engine.cluster = features.cluster;
+    if (report.engine.lab) log(`Swarm lab ${report.engine.lab}`);
     log(`engine ${report.engine.server}; IPVS ${features.ipvs ? 'yes' : 'no'}; Kubernetes cluster ${features.cluster ? 'yes' : 'no'}`);
     const results: ExampleResult[] = [];
     try {
       for (const name of names) {
         if (interruptedBy()) break;
-        results.push(await upExample(name, statics.get(name)!, features, log));
+        results.push(await upExample(name, statics.get(name)!, features, log, lab));
       }
     } finally {
       // What outlives one example (a swarm the runner initialised) goes when the run ends.

@@ -124,10 +124,28 @@ export function tail(text: string, lines: number): string {
   return text.trimEnd().split('\n').slice(-lines).join('\n');
 }
 
+let targetEnv: NodeJS.ProcessEnv | null = null;
+
+/** Aims every later `docker` call and script check at another engine (`--lab`: the Swarm lab's manager). */
+export function targetEngine(env: NodeJS.ProcessEnv | null): void {
+  targetEnv = env;
+}
+
+/** Process environment of commands that talk to the engine the examples run on. */
+export function engineEnv(): NodeJS.ProcessEnv {
+  return targetEnv ?? process.env;
+}
+
+/** `docker` against the engine the examples run on (this machine's, or the lab's with `--lab`). */
 export function docker(args: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
-  return run('docker', args, opts);
+  return run('docker', args, { ...opts, env: opts.env ?? engineEnv() });
 }
 
 export function dockerOk(args: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
-  return runOk('docker', args, opts);
+  return runOk('docker', args, { ...opts, env: opts.env ?? engineEnv() });
+}
+
+/** `docker` against this machine's engine whatever the target: images are built here, then loaded into the lab. */
+export function hostDocker(args: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
+  return run('docker', args, opts);
 }

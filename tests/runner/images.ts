@@ -2,7 +2,7 @@
 // standins.ts: local image, else docker pull, else an offline stand-in built from Debian packages).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { docker } from './exec';
+import { hostDocker } from './exec';
 
 export interface EnsuredImage {
   ref: string;
@@ -24,9 +24,9 @@ async function loadEnsureImage(): Promise<EnsureImage> {
   }
   // Without the stand-in module only images already on the engine (or pullable) can be used.
   return async (ref, log) => {
-    if ((await docker(['image', 'inspect', ref], { timeoutMs: 30_000 })).code === 0) return { ref, standin: false, built: false };
+    if ((await hostDocker(['image', 'inspect', ref], { timeoutMs: 30_000 })).code === 0) return { ref, standin: false, built: false };
     log(`pulling ${ref}`);
-    const pull = await docker(['pull', ref], { timeoutMs: 300_000 });
+    const pull = await hostDocker(['pull', ref], { timeoutMs: 300_000 });
     if (pull.code === 0) return { ref, standin: false, built: false };
     throw new Error(`image ${ref} is not on the engine, cannot be pulled, and tests/images/standins.ts (stand-ins) is missing`);
   };

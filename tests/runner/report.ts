@@ -7,7 +7,8 @@ export interface Report {
   command: 'check' | 'up';
   startedAt: string;
   seconds: number;
-  engine: { server: string | null; ipvs: boolean | null; cluster: boolean | null };
+  /** `lab`: the Swarm lab `up --lab` ran on (name and manager address); absent otherwise. */
+  engine: { server: string | null; ipvs: boolean | null; cluster: boolean | null; lab?: string };
   examples: ExampleResult[];
   summary: { passed: number; failed: number; notStarted: number };
 }

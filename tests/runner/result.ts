@@ -6,7 +6,7 @@ export interface CheckResult {
   name: Bilingual;
   type: string;
   status: CheckStatus;
-  /** Why it failed, or which limit kept it from running. */
+  /** Why it failed, which limit kept it from running, or (placement) where the replicas ran. */
   detail?: string;
   seconds: number;
 }

@@ -6,6 +6,8 @@ import type { Declaration } from './declaration';
 import { isInterrupted } from './exec';
 import { NO_CLUSTER, NO_IPVS } from './features';
 import { ensureImage } from './images';
+import { LAB_STACK_ONLY } from './lab';
+import type { SwarmLab } from '../lab/swarm';
 import { uniqueName } from './names';
 import { formatProblem } from './problems';
 import { emptyResult, type ExampleResult, type LimitResult } from './result';
@@ -53,7 +55,8 @@ function makeDriver(decl: Declaration, ctx: RunContext, stat: StaticResult): Dri
   }
 }
 
-export async function upExample(name: string, stat: StaticResult, features: Features, log: (s: string) => void): Promise<ExampleResult> {
+/** `lab`: run on the Swarm lab (`up --lab`); examples other than stacks are then not started. */
+export async function upExample(name: string, stat: StaticResult, features: Features, log: (s: string) => void, lab: SwarmLab | null = null): Promise<ExampleResult> {
   const t0 = Date.now();
   const result = staticResult(name, stat);
   const finish = () => {
@@ -67,6 +70,11 @@ export async function upExample(name: string, stat: StaticResult, features: Feat
   }
   const decl = stat.declaration;
   result.limits = missingFeatures(decl, features);
+  if (lab && decl.kind !== 'stack') {
+    result.status = 'not-started';
+    result.notStarted = `not started: ${LAB_STACK_ONLY}`;
+    return finish();
+  }
   if (decl.kind === 'kubernetes' && !features.cluster) {
     result.status = 'not-started';
     result.notStarted = `not started: ${NO_CLUSTER}`;
@@ -75,7 +83,7 @@ export async function upExample(name: string, stat: StaticResult, features: Feat
 
   const project = uniqueName(decl.name);
   result.project = project;
-  const ctx: RunContext = { decl, project, deadline: Date.now() + decl.timeout * 1000, log: (s) => log(`[${name}] ${s}`) };
+  const ctx: RunContext = { decl, project, deadline: Date.now() + decl.timeout * 1000, log: (s) => log(`[${name}] ${s}`), ...(lab ? { lab } : {}) };
   const driver = makeDriver(decl, ctx, stat);
   // Teardown, then the check for leftovers and their removal: one unit, registered before anything
   // is created, so an interrupt runs all of it too.
@@ -94,6 +102,7 @@ export async function upExample(name: string, stat: StaticResult, features: Feat
       for (const match of driver.leftoverMatch()) {
         if ((await removeResources(left, match)).length === 0) break;
       }
+      await driver.sweepNodes?.();
     }
     if (teardownError) throw teardownError;
   }, ctx.log);
@@ -116,6 +125,11 @@ export async function upExample(name: string, stat: StaticResult, features: Feat
     }
     result.startedSeconds = (Date.now() - startedAt) / 1000;
     ctx.log(`ready in ${result.startedSeconds.toFixed(1)} s`);
+    for (const r of (await driver.placement?.()) ?? []) {
+      result.checks.push(r);
+      ctx.log(`check ${r.status}: ${r.name.en} (${r.detail})`);
+      if (r.status === 'failed') failed = true;
+    }
     for (const check of decl.checks) {
       if (isInterrupted()) throw new Error('interrupted');
       const r = await runCheck(check, ctx, driver, missing);

@@ -1,6 +1,6 @@
 // Finding and removing what a run left on the engine, by label or by name prefix. Only ever
 // matches the run's own unique name, so other people's containers on a shared engine are safe.
-import { docker, run } from './exec';
+import { docker, engineEnv, run } from './exec';
 
 /** Docker objects and network namespaces, in removal order. */
 export const RESOURCE_TYPES = ['service', 'container', 'network', 'volume', 'secret', 'config', 'image', 'netns'] as const;
@@ -86,7 +86,8 @@ export async function removeResources(resources: Resource[], match: Match): Prom
     const batches = type === 'netns' ? ids.map((id) => [id]) : [ids];
     for (const batch of batches) {
       const [cmd, args] = REMOVE[type](batch);
-      await run(cmd, args, { timeoutMs: 60_000, survivesInterrupt: true });
+      // Removed where they were found: `docker` goes to the engine under test (the lab's with --lab).
+      await run(cmd, args, { timeoutMs: 60_000, survivesInterrupt: true, ...(cmd === 'docker' ? { env: engineEnv() } : {}) });
     }
   }
   return findResources(match, [...new Set(resources.map((r) => r.type))]);

@@ -1,36 +1,27 @@
 /**
- * Every stack example of examples/ on the three-node lab: deployed with `docker stack deploy`, its
- * tasks spread over more than one node (from `docker stack ps`), and its own checks passing across
- * nodes: http checks through a forward from 127.0.0.1 to the node that publishes the port, exec
- * checks in whichever node runs the task, script checks with DOCKER_HOST at the manager. A check
- * that needs a feature this kernel lacks (`needs: ipvs`) is reported as not checked.
+ * Every stack example of examples/ on the three-node lab, through the example runner itself
+ * (`up --lab`): deployed with `docker stack deploy`, the replicas of each service that has more
+ * than one on more than one node, and its own checks passing across nodes. The runner does the
+ * checking; this test asserts on its exit code and JSON report, and works out independently from
+ * each stack.yaml which services must carry a placement check.
  *
  *   node --import tsx --test tests/integration/lab/examples.test.ts
  */
 import assert from 'node:assert/strict';
-import {randomBytes} from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import {after, before, test} from 'node:test';
 import {parse} from 'yaml';
-import {execFile, sleep, waitFor} from '../../lab/exec';
-import {prepareLabImages, repoRoot, stackFileImages} from '../../lab/images';
-import {execInService, forwardPublishedPort, stackPlacement, type PortForward} from '../../lab/services';
-import {loadImagesIntoLab, onInterrupt, openLab, swarmDown, swarmStatus, swarmUp, type Interrupt, type SwarmLab} from '../../lab/swarm';
+import type {Report} from '../../runner/report';
+import {execFile} from '../../lab/exec';
+import {repoRoot} from '../../lab/images';
+import {onInterrupt, swarmDown, swarmStatus, swarmUp, type Interrupt} from '../../lab/swarm';
 
 const log = (line: string) => console.log(line);
 
-interface Declaration {
-  kind: string;
-  timeout?: number;
-  secrets?: Array<{name: string; file?: string; stdin?: string}>;
-  checks?: Array<{
-    name: {en: string};
-    needs?: string;
-    http?: {url: string; status: number; contains?: string};
-    exec?: {service: string; command: string[] | string; expect?: string};
-    script?: string;
-  }>;
+interface StackFile {
+  services: Record<string, {deploy?: {mode?: string; replicas?: number; placement?: {constraints?: string[]}}}>;
 }
 
 const examplesDir = path.join(repoRoot, 'examples');
@@ -38,161 +29,94 @@ const stackExamples = fs
   .readdirSync(examplesDir, {withFileTypes: true})
   .filter((e) => e.isDirectory() && fs.existsSync(path.join(examplesDir, e.name, 'example.yaml')))
   .map((e) => ({name: e.name, dir: path.join(examplesDir, e.name)}))
-  .map((e) => ({...e, declaration: parse(fs.readFileSync(path.join(e.dir, 'example.yaml'), 'utf8')) as Declaration}))
+  .map((e) => ({...e, declaration: parse(fs.readFileSync(path.join(e.dir, 'example.yaml'), 'utf8')) as {kind: string; checks?: Array<{script?: string}>}}))
   .filter((e) => e.declaration.kind === 'stack')
+  .map((e) => ({...e, stack: parse(fs.readFileSync(path.join(e.dir, 'stack.yaml'), 'utf8')) as StackFile}))
   .sort((a, b) => a.name.localeCompare(b.name));
 
-let lab: SwarmLab;
+/** Services that want more than one task: replicated with replicas > 1, or global (one per node of three). */
+const multiReplica = (stack: StackFile) =>
+  Object.entries(stack.services)
+    .filter(([, s]) => s.deploy?.mode === 'global' || (s.deploy?.replicas ?? 1) > 1)
+    .map(([name]) => name);
+
 let ownLab = false;
 let interrupt: Interrupt | undefined;
 let starting: Promise<unknown> = Promise.resolve();
-/** What the running test made, removed by it or by the interrupt handler. */
-const cleanups = new Set<() => Promise<unknown>>();
-
-async function cleanUp(): Promise<void> {
-  for (const cleanup of [...cleanups].reverse()) await cleanup().catch((err: Error) => log(`cleanup: ${err.message}`));
-  cleanups.clear();
-  await starting.catch(() => {});
-  if (ownLab) await swarmDown(undefined, log);
-}
 
 before(async () => {
-  interrupt = onInterrupt(cleanUp, log);
+  interrupt = onInterrupt(async () => {
+    await starting.catch(() => {});
+    if (ownLab) await swarmDown(undefined, log);
+  }, log);
   if (!(await swarmStatus()).ready) {
     ownLab = true;
     starting = swarmUp({log, signal: interrupt.signal});
     await starting;
-  } else {
-    // A lab started before an example was added lacks its images.
-    await loadImagesIntoLab((await prepareLabImages(log)).tags, undefined, log);
   }
-  lab = await openLab();
 });
 
 after(async () => {
   try {
-    await cleanUp();
+    if (ownLab) await swarmDown(undefined, log);
   } finally {
     interrupt?.dispose();
   }
 });
 
-/** Published ports of a stack file (host mode or not), to forward from the host's loopback. */
-function publishedPorts(stackText: string): number[] {
-  const doc = parse(stackText) as {services?: Record<string, {ports?: Array<{published?: number | string} | string>}>};
-  const ports: number[] = [];
-  for (const service of Object.values(doc.services ?? {})) {
-    for (const port of service?.ports ?? []) {
-      const published = typeof port === 'string' ? port.split(':').at(-2) : port.published;
-      if (published !== undefined) ports.push(Number(published));
-    }
-  }
-  return ports;
-}
+test('there are stack examples to run', () => {
+  assert.ok(stackExamples.length > 0, `no kind: stack example under ${examplesDir}`);
+  assert.ok(stackExamples.some((e) => multiReplica(e.stack).length > 0), 'no stack example has a service with more than one replica');
+});
 
 for (const example of stackExamples) {
-  test(`stack example ${example.name} runs across nodes and passes its checks`, async (t) => {
-    const stack = `fglabex${randomBytes(3).toString('hex')}`;
-    const deadline = Date.now() + (example.declaration.timeout ?? 300) * 1000;
-    const stackText = fs.readFileSync(path.join(example.dir, 'stack.yaml'), 'utf8');
-    const forwards: PortForward[] = [];
-    const secrets: string[] = [];
-    const remove = async () => {
-      for (const f of forwards) await f.close();
-      await lab.docker(['stack', 'rm', stack]).catch(() => {});
-      await waitFor(`${stack} to be gone`, async () => {
-        const left = await lab.docker(['network', 'ls', '--quiet', '--filter', `label=com.docker.stack.namespace=${stack}`]);
-        return left === '' ? true : undefined;
-      }, {timeoutMs: 120_000});
-      const volumes = await lab.docker(['volume', 'ls', '--quiet', '--filter', `label=com.docker.stack.namespace=${stack}`]).catch(() => '');
-      for (const node of lab.layout.nodes) {
-        for (const volume of volumes.split('\n').filter(Boolean)) await lab.nodeDocker(node.hostname, ['volume', 'rm', volume]).catch(() => {});
-        const onNode = await lab.nodeDocker(node.hostname, ['volume', 'ls', '--quiet', '--filter', `label=com.docker.stack.namespace=${stack}`]).catch(() => '');
-        for (const volume of onNode.split('\n').filter(Boolean)) await lab.nodeDocker(node.hostname, ['volume', 'rm', volume]).catch(() => {});
+  // A check script finds its task with `docker ps` and runs `docker exec` in it: with DOCKER_HOST at
+  // the manager that only sees tasks on the manager, so the services it looks for must be placed
+  // there, or the check passes or fails by where the task landed.
+  for (const script of (example.declaration.checks ?? []).flatMap((c) => (c.script ? [c.script] : []))) {
+    const text = fs.readFileSync(path.join(example.dir, script), 'utf8');
+    const services = [...text.matchAll(/com\.docker\.swarm\.service\.name=\$\{stack\}_([\w-]+)/g)].map((m) => m[1]);
+    test(`${example.name}/${script} finds ${services.join(', ') || 'no task'} with docker ps: placed on the manager`, () => {
+      for (const service of services) {
+        const constraints = example.stack.services[service]?.deploy?.placement?.constraints ?? [];
+        assert.ok(
+          constraints.some((c) => /^node\.role\s*==\s*manager$/.test(c.trim())),
+          `${example.name}/stack.yaml: service ${service} needs deploy.placement.constraints: ["node.role == manager"] — ${script} looks for it with docker ps on the manager`,
+        );
       }
-      for (const secret of secrets) await lab.docker(['secret', 'rm', secret]).catch(() => {});
-    };
-    cleanups.add(remove);
-    try {
-      for (const image of stackFileImages(stackText)) {
-        assert.ok(await lab.docker(['image', 'inspect', '--format', '{{.Id}}', image]).catch(() => ''), `${image} is not in the lab`);
-      }
-      for (const secret of example.declaration.secrets ?? []) {
-        secrets.push(secret.name);
-        await lab.docker(['secret', 'create', secret.name, secret.file ? path.join(example.dir, secret.file) : '-'], {input: secret.stdin});
-      }
-      for (const port of publishedPorts(stackText)) forwards.push(await forwardPublishedPort(lab, port));
-      await execFile('docker', ['stack', 'deploy', '--detach=true', '--resolve-image', 'never', '-c', 'stack.yaml', stack], {env: lab.env, cwd: example.dir})
-        .then((r) => assert.equal(r.code, 0, r.stderr));
-      const expected = Object.keys((parse(stackText) as {services: object}).services).length;
-      const placement = await waitFor(`every replica of ${stack}`, async () => {
-        const rows = (await lab.docker(['stack', 'services', '--format', '{{.Replicas}}', stack])).split('\n').filter(Boolean);
-        const allUp = rows.length === expected && rows.every((r) => /^(\d+)\/\1\b/.test(r));
-        return allUp ? stackPlacement(lab, stack) : undefined;
-      }, {timeoutMs: Math.max(10_000, deadline - Date.now()), intervalMs: 2000});
-      const nodes = new Set(Object.values(placement).flat().map((p) => p.node));
-      log(`${example.name}: ${Object.entries(placement).map(([s, tasks]) => `${s.slice(stack.length + 1)} on ${tasks.map((p) => p.node).join(', ')}`).join('; ')}`);
-      assert.ok(nodes.size >= 2, `every task of ${example.name} runs on ${[...nodes].join(', ')}`);
-
-      for (const check of example.declaration.checks ?? []) {
-        const name = check.name.en;
-        if (check.script) {
-          // A check script finds its task with `docker ps` and runs `docker exec` in it: with
-          // DOCKER_HOST at the manager that only sees tasks on the manager, so the services it
-          // looks for must be placed there, or the check passes or fails by where the task landed.
-          const script = fs.readFileSync(path.join(example.dir, check.script), 'utf8');
-          const services = [...script.matchAll(/com\.docker\.swarm\.service\.name=\$\{stack\}_([\w-]+)/g)].map((m) => m[1]);
-          await t.test(`${check.script} finds ${services.join(', ') || 'no task'} with docker ps: placed on the manager`, () => {
-            const doc = parse(stackText) as {services: Record<string, {deploy?: {placement?: {constraints?: string[]}}}>};
-            for (const service of services) {
-              const constraints = doc.services[service]?.deploy?.placement?.constraints ?? [];
-              assert.ok(
-                constraints.some((c) => /^node\.role\s*==\s*manager$/.test(c.trim())),
-                `${example.name}/stack.yaml: service ${service} needs deploy.placement.constraints: ["node.role == manager"] — ${check.script} looks for it with docker ps on the manager`,
-              );
-            }
-          });
-        }
-        if (check.needs && !(check.needs === 'ipvs' && lab.ipvs)) {
-          log(`NOT CHECKED: ${example.name}: ${name}: needs ${check.needs.toUpperCase()}, which this kernel lacks`);
-          await t.test(name, (st) => st.skip(`not checked: no ${check.needs!.toUpperCase()} in this kernel`));
-          continue;
-        }
-        await t.test(name, async () => {
-          if (check.http) {
-            const {url, status, contains} = check.http;
-            // Like the runner: retried until the example's deadline (WordPress needs its database first).
-            let last = '';
-            for (;;) {
-              try {
-                const res = await fetch(url, {redirect: 'manual', signal: AbortSignal.timeout(10_000)});
-                const body = await res.text();
-                if (res.status === status && (contains === undefined || body.includes(contains))) return;
-                last = `status ${res.status}`;
-              } catch (err) {
-                last = (err as Error).message;
-              }
-              if (Date.now() > deadline) assert.fail(`GET ${url}: ${last}`);
-              await sleep(2000);
-            }
-          } else if (check.exec) {
-            const command = typeof check.exec.command === 'string' ? ['sh', '-c', check.exec.command] : check.exec.command;
-            const r = await execInService(lab, `${stack}_${check.exec.service}`, command);
-            assert.equal(r.code, 0, r.stderr);
-            if (check.exec.expect !== undefined) assert.ok(r.stdout.includes(check.exec.expect), r.stdout);
-          } else if (check.script) {
-            const r = await execFile('bash', [check.script], {
-              env: {...lab.env, FG_PROJECT: stack},
-              timeoutMs: Math.max(10_000, deadline - Date.now()),
-              cwd: example.dir,
-            });
-            assert.equal(r.code, 0, `${check.script} failed:\n${(r.stdout + r.stderr).split('\n').slice(-15).join('\n')}`);
-          }
-        });
-      }
-    } finally {
-      cleanups.delete(remove);
-      await remove();
-    }
-  });
+    });
+  }
 }
+
+test('npm run examples -- up --lab: every stack example passes on the lab, replicas on more than one node', async (t) => {
+  const json = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fg-lab-examples-')), 'examples.json');
+  const names = stackExamples.map((e) => e.name);
+  const started = Date.now();
+  const r = await execFile(process.execPath, ['--import', 'tsx', 'tests/runner/cli.ts', 'up', '--lab', '--json', json, ...names], {cwd: repoRoot});
+  log(`runner up --lab ${names.join(' ')}: exit ${r.code} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  log(r.stdout);
+  if (r.code !== 0) log(r.stderr.split('\n').slice(-60).join('\n'));
+  assert.equal(r.code, 0, 'the runner failed: see its report above');
+  const report = JSON.parse(fs.readFileSync(json, 'utf8')) as Report;
+  assert.match(report.engine.lab ?? '', /^fglab-swarm \(tcp:\/\/127\.0\.0\.1:\d+, 3 nodes\)$/);
+  for (const example of stackExamples) {
+    await t.test(example.name, () => {
+      const result = report.examples.find((e) => e.name === example.name);
+      assert.ok(result, `${example.name} is missing from the report`);
+      assert.equal(result.status, 'passed', result.error ?? JSON.stringify(result.checks));
+      assert.equal(result.cleaned, true);
+      const placements = result.checks.filter((c) => c.type === 'placement');
+      assert.deepEqual(
+        placements.map((c) => c.name.en).sort(),
+        multiReplica(example.stack).map((s) => `replicas of ${s} on more than one node`).sort(),
+      );
+      for (const p of placements) {
+        assert.equal(p.status, 'passed', p.detail);
+        const nodes = new Set(p.detail?.replace(/^.* on /, '').split(', '));
+        assert.ok(nodes.size > 1, `${p.name.en}: ${p.detail}`);
+        log(`${example.name}: ${p.name.en}: ${p.detail}`);
+      }
+      for (const c of result.checks.filter((c) => c.status === 'not-checked')) log(`NOT CHECKED: ${example.name}: ${c.name.en}: ${c.detail}`);
+    });
+  }
+});

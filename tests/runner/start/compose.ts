@@ -1,13 +1,13 @@
 // compose examples: `docker compose -p <unique> up -d --wait --build`, then `down -v`.
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { docker, tail, type RunResult } from '../exec';
+import { docker, engineEnv, tail, type RunResult } from '../exec';
 import { readDockerfile } from '../static/dockerfile';
 import { findResources, type Resource } from '../sweep';
 import { remainingMs, StartError, type Driver, type RunContext } from './driver';
 
 export function composeEnv(project: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, FG_PROJECT: project };
+  const env: NodeJS.ProcessEnv = { ...engineEnv(), FG_PROJECT: project };
   for (const k of Object.keys(env)) if (k.startsWith('COMPOSE_')) delete env[k];
   return env;
 }

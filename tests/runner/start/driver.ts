@@ -1,5 +1,7 @@
+import type { SwarmLab } from '../../lab/swarm';
 import type { Declaration } from '../declaration';
 import type { RunResult } from '../exec';
+import type { CheckResult } from '../result';
 import type { Resource } from '../sweep';
 
 export interface RunContext {
@@ -9,6 +11,8 @@ export interface RunContext {
   /** Epoch milliseconds by which start and checks must be done. */
   deadline: number;
   log: (s: string) => void;
+  /** `up --lab`: the three-node Swarm lab the example runs on (stack examples only). */
+  lab?: SwarmLab;
 }
 
 /** How one kind of example is started, probed and removed. */
@@ -21,6 +25,8 @@ export interface Driver {
   exec?(service: string, command: string[], timeoutMs: number): Promise<RunResult>;
   /** Runs the built image with these arguments (run checks). */
   runImage?(args: string[], timeoutMs: number): Promise<RunResult>;
+  /** Checks of where the example runs (`--lab`: replicas on more than one node), after the start. */
+  placement?(): Promise<CheckResult[]>;
   /** Extra environment for script checks. */
   env(): Record<string, string>;
   /** Last log lines of what failed, for the report. */
@@ -31,6 +37,8 @@ export interface Driver {
   leftovers(): Promise<Resource[]>;
   /** How to remove leftovers. */
   leftoverMatch(): { label?: string; prefix?: string }[];
+  /** Removes leftovers on engines `leftoverMatch` cannot reach (the lab's workers). */
+  sweepNodes?(): Promise<void>;
 }
 
 export const remainingMs = (ctx: RunContext) => Math.max(0, ctx.deadline - Date.now());

@@ -1,10 +1,16 @@
 // stack examples: a single-node swarm (initialised if needed), `docker stack deploy`, wait for
-// every replica, then `docker stack rm` and wait until its networks are gone.
+// every replica, then `docker stack rm` and wait until its networks are gone. With `--lab` the
+// swarm is the three-node lab: images are built on the host and loaded into every node, published
+// ports are forwarded from 127.0.0.1, exec checks reach the task on whichever node holds it.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { execInService, forwardPublishedPort, stackPlacement, type PortForward } from '../../lab/services';
+import { loadImagesIntoLab, type SwarmLab } from '../../lab/swarm';
 import { registerTeardown } from '../cleanup';
-import { docker, dockerOk, isInterrupted, tail, type RunResult } from '../exec';
+import { docker, dockerOk, hostDocker, isInterrupted, tail, type RunResult } from '../exec';
+import { placementChecks, publishedPorts } from '../lab';
+import type { CheckResult } from '../result';
 import { RUNNER_LABEL } from '../names';
 import { readDockerfile } from '../static/dockerfile';
 import { findResources, removeResources, sleep, waitUntilGone, type Resource } from '../sweep';
@@ -55,6 +61,7 @@ const NAMESPACE = 'com.docker.stack.namespace';
 export class StackDriver implements Driver {
   private readonly file = 'stack.yaml';
   private readonly createdSecrets: string[] = [];
+  private readonly forwards: PortForward[] = [];
   constructor(private readonly ctx: RunContext) {}
 
   private get nsLabel() {
@@ -78,13 +85,16 @@ export class StackDriver implements Driver {
     const { decl, project, log } = ctx;
     await ensureSwarm(log);
 
+    // The lab's nodes cannot build for each other: build on the host, then load into every node.
+    const build = ctx.lab ? hostDocker : docker;
     for (const img of decl.images) {
       log(`building ${img.tag}`);
-      const r = await docker(['build', '-t', img.tag, '-f', join(img.context, img.dockerfile), img.context], {
+      const r = await build(['build', '-t', img.tag, '-f', join(img.context, img.dockerfile), img.context], {
         cwd: decl.dir, timeoutMs: remainingMs(ctx),
       });
       if (r.code !== 0) throw new StartError(`docker build of ${img.tag} failed:\n${tail(r.stderr || r.stdout, 15)}`);
     }
+    if (ctx.lab) await this.prepareLab(ctx.lab);
 
     for (const secret of decl.secrets) {
       if ((await docker(['secret', 'inspect', secret.name], { timeoutMs: 30_000 })).code === 0) {
@@ -102,6 +112,17 @@ export class StackDriver implements Driver {
     });
     if (deploy.code !== 0) throw new StartError(`docker stack deploy failed:\n${tail(deploy.stderr || deploy.stdout, 15)}`);
     await this.waitForReplicas();
+  }
+
+  /** Images into every node of the lab; a forward from 127.0.0.1 for each published port. */
+  private async prepareLab(lab: SwarmLab): Promise<void> {
+    const { decl, project, log } = this.ctx;
+    const tags = [...new Set([...(await composeImages(decl.dir, this.file, project, new Set(decl.images.map((i) => i.tag)))), ...decl.images.map((i) => i.tag)])];
+    await loadImagesIntoLab(tags, lab.name, log);
+    for (const port of publishedPorts(this.stackDoc())) {
+      log(`forwarding 127.0.0.1:${port} to the lab node that publishes it`);
+      this.forwards.push(await forwardPublishedPort(lab, port));
+    }
   }
 
   /** `docker service ls` rows of this stack: name and replicas as "running/desired". */
@@ -130,14 +151,27 @@ export class StackDriver implements Driver {
     throw new StartError('interrupted');
   }
 
-  private stackServices(): Record<string, unknown> {
+  private stackDoc(): { services?: Record<string, { ports?: [] } | null> } {
     // Static checks have validated the file already.
-    const doc = parse(readFileSync(join(this.ctx.decl.dir, this.file), 'utf8')) as { services?: Record<string, unknown> };
-    return doc.services ?? {};
+    return parse(readFileSync(join(this.ctx.decl.dir, this.file), 'utf8')) as { services?: Record<string, { ports?: [] } | null> };
+  }
+
+  private stackServices(): Record<string, unknown> {
+    return this.stackDoc().services ?? {};
+  }
+
+  async placement(): Promise<CheckResult[]> {
+    const { lab, project } = this.ctx;
+    if (!lab) return [];
+    return placementChecks(project, await this.services(), await stackPlacement(lab, project));
   }
 
   async exec(service: string, command: string[], timeoutMs: number): Promise<RunResult> {
     const name = `${this.ctx.project}_${service}`;
+    if (this.ctx.lab) {
+      const r = await execInService(this.ctx.lab, name, command, { timeoutMs });
+      return { code: r.code, signal: null, stdout: r.stdout, stderr: r.stderr, timedOut: r.stderr.includes('(killed after'), interrupted: false };
+    }
     const ps = await docker(['ps', '-q', '--filter', `label=com.docker.swarm.service.name=${name}`, '--filter', 'status=running'], { timeoutMs: 30_000 });
     const id = ps.stdout.split('\n').find(Boolean);
     if (!id) return { code: 1, signal: null, stdout: '', stderr: `no running task of service ${name}`, timedOut: false, interrupted: false };
@@ -165,6 +199,7 @@ export class StackDriver implements Driver {
   async teardown(): Promise<void> {
     const { project } = this.ctx;
     const opts = { timeoutMs: 60_000, survivesInterrupt: true };
+    for (const forward of this.forwards.splice(0)) await forward.close();
     if ((await findResources({ label: this.nsLabel }, ['service', 'network', 'secret', 'config'])).length > 0) {
       await docker(['stack', 'rm', project], opts);
     }
@@ -178,6 +213,39 @@ export class StackDriver implements Driver {
       const mine = await docker(['secret', 'inspect', '--format', `{{index .Spec.Labels "${RUNNER_LABEL}"}}`, name], opts);
       if (mine.code === 0 && mine.stdout.trim() === project) await docker(['secret', 'rm', name], opts);
     }
+    await this.sweepNodes();
+  }
+
+  /** The lab's workers, whose containers and volumes the manager's API does not list. */
+  private workers(): string[] {
+    return this.ctx.lab?.layout.nodes.filter((n) => n.role === 'worker').map((n) => n.hostname) ?? [];
+  }
+
+  /** Containers and volumes of this stack on each worker, as `<node>/<name>`. */
+  private async nodeLeftovers(hostname: string): Promise<Resource[]> {
+    const lab = this.ctx.lab!;
+    const list = async (type: 'container' | 'volume', args: string[]) =>
+      (await lab.nodeDocker(hostname, [...args, '--filter', `label=${this.nsLabel}`], { timeoutMs: 30_000 }).catch(() => ''))
+        .split('\n').filter(Boolean).map((id): Resource => ({ type, id, name: `${hostname}/${id}` }));
+    return [...(await list('container', ['ps', '-a', '--quiet', '--no-trunc'])), ...(await list('volume', ['volume', 'ls', '--quiet']))];
+  }
+
+  /** On each worker: waits for the stack's containers to go, then removes its volumes (stack rm keeps them). */
+  async sweepNodes(): Promise<void> {
+    const lab = this.ctx.lab;
+    if (!lab) return;
+    for (const hostname of this.workers()) {
+      const deadline = Date.now() + 120_000;
+      let left = await this.nodeLeftovers(hostname);
+      while (left.some((r) => r.type === 'container') && Date.now() < deadline) {
+        await sleep(1000);
+        left = await this.nodeLeftovers(hostname);
+      }
+      const containers = left.filter((r) => r.type === 'container').map((r) => r.id);
+      if (containers.length) await lab.nodeDocker(hostname, ['rm', '-f', '-v', ...containers], { timeoutMs: 60_000 }).catch(() => '');
+      const volumes = left.filter((r) => r.type === 'volume').map((r) => r.id);
+      if (volumes.length) await lab.nodeDocker(hostname, ['volume', 'rm', '-f', ...volumes], { timeoutMs: 60_000 }).catch(() => '');
+    }
   }
 
   leftoverMatch() {
@@ -190,6 +258,7 @@ export class StackDriver implements Driver {
       ...(await findResources(ns, ['service', 'container', 'network', 'volume', 'secret', 'config'])),
       ...(await findResources(mine, ['secret'])),
       ...(await findResources(named, ['service', 'container', 'network', 'volume', 'secret', 'config'])),
+      ...(await Promise.all(this.workers().map((hostname) => this.nodeLeftovers(hostname)))).flat(),
     ]);
   }
 }
