@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import {exampleImportsOf, exampleUsesOf, headingIdOf} from '../../src/plugins/examples/mdx';
 
 export const zhDocsDir = path.resolve(__dirname, '../../docs');
 export const enDocsDir = path.resolve(__dirname, '../../i18n/en/docusaurus-plugin-content-docs/current');
@@ -21,12 +22,9 @@ export function pageStructure(file: string): PageStructure {
   const rel = path.relative(process.cwd(), file);
   const errors: string[] = [];
   const diagramImports = new Map<string, string>();
-  const exampleImports = new Map<string, string>();
+  const exampleImports = exampleImportsOf(source);
   for (const m of source.matchAll(/^import (\w+) from '@site\/src\/components\/diagrams\/(\w+)';$/gm)) {
     diagramImports.set(m[1], m[2]);
-  }
-  for (const m of source.matchAll(/^import (\w+) from '@site\/examples\/([\w-]+)\/example\.yaml';$/gm)) {
-    exampleImports.set(m[1], m[2]);
   }
   const headings: string[] = [];
   const figures: string[] = [];
@@ -37,19 +35,19 @@ export function pageStructure(file: string): PageStructure {
     if (inFence) return;
     const heading = /^(#{1,6}) (.*)$/.exec(line);
     if (heading) {
-      const id = /\{\/\* #([\w-]+) \*\/\}\s*$/.exec(heading[2]);
+      const id = headingIdOf(heading[2]);
       if (heading[1] === '#') errors.push(`${rel}:${index + 1} a "# " heading: the title is the page's only h1`);
       else if (!id) errors.push(`${rel}:${index + 1} heading without an explicit id {/* #id */}: ${line}`);
-      else headings.push(`${heading[1]}:${id[1]}`);
+      else headings.push(`${heading[1]}:${id}`);
     }
     for (const tag of line.matchAll(/<(\w+)[\s/>]/g)) {
       const diagram = diagramImports.get(tag[1]);
       if (diagram) figures.push(diagram);
     }
-    for (const m of line.matchAll(/<Example\s+example=\{(\w+)\}/g)) {
-      const example = exampleImports.get(m[1]);
+    for (const variable of exampleUsesOf(line)) {
+      const example = exampleImports.get(variable);
       if (example) examples.push(example);
-      else errors.push(`${rel}:${index + 1} <Example> of ${m[1]}, which is not imported from @site/examples/<name>/example.yaml`);
+      else errors.push(`${rel}:${index + 1} <Example> of ${variable}, which is not imported from @site/examples/<name>/example.yaml`);
     }
   });
   const sidebarPosition = /^sidebar_position:\s*(\S+)/m.exec(source)?.[1];

@@ -4,6 +4,7 @@ import {createRequire} from 'node:module';
 import {createHash} from 'node:crypto';
 import {zipSync, type Zippable} from 'fflate';
 import type {LoadContext, Plugin} from '@docusaurus/types';
+import {exampleImportsOf, exampleUsesOf, headingIdOf} from './mdx';
 
 const require = createRequire(import.meta.url);
 const {exampleDirs, listFiles, readExample} = require('./examples.cjs') as typeof import('./examples.cjs');
@@ -37,12 +38,12 @@ export function exampleSections(docsDir: string): Record<string, {doc: string; a
   for (const file of fs.readdirSync(docsDir).filter((f) => /\.mdx?$/.test(f)).sort()) {
     const source = fs.readFileSync(path.join(docsDir, file), 'utf8');
     const doc = file.replace(/^\d+-/, '').replace(/\.mdx?$/, '');
-    const imports = new Map([...source.matchAll(/^import (\w+) from '@site\/examples\/([\w-]+)\/example\.yaml';$/gm)].map((m) => [m[1], m[2]]));
+    const imports = exampleImportsOf(source);
     let anchor: string | null = null;
     for (const line of source.split('\n')) {
-      anchor = /^#{2,6} .*\{\/\* #([\w-]+) \*\/\}\s*$/.exec(line)?.[1] ?? anchor;
-      for (const use of line.matchAll(/<Example\s+example=\{(\w+)\}/g)) {
-        const name = imports.get(use[1]);
+      if (/^#{2,6} /.test(line)) anchor = headingIdOf(line) ?? anchor;
+      for (const variable of exampleUsesOf(line)) {
+        const name = imports.get(variable);
         if (name && !sections[name]) sections[name] = {doc, anchor};
       }
     }
