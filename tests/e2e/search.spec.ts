@@ -22,3 +22,43 @@ for (const {locale, start, query, title, expected} of cases) {
     await expect(page).toHaveURL((url) => url.pathname === expected);
   });
 }
+
+// The plugin's bar (lunr, mark.js) is not part of a page's first load: it arrives when the
+// reader shows intent. An error message of lunr's survives minification and tells its script apart.
+const searchCode = 'Current version of lunr';
+
+test('the search bar is fetched on intent, not with the page', async ({page}) => {
+  const scripts: Promise<string>[] = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() === 'script') scripts.push(response.text().catch(() => ''));
+  });
+  await page.goto('/docs/storage');
+  await waitForHydration(page);
+  await page.waitForLoadState('networkidle');
+  const firstLoad = await Promise.all(scripts);
+  expect(firstLoad.length, 'scripts of the first load').toBeGreaterThan(0);
+  expect(firstLoad.filter((body) => body.includes(searchCode)), 'first-load scripts with the search code').toHaveLength(0);
+
+  await page.locator('input.navbar__search-input').hover();
+  await expect.poll(async () => (await Promise.all(scripts)).some((body) => body.includes(searchCode)), {message: 'search code fetched after hovering the bar'}).toBe(true);
+});
+
+test('Ctrl+K focuses the search bar before it has loaded, and what is typed at once is kept', async ({page}) => {
+  await page.goto('/en/docs/networking');
+  await waitForHydration(page);
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('vol');
+  const box = page.locator('input.navbar__search-input');
+  await expect(box).toBeFocused();
+  await expect(box).toHaveValue('vol');
+  // The plugin attaches its autocomplete once the index is in; from then on typing queries it.
+  await expect(box).toHaveAttribute('aria-autocomplete', 'list');
+  await box.pressSequentially('ume', {delay: 50});
+  await expect(page.getByRole('option').filter({hasText: 'Storage'}).first()).toBeVisible();
+});
+
+test('a page opened from a search result highlights the query', async ({page}) => {
+  await page.goto('/en/docs/networking?_highlight=bridge');
+  await waitForHydration(page);
+  await expect(page.locator('article mark').filter({hasText: /bridge/i}).first()).toBeVisible();
+});
