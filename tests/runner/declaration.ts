@@ -46,6 +46,10 @@ export interface Declaration {
   timeout: number;
   files: string[];
   images: ImageBuild[];
+  /** Script examples: images their scripts (and the files they deploy) run without building them. */
+  uses: string[];
+  /** Script examples: their scripts need the engine to be a swarm manager. */
+  swarm: boolean;
   secrets: SecretSource[];
   checks: Check[];
   limits: Limit[];
@@ -69,7 +73,7 @@ export const ENTRY_FILE: Record<Exclude<Kind, 'kubernetes'>, string> = {
 };
 
 const TOP_KEYS = [
-  'title', 'summary', 'kind', 'chapter', 'topics', 'timeout', 'files', 'images', 'secrets', 'checks', 'limits',
+  'title', 'summary', 'kind', 'chapter', 'topics', 'timeout', 'files', 'images', 'uses', 'swarm', 'secrets', 'checks', 'limits',
 ];
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const EXAMPLE_NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -204,6 +208,22 @@ export function validateDeclaration(
     });
   }
 
+  const uses: string[] = [];
+  if (raw.uses !== undefined) {
+    if (kind && kind !== 'script') at(['uses'], 'declaration-value', `uses: is for script examples (a ${kind} example's images are read from its files)`);
+    stringList(raw.uses, ['uses'], 'uses').forEach((ref, i) => {
+      if (!isPinned(ref)) at(['uses', i], 'image-unpinned', `image "${ref}" must be pinned to a version tag (not latest, not untagged)`);
+      else uses.push(ref);
+    });
+  }
+
+  let swarm = false;
+  if (raw.swarm !== undefined) {
+    if (kind && kind !== 'script') at(['swarm'], 'declaration-value', `swarm: is for script examples (a ${kind} example ${kind === 'stack' ? 'always runs in a swarm' : 'needs none'})`);
+    if (typeof raw.swarm === 'boolean') swarm = raw.swarm;
+    else at(['swarm'], 'declaration-value', 'swarm must be true or false');
+  }
+
   const secrets: SecretSource[] = [];
   if (raw.secrets !== undefined) {
     if (kind && kind !== 'stack') at(['secrets'], 'declaration-value', 'secrets: is for stack examples (external Swarm secrets)');
@@ -307,7 +327,7 @@ export function validateDeclaration(
   if (!kind || !chapter) return { declaration: null, problems };
   const untitled = { 'zh-Hans': name, en: name };
   return {
-    declaration: { name, dir, title: title ?? untitled, summary: summary ?? untitled, kind, chapter, topics, timeout, files, images, secrets, checks, limits },
+    declaration: { name, dir, title: title ?? untitled, summary: summary ?? untitled, kind, chapter, topics, timeout, files, images, uses, swarm, secrets, checks, limits },
     problems,
   };
 }

@@ -1,8 +1,11 @@
 // script examples: `bash run.sh` is the lesson; it names everything with $FG_PREFIX and cleans up
 // after itself. The runner sweeps whatever is left with that prefix and counts it as a failure.
-import { run, tail } from '../exec';
+// Before it runs, the images it declares under `uses:` are made available and, with `swarm: true`,
+// the engine is made a swarm manager.
+import { engineEnv, run, tail } from '../exec';
 import { findResources, type Resource } from '../sweep';
 import { remainingMs, StartError, type Driver, type RunContext } from './driver';
+import { ensureSwarm } from './swarm';
 
 export class ScriptDriver implements Driver {
   private output = '';
@@ -13,14 +16,15 @@ export class ScriptDriver implements Driver {
   }
 
   async images(): Promise<string[]> {
-    return [];
+    return this.ctx.decl.uses;
   }
 
   async start(): Promise<void> {
     const { ctx } = this;
+    if (ctx.decl.swarm) await ensureSwarm(ctx.log);
     const r = await run('bash', ['run.sh'], {
       cwd: ctx.decl.dir,
-      env: { ...process.env, ...this.env() },
+      env: { ...engineEnv(), ...this.env() },
       timeoutMs: remainingMs(ctx),
       onLine: (line) => ctx.log(`  | ${line}`),
     });

@@ -125,6 +125,9 @@ export function checkComposeRules(yaml: YamlFile, ctx: ComposeContext): Problem[
 
     if (image !== null && !builds && !isPinned(image)) {
       at([...path, 'image'], 'image-unpinned', `image "${image}" must be pinned to a version tag (not latest, not untagged)`);
+    } else if (image !== null && !builds && ctx.declaration?.kind === 'script' && !ctx.declaration.uses.includes(image)) {
+      // The runner prepares a script example's images from its declaration alone.
+      at([...path, 'image'], 'image-undeclared', `image "${image}" is deployed by this example's script but not declared: add it to uses: in example.yaml`);
     }
 
     if (!isOneShot(svc, ctx.isStack) && !hasHealthcheck(svc)) {

@@ -1,13 +1,14 @@
 // Static checks of one example folder: everything that needs no running engine.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { validateDeclaration, type Declaration } from '../declaration';
+import { ENTRY_FILE, validateDeclaration, type Declaration } from '../declaration';
 import { run } from '../exec';
 import { sortProblems, type Problem } from '../problems';
 import { parseYaml, type YamlFile } from '../yamlpos';
 import { checkComposeRules, locateComposeError } from './compose';
 import { checkDockerfile } from './dockerfile';
 import { checkManifests, isManifestPath } from './kubernetes';
+import { checkScriptRules } from './script';
 
 export interface StaticResult {
   declaration: Declaration | null;
@@ -111,6 +112,13 @@ export async function checkExample(dir: string): Promise<StaticResult> {
   }
   if (declaration?.kind === 'kubernetes' && manifests.length === 0) {
     problems.push({ file: display('example.yaml'), line: 1, col: 1, rule: 'missing-file', message: 'a kubernetes example needs manifests (*.k8s.yaml or k8s/*.yaml)' });
+  }
+
+  if (declaration?.kind === 'script') {
+    const scripts = new Set([ENTRY_FILE.script, ...declaration.checks.flatMap((c) => (c.script ? [c.script] : []))]);
+    for (const rel of [...scripts].filter((f) => existsSync(join(dir, f)))) {
+      problems.push(...checkScriptRules(display(rel), readFileSync(join(dir, rel), 'utf8'), declaration));
+    }
   }
 
   for (const rel of files.filter((f) => f.endsWith('.sh'))) {

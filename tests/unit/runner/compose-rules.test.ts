@@ -139,6 +139,15 @@ test('a VIP service without published ports also relies on IPVS', () => {
   assert.deepEqual(rules(dnsrr, { isStack: true, declaration: {} }), []);
 });
 
+test('a script example declares the images of the files its script deploys', () => {
+  const text = `services:\n  web:\n    image: nginx:1.27\n${HC}  app:\n    image: app:1\n    build: .\n${HC}`;
+  const files = { Dockerfile: 'FROM a:1\n' };
+  assert.deepEqual(rules(text, { declaration: { kind: 'script', uses: [] }, files }), ['3:5 image-undeclared']);
+  assert.deepEqual(rules(text, { declaration: { kind: 'script', uses: ['nginx:1.27'] }, files }), []);
+  // Other kinds have their images read from the file itself.
+  assert.deepEqual(rules(text, { declaration: { kind: 'compose' }, files }), []);
+});
+
 test('exec checks must name a service of the file', () => {
   const text = `services:\n  web:\n    image: web:1\n${HC}`;
   const declaration = { checks: [{ name: { 'zh-Hans': 'x', en: 'x' }, exec: { service: 'db', command: ['true'] } }] };

@@ -120,6 +120,28 @@ test('images and secrets belong to stacks only', () => {
   assert.deepEqual(lines(r), ['10 declaration-value']);
 });
 
+const SCRIPT = GOOD.replace('kind: compose', 'kind: script').replace('files: [compose.yaml]', 'files: [run.sh]').replace(/checks:[\s\S]*$/, '');
+const RUN_SH = { 'run.sh': 'echo hi\n' };
+
+test('a script declares the images it uses, pinned, and whether it needs a swarm', () => {
+  const ok = validate(SCRIPT + 'uses: [mysql:8.4, "localhost:5000/team/app:1.0"]\nswarm: true\n', RUN_SH);
+  assert.deepEqual(ok.problems, []);
+  assert.deepEqual(ok.declaration?.uses, ['mysql:8.4', 'localhost:5000/team/app:1.0']);
+  assert.equal(ok.declaration?.swarm, true);
+
+  const defaults = validate(SCRIPT, RUN_SH);
+  assert.deepEqual([defaults.declaration?.uses, defaults.declaration?.swarm], [[], false]);
+
+  const bad = validate(SCRIPT + 'uses:\n  - mysql\n  - nginx:latest\n  - busybox:1.36\nswarm: yes please\n', RUN_SH);
+  assert.deepEqual(bad.problems.map((p) => `${p.line}:${p.col} ${p.rule}`), ['8:5 image-unpinned', '9:5 image-unpinned', '11:1 declaration-value']);
+  assert.deepEqual(bad.declaration?.uses, ['busybox:1.36']);
+  assert.deepEqual(lines(validate(SCRIPT + 'uses: mysql:8.4\n', RUN_SH)), ['7 declaration-value']);
+});
+
+test('uses: and swarm: belong to script examples only', () => {
+  assert.deepEqual(lines(validate(GOOD + 'uses: [nginx:1.27]\nswarm: true\n')), ['10 declaration-value', '11 declaration-value']);
+});
+
 test('the folder name must be kebab-case', () => {
   assert.deepEqual(lines(validate(GOOD, undefined, 'My_Example')), ['1 example-name']);
 });
