@@ -1,4 +1,5 @@
-import React, {lazy, startTransition, Suspense, useCallback, useEffect, useRef, useState, type ReactNode} from 'react';
+import React, {lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactNode} from 'react';
+import {flushSync} from 'react-dom';
 import clsx from 'clsx';
 import {translate} from '@docusaurus/Translate';
 import type SearchBarType from '@theme/SearchBar';
@@ -15,16 +16,17 @@ const PluginSearchBar = lazy(() => import('@theme-original/SearchBar'));
 
 type Props = WrapperProps<typeof SearchBarType>;
 
-/** What the reader did to the stand-in before the plugin's bar arrived; handed over once it mounts. */
-interface Intent {
-  focused: boolean;
-  value: string;
+interface StandInProps {
+  /** Whether the stand-in has the focus: the plugin's bar takes it over on arrival. */
+  focused: React.RefObject<boolean>;
+  onIntent: () => void;
+  inputRef: React.Ref<HTMLInputElement>;
 }
 
-function StandInSearchBar({intent, onIntent, inputRef}: {intent: React.RefObject<Intent>; onIntent: () => void; inputRef: React.Ref<HTMLInputElement>}) {
+function StandInSearchBar({focused, onIntent, inputRef}: StandInProps) {
   const label = translate({id: 'theme.SearchBar.label', message: 'Search', description: 'The ARIA label and placeholder for search button'});
-  const note = (change: Partial<Intent>) => {
-    Object.assign(intent.current, change);
+  const note = (hasFocus = focused.current) => {
+    focused.current = hasFocus;
     onIntent();
   };
   return (
@@ -38,10 +40,10 @@ function StandInSearchBar({intent, onIntent, inputRef}: {intent: React.RefObject
         placeholder={label}
         aria-label={label}
         className={clsx('navbar__search-input', pluginStyles.searchInput)}
-        onMouseEnter={() => note({})}
-        onFocus={() => note({focused: true})}
-        onBlur={() => note({focused: false})}
-        onChange={(event) => note({value: event.target.value})}
+        onMouseEnter={() => note()}
+        onFocus={() => note(true)}
+        onBlur={() => note(false)}
+        onChange={() => note()}
       />
     </div>
   );
@@ -53,10 +55,8 @@ function AfterMount({onMount}: {onMount: () => void}): null {
   return null;
 }
 
-/** Gives the plugin's input the text and focus the reader gave the stand-in (text through React's onChange). */
-function handOver(slot: HTMLElement | null, {focused, value}: Intent) {
-  const input = slot?.querySelector<HTMLInputElement>('input.navbar__search-input');
-  if (!input) return;
+/** Gives the plugin's input the reader's text (through React's onChange) and the focus. */
+function handOver(input: HTMLInputElement, value: string, focused: boolean) {
   if (value) {
     Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(input, value);
     input.dispatchEvent(new Event('input', {bubbles: true}));
@@ -64,16 +64,17 @@ function handOver(slot: HTMLElement | null, {focused, value}: Intent) {
   if (focused) input.focus();
 }
 
+type Phase = 'stand-in' | 'loading' | 'plugin';
+
 export default function SearchBarLoadedOnIntent(props: Props): ReactNode {
-  const [wanted, setWanted] = useState(false);
-  const slot = useRef<HTMLDivElement>(null);
+  const [phase, setPhase] = useState<Phase>('stand-in');
+  const pluginSlot = useRef<HTMLDivElement>(null);
   const standIn = useRef<HTMLInputElement>(null);
-  const intent = useRef<Intent>({focused: false, value: ''});
-  // A transition keeps the stand-in on screen (with its focus and text) until the bar has loaded.
-  const want = useCallback(() => startTransition(() => setWanted(true)), []);
+  const standInFocused = useRef(false);
+  const want = useCallback(() => setPhase((now) => (now === 'stand-in' ? 'loading' : now)), []);
 
   useEffect(() => {
-    if (wanted) return undefined;
+    if (phase !== 'stand-in') return undefined;
     // A page opened from a search result highlights the query: that is the plugin bar's work.
     if (opensFromSearchResult(window.location.search)) want();
     const onKeyDown = (event: KeyboardEvent) => {
@@ -83,23 +84,33 @@ export default function SearchBarLoadedOnIntent(props: Props): ReactNode {
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, [wanted, want]);
+  }, [phase, want]);
 
-  const onPluginBarMounted = useCallback(() => handOver(slot.current, intent.current), []);
+  // The plugin's bar mounts hidden while the stand-in keeps the focus and takes keystrokes. On
+  // mount the bar empties its input one task later (its highlight effect), so the swap waits for
+  // that, then shows the bar and hands over in one task: no keystroke can fall in between.
+  const onPluginBarMounted = useCallback(() => {
+    const timer = window.setTimeout(() => {
+      const value = standIn.current?.value ?? '';
+      const focused = standInFocused.current;
+      flushSync(() => setPhase('plugin'));
+      const input = pluginSlot.current?.querySelector<HTMLInputElement>('input.navbar__search-input');
+      if (input) handOver(input, value, focused);
+    });
+    return () => window.clearTimeout(timer);
+  }, []);
 
-  const standInBar = <StandInSearchBar intent={intent} onIntent={want} inputRef={standIn} />;
   return (
-    <div ref={slot} className={styles.slot}>
-      <Suspense fallback={standInBar}>
-        {wanted ? (
-          <>
+    <>
+      {phase !== 'plugin' && <StandInSearchBar focused={standInFocused} onIntent={want} inputRef={standIn} />}
+      {phase !== 'stand-in' && (
+        <div ref={pluginSlot} className={styles.slot} hidden={phase === 'loading'}>
+          <Suspense fallback={null}>
             <PluginSearchBar {...props} />
             <AfterMount onMount={onPluginBarMounted} />
-          </>
-        ) : (
-          standInBar
-        )}
-      </Suspense>
-    </div>
+          </Suspense>
+        </div>
+      )}
+    </>
   );
 }
