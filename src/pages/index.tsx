@@ -5,14 +5,16 @@ import Heading from '@theme/Heading';
 import {useLocalized} from '@site/src/lib/i18n';
 import styles from './index.module.css';
 
+// Chapter 5 (Swarm) spans two pages; both carry its number.
 const chapters = [
-  {slug: 'images-and-containers', zh: '镜像与容器', en: 'Images and containers'},
-  {slug: 'networking', zh: '网络', en: 'Networking'},
-  {slug: 'storage', zh: '存储', en: 'Storage'},
-  {slug: 'compose', zh: 'Compose', en: 'Compose'},
-  {slug: 'swarm', zh: 'Swarm：服务、栈、密钥与更新', en: 'Swarm: services, stacks, secrets, updates'},
-  {slug: 'laptop-to-cloud', zh: '从笔记本到云：镜像仓库与 CI/CD', en: 'From laptop to cloud: registries and CI/CD'},
-  {slug: 'kubernetes', zh: 'Kubernetes', en: 'Kubernetes'},
+  {slug: 'images-and-containers', number: 1, zh: '镜像与容器', en: 'Images and containers'},
+  {slug: 'networking', number: 2, zh: '网络', en: 'Networking'},
+  {slug: 'storage', number: 3, zh: '存储', en: 'Storage'},
+  {slug: 'compose', number: 4, zh: 'Compose', en: 'Compose'},
+  {slug: 'swarm', number: 5, zh: 'Swarm（上）：集群与服务', en: 'Swarm, part 1: the cluster and its services'},
+  {slug: 'swarm-stacks', number: 5, zh: 'Swarm（下）：stack、secret 与更新', en: 'Swarm, part 2: stacks, secrets and updates'},
+  {slug: 'laptop-to-cloud', number: 6, zh: '从笔记本到云：镜像仓库与 CI/CD', en: 'From laptop to cloud: registries and CI/CD'},
+  {slug: 'kubernetes', number: 7, zh: 'Kubernetes', en: 'Kubernetes'},
 ];
 
 const text = {
@@ -60,7 +62,7 @@ export default function Home(): ReactNode {
             {chapters.map((chapter, i) => (
               <li key={chapter.slug}>
                 <Link to={`/docs/${chapter.slug}`}>
-                  <span className={styles.number}>{t.chapter(i + 1)}</span>
+                  <span className={styles.number}>{t.chapter(chapter.number)}</span>
                   <span>{names[i]}</span>
                 </Link>
               </li>
