@@ -1,7 +1,8 @@
 /**
- * npm run bench [-- --check]: measures the site as readers get it and prints every figure next to
- * a fresh default Docusaurus site of the same version measured the same way in the same run.
- * Budgets (issue 8) are enforced only with --check. Figures go to bench-results/bench.json.
+ * npm run bench [-- --check] [--weights-only] [--examples]: measures the site as readers get it and
+ * prints every figure next to a fresh default Docusaurus site of the same version measured the same
+ * way in the same run. Budgets (issue 8) are enforced only with --check. --examples also times every
+ * example through the runner, cold then warm. Figures go to bench-results/bench.json.
  */
 import {execFileSync} from 'node:child_process';
 import fs from 'node:fs';
@@ -9,8 +10,10 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import {chromium} from 'playwright-core';
 import {chromiumArgs, chromiumPath} from '../e2e/browser';
+import {sitemapPaths} from '../e2e/sitemap';
 import {serveCompressed} from './compressingServer';
 import {defaultSite} from './defaultSite';
+import {measureExampleRuns, type ExampleRun} from './exampleRuns';
 import {lighthouse, measurePage, startLighthouseChrome, type LighthouseResult, type PageWeight, type Preset} from './measure';
 
 const root = path.resolve(__dirname, '../..');
@@ -18,6 +21,8 @@ const check = process.argv.includes('--check');
 // Bytes and requests only: a quick run (minutes) for the page-weight figures, no Lighthouse.
 const weightsOnly = process.argv.includes('--weights-only');
 if (check && weightsOnly) throw new Error('--check needs the Lighthouse figures: drop --weights-only');
+// Minutes of engine work, and the cold run removes the project's images and the build cache first.
+const withExamples = process.argv.includes('--examples');
 const log = (line: string) => console.log(`bench: ${line}`);
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 const ratio = (a: number, b: number) => (b ? (a / b).toFixed(2) : 'n/a');
@@ -27,12 +32,6 @@ function timedBuild(dir: string, outDir: string): number {
   const started = Date.now();
   execFileSync('npx', ['docusaurus', 'build', '--out-dir', outDir], {cwd: dir, stdio: ['ignore', 'ignore', 'inherit']});
   return (Date.now() - started) / 1000;
-}
-
-function sitemapPaths(buildDir: string): string[] {
-  return ['sitemap.xml', 'en/sitemap.xml'].flatMap((file) =>
-    [...fs.readFileSync(path.join(buildDir, file), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname),
-  );
 }
 
 function searchIndexBytes(buildDir: string) {
@@ -98,6 +97,8 @@ async function measureSite(baseUrl: string, paths: string[], repeatsAllowed: (f:
 
 async function main() {
   const version = JSON.parse(fs.readFileSync(path.join(root, 'node_modules/@docusaurus/core/package.json'), 'utf8')).version;
+  // First, so the engine's work does not overlap the browser measurements.
+  const exampleRuns: ExampleRun[] = withExamples ? measureExampleRuns(root, log) : [];
   const guideBuild = path.join(root, 'bench-results/guide-build');
   const defaultBuild = path.join(root, 'bench-results/default-build');
   log('building the guide');
@@ -117,7 +118,7 @@ async function main() {
       const ref = referenceFor(f.path);
       return f.mobile.performance >= ref.mobile.performance && f.mobile.totalBlockingTimeMs <= 1.2 * Math.max(ref.mobile.totalBlockingTimeMs, 1);
     };
-    const pages = await measureSite(guide.url, sitemapPaths(guideBuild), timingOk);
+    const pages = await measureSite(guide.url, (['zh-Hans', 'en'] as const).flatMap((locale) => sitemapPaths(guideBuild, locale)), timingOk);
     for (const p of pages) p.reference = referenceFor(p.path).path;
 
     console.log('\npage                                   req  JS+CSS KB (×default)  total KB raw/gz   mobile perf a11y bp seo  TBT ms (×default)  desktop perf');
@@ -143,6 +144,14 @@ async function main() {
     const search = searchIndexBytes(guideBuild);
     console.log(`\nbuild: ${buildSeconds.toFixed(1)} s (default site ${defaultBuildSeconds.toFixed(1)} s, ×${ratio(buildSeconds, defaultBuildSeconds)})`);
     console.log(`search index (both locales): ${kb(search.raw)} KB raw, ${kb(search.compressed)} KB gzip`);
+    if (!withExamples) console.log('examples: not timed (add --examples: it removes the project images and build cache for the cold run)');
+    for (const r of exampleRuns) {
+      const {passed, failed, notStarted} = r.summary;
+      console.log(
+        `examples ${r.kind}: ${r.examples} examples in ${r.seconds.toFixed(0)} s (${passed} passed, ${failed} failed, ${notStarted} not started; ` +
+          `runner exit ${r.exitCode}); stand-ins ${r.kind === 'cold' ? 'built' : 'reused'}: ${r.standins.join(', ') || 'none'}`,
+      );
+    }
 
     const budgets: string[] = [];
     for (const p of pages) {
@@ -166,7 +175,7 @@ async function main() {
 
     fs.mkdirSync(path.join(root, 'bench-results'), {recursive: true});
     const out = path.join(root, 'bench-results/bench.json');
-    fs.writeFileSync(out, JSON.stringify({version, buildSeconds, defaultBuildSeconds, searchIndex: search, pages, defaultPages, budgetFailures: budgets}, null, 2));
+    fs.writeFileSync(out, JSON.stringify({version, buildSeconds, defaultBuildSeconds, searchIndex: search, exampleRuns, pages, defaultPages, budgetFailures: budgets}, null, 2));
     console.log(`\nfigures written to ${path.relative(root, out)}`);
     if (budgets.length) {
       console.log(`\nbudgets missed (${budgets.length}):\n${budgets.map((b) => `  ${b}`).join('\n')}`);
