@@ -1,11 +1,8 @@
-import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
-
 /** The site's locales; every text a component shows exists in each of them. */
 export type Locale = 'zh-Hans' | 'en';
 export type Localized<T = string> = Record<Locale, T>;
 
-/** Picks the current locale's value; TypeScript makes every caller give both languages. */
-export function useLocalized<T>(byLocale: Localized<T>): T {
-  const {i18n} = useDocusaurusContext();
-  return byLocale[i18n.currentLocale as Locale];
-}
+// Components pick their texts with `text[BUILD_LOCALE]` (declared in src/types/buildLocale.d.ts):
+// Docusaurus builds each locale on its own and the build-locale plugin makes BUILD_LOCALE a
+// constant there, so the minifier drops the other language and each reader downloads only theirs.
+// TypeScript still makes every text table give both languages: indexing needs both keys.

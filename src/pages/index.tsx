@@ -2,19 +2,19 @@ import React, {type ReactNode} from 'react';
 import Layout from '@theme/Layout';
 import Link from '@docusaurus/Link';
 import Heading from '@theme/Heading';
-import {useLocalized} from '@site/src/lib/i18n';
+import type {Localized} from '@site/src/lib/i18n';
 import styles from './index.module.css';
 
 // Chapter 5 (Swarm) spans two pages; both carry its number.
-const chapters = [
-  {slug: 'images-and-containers', number: 1, zh: '镜像与容器', en: 'Images and containers'},
-  {slug: 'networking', number: 2, zh: '网络', en: 'Networking'},
-  {slug: 'storage', number: 3, zh: '存储', en: 'Storage'},
-  {slug: 'compose', number: 4, zh: 'Compose', en: 'Compose'},
-  {slug: 'swarm', number: 5, zh: 'Swarm（上）：集群与服务', en: 'Swarm, part 1: the cluster and its services'},
-  {slug: 'swarm-stacks', number: 5, zh: 'Swarm（下）：stack、secret 与更新', en: 'Swarm, part 2: stacks, secrets and updates'},
-  {slug: 'laptop-to-cloud', number: 6, zh: '从笔记本到云：镜像仓库与 CI/CD', en: 'From laptop to cloud: registries and CI/CD'},
-  {slug: 'kubernetes', number: 7, zh: 'Kubernetes', en: 'Kubernetes'},
+const chapters: {slug: string; number: number; name: Localized}[] = [
+  {slug: 'images-and-containers', number: 1, name: {'zh-Hans': '镜像与容器', en: 'Images and containers'}},
+  {slug: 'networking', number: 2, name: {'zh-Hans': '网络', en: 'Networking'}},
+  {slug: 'storage', number: 3, name: {'zh-Hans': '存储', en: 'Storage'}},
+  {slug: 'compose', number: 4, name: {'zh-Hans': 'Compose', en: 'Compose'}},
+  {slug: 'swarm', number: 5, name: {'zh-Hans': 'Swarm（上）：集群与服务', en: 'Swarm, part 1: the cluster and its services'}},
+  {slug: 'swarm-stacks', number: 5, name: {'zh-Hans': 'Swarm（下）：stack、secret 与更新', en: 'Swarm, part 2: stacks, secrets and updates'}},
+  {slug: 'laptop-to-cloud', number: 6, name: {'zh-Hans': '从笔记本到云：镜像仓库与 CI/CD', en: 'From laptop to cloud: registries and CI/CD'}},
+  {slug: 'kubernetes', number: 7, name: {'zh-Hans': 'Kubernetes', en: 'Kubernetes'}},
 ];
 
 const text = {
@@ -41,8 +41,7 @@ const text = {
 };
 
 export default function Home(): ReactNode {
-  const t = useLocalized(text);
-  const names = useLocalized({'zh-Hans': chapters.map((c) => c.zh), en: chapters.map((c) => c.en)});
+  const t = text[BUILD_LOCALE];
   return (
     <Layout title={t.title} description={t.description}>
       <main className={styles.main}>
@@ -59,11 +58,11 @@ export default function Home(): ReactNode {
             {t.chapters}
           </Heading>
           <ol className={styles.chapters}>
-            {chapters.map((chapter, i) => (
+            {chapters.map((chapter) => (
               <li key={chapter.slug}>
                 <Link to={`/docs/${chapter.slug}`}>
                   <span className={styles.number}>{t.chapter(chapter.number)}</span>
-                  <span>{names[i]}</span>
+                  <span>{chapter.name[BUILD_LOCALE]}</span>
                 </Link>
               </li>
             ))}

@@ -1,5 +1,4 @@
 import React, {type ReactNode} from 'react';
-import {useLocalized} from '@site/src/lib/i18n';
 import type {LastRun} from './types';
 
 const text = {
@@ -23,7 +22,7 @@ const text = {
 
 /** What the example was tested with, from the runner's report of the build that made this page. */
 export default function LastRunNote({name, run, className}: {name: string; run: LastRun | null; className?: string}): ReactNode {
-  const t = useLocalized(text);
+  const t = text[BUILD_LOCALE];
   if (!run) return <p className={className}>{t.never(name)}</p>;
   return (
     <p className={className}>

@@ -3,7 +3,6 @@ import Tabs from '@theme/Tabs';
 import TabItem from '@theme/TabItem';
 import CodeBlock from '@theme/CodeBlock';
 import useBaseUrl from '@docusaurus/useBaseUrl';
-import {useLocalized} from '@site/src/lib/i18n';
 import Topology from '@site/src/components/Topology';
 import {readerCommands} from './commands';
 import LastRunNote from './LastRunNote';
@@ -31,17 +30,11 @@ const text = {
 
 /** An example from examples/: its files in tabs, how to run it, and what CI checks. */
 export default function Example({example}: {example: ExampleData}): ReactNode {
-  const t = useLocalized(text);
-  const title = useLocalized(example.title);
-  const summary = useLocalized(example.summary);
-  const checkNames = useLocalized({
-    'zh-Hans': example.checks.map((c) => c.name['zh-Hans']),
-    en: example.checks.map((c) => c.name.en),
-  });
-  const limits = useLocalized({
-    'zh-Hans': example.limits.map((l) => l.what['zh-Hans']),
-    en: example.limits.map((l) => l.what.en),
-  });
+  const t = text[BUILD_LOCALE];
+  const title = example.title[BUILD_LOCALE];
+  const summary = example.summary[BUILD_LOCALE];
+  const checkNames = example.checks.map((c) => c.name[BUILD_LOCALE]);
+  const limits = example.limits.map((l) => l.what[BUILD_LOCALE]);
   const zipUrl = useBaseUrl(example.zip);
   return (
     <section className={styles.example} aria-label={title} data-example={example.name}>

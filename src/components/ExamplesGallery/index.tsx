@@ -6,7 +6,7 @@ import Link from '@docusaurus/Link';
 import useBaseUrl from '@docusaurus/useBaseUrl';
 import Topology from '@site/src/components/Topology';
 import LastRunNote from '@site/src/components/Example/LastRunNote';
-import {useLocalized, type Localized} from '@site/src/lib/i18n';
+import type {Localized} from '@site/src/lib/i18n';
 import type {GalleryEntry} from '@site/src/plugins/examples/index';
 import styles from './styles.module.css';
 
@@ -42,13 +42,10 @@ const text = {
 };
 
 function Card({example}: {example: GalleryEntry}): ReactNode {
-  const t = useLocalized(text);
-  const title = useLocalized(example.title as Localized);
-  const summary = useLocalized(example.summary as Localized);
-  const checks = useLocalized({
-    'zh-Hans': example.checks.map((c) => c.name['zh-Hans']),
-    en: example.checks.map((c) => c.name.en),
-  });
+  const t = text[BUILD_LOCALE];
+  const title = (example.title as Localized)[BUILD_LOCALE];
+  const summary = (example.summary as Localized)[BUILD_LOCALE];
+  const checks = example.checks.map((c) => c.name[BUILD_LOCALE]);
   const zip = useBaseUrl(example.zip);
   return (
     <li className={styles.card} data-example={example.name}>
@@ -90,7 +87,7 @@ function Card({example}: {example: GalleryEntry}): ReactNode {
 
 /** Every folder of examples/, with its topology, checks, chapter and download; filterable by topic. */
 export default function ExamplesGallery({gallery}: {gallery: GalleryEntry[]}): ReactNode {
-  const t = useLocalized(text);
+  const t = text[BUILD_LOCALE];
   const [topic, setTopic] = useState<string | null>(null);
   const shown = gallery.filter((example) => topic === null || example.topics.includes(topic));
   return (

@@ -1,6 +1,5 @@
 import React, {type ReactNode} from 'react';
 import {Arrow, Box, Figure} from '@site/src/components/Diagram';
-import {useLocalized} from '@site/src/lib/i18n';
 import type {ExampleData, TopologyModel} from '@site/src/components/Example/types';
 import {layoutTopology} from './layout';
 
@@ -39,7 +38,7 @@ const text = {
 
 /** The picture of an example's compose or stack file, drawn from the file itself. */
 export default function Topology({example}: {example: Pick<ExampleData, 'name' | 'topology'>}): ReactNode {
-  const t = useLocalized(text);
+  const t = text[BUILD_LOCALE];
   const model = example.topology;
   if (!model) return null;
   const layout = layoutTopology(model, t.labels);

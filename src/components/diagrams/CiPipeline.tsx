@@ -1,6 +1,5 @@
 import React, {type ReactNode} from 'react';
 import {Arrow, Box, Figure, Label} from '@site/src/components/Diagram';
-import {useLocalized} from '@site/src/lib/i18n';
 
 const text = {
   'zh-Hans': {
@@ -38,7 +37,7 @@ const text = {
 };
 
 export default function CiPipeline(): ReactNode {
-  const t = useLocalized(text);
+  const t = text[BUILD_LOCALE];
   return (
     <Figure name="ci-pipeline" title={t.title} description={t.description} caption={t.caption} width={740} height={270}>
       <Box x={10} y={44} width={100} height={56} kind="process" label={t.developer} detail="git push" />

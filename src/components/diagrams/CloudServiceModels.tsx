@@ -1,6 +1,5 @@
 import React, {type ReactNode} from 'react';
 import {Box, Figure, Label} from '@site/src/components/Diagram';
-import {useLocalized} from '@site/src/lib/i18n';
 
 // Layers from top (application) to bottom (hardware), and how many of them, counted from the
 // top, the customer still runs in each model; the provider runs the rest.
@@ -46,7 +45,7 @@ const top = 64;
 const rowHeight = 34;
 
 export default function CloudServiceModels(): ReactNode {
-  const t = useLocalized(text);
+  const t = text[BUILD_LOCALE];
   return (
     <Figure name="cloud-service-models" title={t.title} description={t.description} caption={t.caption} width={740} height={370}>
       {t.models.map((model, col) => {

@@ -1,6 +1,5 @@
 import React, {type ReactNode} from 'react';
 import {Arrow, Box, Figure, Label} from '@site/src/components/Diagram';
-import {useLocalized} from '@site/src/lib/i18n';
 
 const text = {
   'zh-Hans': {
@@ -26,7 +25,7 @@ const text = {
 };
 
 export default function ComposeFileParts(): ReactNode {
-  const t = useLocalized(text);
+  const t = text[BUILD_LOCALE];
   return (
     <Figure name="compose-file-parts" title={t.title} description={t.description} caption={t.caption} width={740} height={400}>
       <Box x={10} y={104} width={130} height={62} kind="process" label={t.browser} detail="127.0.0.1:8082" />

@@ -1,6 +1,5 @@
 import React, {type ReactNode} from 'react';
 import {Arrow, Box, Figure} from '@site/src/components/Diagram';
-import {useLocalized} from '@site/src/lib/i18n';
 
 const text = {
   'zh-Hans': {
@@ -30,7 +29,7 @@ const text = {
 const replicas = [64, 160, 256];
 
 export default function ComposeScaling(): ReactNode {
-  const t = useLocalized(text);
+  const t = text[BUILD_LOCALE];
   return (
     <Figure name="compose-scaling" title={t.title} description={t.description} caption={t.caption} width={740} height={400}>
       <Box x={10} y={146} width={120} height={62} kind="process" label="curl" detail=":8083" />

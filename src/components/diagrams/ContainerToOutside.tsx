@@ -1,6 +1,5 @@
 import React, {type ReactNode} from 'react';
 import {Arrow, Box, Figure, Label} from '@site/src/components/Diagram';
-import {useLocalized} from '@site/src/lib/i18n';
 
 const text = {
   'zh-Hans': {
@@ -36,7 +35,7 @@ const text = {
 };
 
 export default function ContainerToOutside(): ReactNode {
-  const t = useLocalized(text);
+  const t = text[BUILD_LOCALE];
   const x = 60;
   const w = 330;
   return (

@@ -1,6 +1,5 @@
 import React, {type ReactNode} from 'react';
 import {Arrow, Box, Figure, Label} from '@site/src/components/Diagram';
-import {useLocalized} from '@site/src/lib/i18n';
 
 const text = {
   'zh-Hans': {
@@ -30,7 +29,7 @@ const text = {
 };
 
 export default function Docker0Bridge(): ReactNode {
-  const t = useLocalized(text);
+  const t = text[BUILD_LOCALE];
   return (
     <Figure name="docker0-bridge" title={t.title} description={t.description} caption={t.caption} width={680} height={380}>
       <Box x={10} y={10} width={660} height={360} kind="host" label={t.host} />

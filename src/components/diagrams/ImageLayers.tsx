@@ -1,6 +1,5 @@
 import React, {type ReactNode} from 'react';
 import {Arrow, Box, Figure, Label} from '@site/src/components/Diagram';
-import {useLocalized} from '@site/src/lib/i18n';
 
 const text = {
   'zh-Hans': {
@@ -32,7 +31,7 @@ const text = {
 };
 
 export default function ImageLayers(): ReactNode {
-  const t = useLocalized(text);
+  const t = text[BUILD_LOCALE];
   return (
     <Figure name="image-layers" title={t.title} description={t.description} caption={t.caption} width={640} height={342}>
       <Box x={40} y={20} width={250} height={44} kind="writable" label={t.writable} detail={t.containerA} />

@@ -1,6 +1,5 @@
 import React, {type ReactNode} from 'react';
 import {Arrow, Box, Figure, Label} from '@site/src/components/Diagram';
-import {useLocalized} from '@site/src/lib/i18n';
 
 const text = {
   'zh-Hans': {
@@ -52,7 +51,7 @@ function WorkerNode({x, label, t}: {x: number; label: string; t: (typeof text)['
 }
 
 export default function KubernetesArchitecture(): ReactNode {
-  const t = useLocalized(text);
+  const t = text[BUILD_LOCALE];
   return (
     <Figure name="kubernetes-architecture" title={t.title} description={t.description} caption={t.caption} width={740} height={405}>
       <Box x={10} y={75} width={100} height={50} kind="process" label="kubectl" />

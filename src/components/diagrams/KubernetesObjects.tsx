@@ -1,6 +1,5 @@
 import React, {type ReactNode} from 'react';
 import {Arrow, Box, Figure, Label} from '@site/src/components/Diagram';
-import {useLocalized} from '@site/src/lib/i18n';
 
 const text = {
   'zh-Hans': {
@@ -34,7 +33,7 @@ const text = {
 const podYs = [40, 100, 160];
 
 export default function KubernetesObjects(): ReactNode {
-  const t = useLocalized(text);
+  const t = text[BUILD_LOCALE];
   return (
     <Figure name="kubernetes-objects" title={t.title} description={t.description} caption={t.caption} width={740} height={400}>
       <Box x={10} y={10} width={720} height={295} kind="zone" label={t.namespace} />

@@ -1,6 +1,5 @@
 import React, {type ReactNode} from 'react';
 import {Arrow, Box, Figure, Label} from '@site/src/components/Diagram';
-import {useLocalized} from '@site/src/lib/i18n';
 
 const text = {
   'zh-Hans': {
@@ -40,7 +39,7 @@ const text = {
 };
 
 export default function Nat(): ReactNode {
-  const t = useLocalized(text);
+  const t = text[BUILD_LOCALE];
   return (
     <Figure name="nat" title={t.title} description={t.description} caption={t.caption} width={680} height={330}>
       <Box x={10} y={10} width={210} height={230} kind="zone" label={t.lan} />

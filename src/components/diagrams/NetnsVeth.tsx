@@ -1,6 +1,5 @@
 import React, {type ReactNode} from 'react';
 import {Arrow, Box, Figure, Label} from '@site/src/components/Diagram';
-import {useLocalized} from '@site/src/lib/i18n';
 
 const text = {
   'zh-Hans': {
@@ -26,7 +25,7 @@ const text = {
 };
 
 export default function NetnsVeth(): ReactNode {
-  const t = useLocalized(text);
+  const t = text[BUILD_LOCALE];
   return (
     <Figure name="netns-veth" title={t.title} description={t.description} caption={t.caption} width={720} height={330}>
       <Box x={10} y={10} width={700} height={310} kind="host" label={t.host} />

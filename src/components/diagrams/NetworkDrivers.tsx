@@ -1,6 +1,5 @@
 import React, {type ReactNode} from 'react';
 import {Arrow, Box, Figure, Label} from '@site/src/components/Diagram';
-import {useLocalized} from '@site/src/lib/i18n';
 
 const text = {
   'zh-Hans': {
@@ -42,7 +41,7 @@ const text = {
 };
 
 export default function NetworkDrivers(): ReactNode {
-  const t = useLocalized(text);
+  const t = text[BUILD_LOCALE];
   return (
     <Figure name="network-drivers" title={t.title} description={t.description} caption={t.caption} width={740} height={460}>
       {/* bridge */}

@@ -1,6 +1,5 @@
 import React, {type ReactNode} from 'react';
 import {Arrow, Box, Figure, Label} from '@site/src/components/Diagram';
-import {useLocalized} from '@site/src/lib/i18n';
 
 const text = {
   'zh-Hans': {
@@ -46,7 +45,7 @@ const gap = 6;
 const span = (first: number, last: number) => ({y: top + first * row, height: (last - first + 1) * row - gap});
 
 export default function NetworkModels(): ReactNode {
-  const t = useLocalized(text);
+  const t = text[BUILD_LOCALE];
   const tcpip = [
     {label: t.application, detail: 'HTTP · DNS · SSH', ...span(0, 2)},
     {label: t.transport, detail: 'TCP · UDP', ...span(3, 3)},

@@ -1,6 +1,5 @@
 import React, {type ReactNode} from 'react';
 import {Arrow, Box, Figure, Label} from '@site/src/components/Diagram';
-import {useLocalized} from '@site/src/lib/i18n';
 
 const text = {
   'zh-Hans': {
@@ -34,7 +33,7 @@ const text = {
 };
 
 export default function OverlayUnderlay(): ReactNode {
-  const t = useLocalized(text);
+  const t = text[BUILD_LOCALE];
   return (
     <Figure name="overlay-underlay" title={t.title} description={t.description} caption={t.caption} width={720} height={420}>
       <Box x={20} y={60} width={260} height={170} kind="host" label={t.host1} />

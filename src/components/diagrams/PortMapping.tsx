@@ -1,6 +1,5 @@
 import React, {type ReactNode} from 'react';
 import {Arrow, Box, Figure, Label} from '@site/src/components/Diagram';
-import {useLocalized} from '@site/src/lib/i18n';
 
 const text = {
   'zh-Hans': {
@@ -34,7 +33,7 @@ const text = {
 };
 
 export default function PortMapping(): ReactNode {
-  const t = useLocalized(text);
+  const t = text[BUILD_LOCALE];
   return (
     <Figure name="port-mapping" title={t.title} description={t.description} caption={t.caption} width={720} height={230}>
       <Box x={6} y={80} width={118} height={56} kind="process" label={t.client} detail={t.elsewhere} />

@@ -1,6 +1,5 @@
 import React, {type ReactNode} from 'react';
 import {Arrow, Box, Figure, Label} from '@site/src/components/Diagram';
-import {useLocalized} from '@site/src/lib/i18n';
 
 const text = {
   'zh-Hans': {
@@ -38,7 +37,7 @@ const text = {
 const nodeX = [150, 345, 540];
 
 export default function RoutingMesh(): ReactNode {
-  const t = useLocalized(text);
+  const t = text[BUILD_LOCALE];
   return (
     <Figure name="routing-mesh" title={t.title} description={t.description} caption={t.caption} width={740} height={440}>
       <Label x={20} y={44} anchor="start">{t.ingressMode}</Label>

@@ -1,6 +1,5 @@
 import React, {type ReactNode} from 'react';
 import {Arrow, Box, Figure, Label} from '@site/src/components/Diagram';
-import {useLocalized} from '@site/src/lib/i18n';
 
 const text = {
   'zh-Hans': {
@@ -52,7 +51,7 @@ const text = {
 };
 
 export default function SecretPath(): ReactNode {
-  const t = useLocalized(text);
+  const t = text[BUILD_LOCALE];
   return (
     <Figure name="secret-path" title={t.title} description={t.description} caption={t.caption} width={740} height={330}>
       <Box x={10} y={10} width={720} height={180} kind="zone" label={t.swarm} />

@@ -1,6 +1,5 @@
 import React, {type ReactNode} from 'react';
 import {Arrow, Box, Figure, Label} from '@site/src/components/Diagram';
-import {useLocalized} from '@site/src/lib/i18n';
 
 const text = {
   'zh-Hans': {
@@ -52,7 +51,7 @@ function Tasks({x, y, label}: {x: number; y: number; label: string}): ReactNode 
 }
 
 export default function ServiceDiscovery(): ReactNode {
-  const t = useLocalized(text);
+  const t = text[BUILD_LOCALE];
   return (
     <Figure name="service-discovery" title={t.title} description={t.description} caption={t.caption} width={740} height={400}>
       <Box x={10} y={10} width={355} height={380} kind="zone" label={t.vip} />

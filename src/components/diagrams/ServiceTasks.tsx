@@ -1,6 +1,5 @@
 import React, {type ReactNode} from 'react';
 import {Arrow, Box, Figure, Label} from '@site/src/components/Diagram';
-import {useLocalized} from '@site/src/lib/i18n';
 
 const text = {
   'zh-Hans': {
@@ -37,7 +36,7 @@ const nodeX = [150, 347, 544];
 const centre = (i: number) => nodeX[i] + 93;
 
 export default function ServiceTasks(): ReactNode {
-  const t = useLocalized(text);
+  const t = text[BUILD_LOCALE];
   return (
     <Figure name="service-tasks" title={t.title} description={t.description} caption={t.caption} width={740} height={420}>
       <Label x={14} y={46} anchor="start" muted>{t.desired}</Label>

@@ -1,6 +1,5 @@
 import React, {type ReactNode} from 'react';
 import {Arrow, Box, Figure, Label} from '@site/src/components/Diagram';
-import {useLocalized} from '@site/src/lib/i18n';
 
 const text = {
   'zh-Hans': {
@@ -41,7 +40,7 @@ const managerX = [230, 395, 560];
 const workerX = [30, 205, 380, 555];
 
 export default function SwarmArchitecture(): ReactNode {
-  const t = useLocalized(text);
+  const t = text[BUILD_LOCALE];
   return (
     <Figure name="swarm-architecture" title={t.title} description={t.description} caption={t.caption} width={740} height={420}>
       <Box x={14} y={62} width={140} height={50} kind="process" label={t.cli} />

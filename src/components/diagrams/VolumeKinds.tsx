@@ -1,6 +1,5 @@
 import React, {type ReactNode} from 'react';
 import {Arrow, Box, Figure} from '@site/src/components/Diagram';
-import {useLocalized} from '@site/src/lib/i18n';
 
 const text = {
   'zh-Hans': {
@@ -34,7 +33,7 @@ const text = {
 };
 
 export default function VolumeKinds(): ReactNode {
-  const t = useLocalized(text);
+  const t = text[BUILD_LOCALE];
   return (
     <Figure name="volume-kinds" title={t.title} description={t.description} caption={t.caption} width={720} height={400}>
       <Box x={20} y={10} width={680} height={110} kind="container" label={t.container} labelAt="top-left" />

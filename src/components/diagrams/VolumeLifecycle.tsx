@@ -1,6 +1,5 @@
 import React, {type ReactNode} from 'react';
 import {Arrow, Box, Figure, Label} from '@site/src/components/Diagram';
-import {useLocalized} from '@site/src/lib/i18n';
 
 const text = {
   'zh-Hans': {
@@ -33,7 +32,7 @@ const columns = [20, 260, 500];
 const volume = 'fg-volume-mysql-data';
 
 export default function VolumeLifecycle(): ReactNode {
-  const t = useLocalized(text);
+  const t = text[BUILD_LOCALE];
   return (
     <Figure name="volume-lifecycle" title={t.title} description={t.description} caption={t.caption} width={720} height={300}>
       <Label x={columns[0] + 100} y={28}>{t.step1}</Label>
