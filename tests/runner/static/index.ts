@@ -9,6 +9,7 @@ import { checkComposeRules, locateComposeError } from './compose';
 import { checkDockerfile } from './dockerfile';
 import { checkManifests, isManifestPath } from './kubernetes';
 import { checkScriptRules } from './script';
+import { checkWorkflow, isWorkflowPath } from './workflow';
 
 export interface StaticResult {
   declaration: Declaration | null;
@@ -112,6 +113,11 @@ export async function checkExample(dir: string): Promise<StaticResult> {
   }
   if (declaration?.kind === 'kubernetes' && manifests.length === 0) {
     problems.push({ file: display('example.yaml'), line: 1, col: 1, rule: 'missing-file', message: 'a kubernetes example needs manifests (*.k8s.yaml or k8s/*.yaml)' });
+  }
+
+  for (const rel of files.filter(isWorkflowPath)) {
+    const yaml = yamls.get(rel);
+    if (yaml) problems.push(...checkWorkflow(yaml));
   }
 
   if (declaration?.kind === 'script') {
