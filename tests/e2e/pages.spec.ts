@@ -25,6 +25,8 @@ for (const locale of ['zh-Hans', 'en'] as const) {
         await waitForHydration(page);
         await page.waitForLoadState('networkidle');
         await expect(page.locator('h1'), 'exactly one <h1>').toHaveCount(1);
+        // Search engines (and Lighthouse's SEO score) want every page to say what it is about.
+        await expect(page.locator('meta[name="description"]'), 'a meta description').toHaveAttribute('content', /\S/);
         expect(problems).toEqual([]);
       });
 
