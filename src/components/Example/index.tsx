@@ -1,7 +1,6 @@
 import React, {type ReactNode} from 'react';
-import Tabs from '@theme/Tabs';
-import TabItem from '@theme/TabItem';
 import CodeBlock from '@theme/CodeBlock';
+import FileTabs from './FileTabs';
 import useBaseUrl from '@docusaurus/useBaseUrl';
 import Topology from '@site/src/components/Topology';
 import {readerCommands} from './commands';
@@ -45,15 +44,7 @@ export default function Example({example}: {example: ExampleData}): ReactNode {
         <p className={styles.summary}>{summary}</p>
       </div>
       <Topology example={example} />
-      <Tabs className={styles.tabs}>
-        {example.files.map((file) => (
-          <TabItem key={file.path} value={file.path} label={file.path}>
-            <CodeBlock language={file.language} title={`examples/${example.name}/${file.path}`}>
-              {file.content}
-            </CodeBlock>
-          </TabItem>
-        ))}
-      </Tabs>
+      <FileTabs folder={`examples/${example.name}`} files={example.files} label={t.files} />
       <p className={styles.label}>{t.run}</p>
       <CodeBlock language="bash">{readerCommands(example).join('\n')}</CodeBlock>
       {checkNames.length > 0 && (
