@@ -66,7 +66,7 @@ test('every bad fixture gives exactly its expected file:line:col rule lines, and
 });
 
 test('the good fixtures pass check', async () => {
-  const good = ['compose-passes', 'compose-unhealthy', 'compose-smoke-fails', 'compose-slow', 'stack-passes', 'stack-smoke-fails', 'stack-slow', 'dockerfile-passes', 'script-passes', 'script-leaves-volume'];
+  const good = ['compose-passes', 'compose-unhealthy', 'compose-smoke-fails', 'compose-slow', 'stack-passes', 'stack-smoke-fails', 'stack-slow', 'dockerfile-passes', 'script-passes', 'script-leaves-volume', 'script-swarm'];
   const run = await runCli(['check', '--examples', FIXTURES, ...good]);
   assert.equal(run.code, 0, run.stdout);
   assert.match(run.stdout, new RegExp(`^${good.length} passed, 0 failed$`, 'm'));

@@ -62,6 +62,15 @@ test('an engine not in a swarm: the runner initialises one and leaves it again, 
   assert.equal(dind(['volume', 'ls', '-q']), '');
 });
 
+test('a script example declaring swarm: true gets a swarm before run.sh, and the runner leaves it again', async () => {
+  assert.equal(swarmState(), 'inactive');
+  const run = await runCli(['up', '--examples', FIXTURES, 'script-swarm'], { env });
+  assert.equal(run.code, 0, run.stdout + run.stderr);
+  assert.match(run.stderr, /swarm state: active/);
+  assert.match(run.stderr, /swarm: leaving the swarm the runner initialised/);
+  assert.equal(swarmState(), 'inactive');
+});
+
 test('an engine already in a swarm stays in it', async () => {
   dind(['swarm', 'init', '--advertise-addr', '127.0.0.1']);
   try {
