@@ -212,7 +212,7 @@ export function validateDeclaration(
   if (raw.uses !== undefined) {
     if (kind && kind !== 'script') at(['uses'], 'declaration-value', `uses: is for script examples (a ${kind} example's images are read from its files)`);
     stringList(raw.uses, ['uses'], 'uses').forEach((ref, i) => {
-      if (!isPinned(ref)) at(['uses', i], 'image-unpinned', `image "${ref}" must be pinned to a version tag (not latest, not untagged)`);
+      if (!isPinned(ref)) at(['uses', i], 'image-unpinned', unpinnedMessage(ref));
       else uses.push(ref);
     });
   }
@@ -348,4 +348,9 @@ export function imageTag(ref: string): string | null {
 export function isPinned(ref: string): boolean {
   const tag = imageTag(ref);
   return tag !== null && tag !== '' && tag !== 'latest';
+}
+
+/** The `image-unpinned` message for a reference `isPinned` refuses ("image" or "base image"). */
+export function unpinnedMessage(ref: string, what = 'image'): string {
+  return `${what} "${ref}" must be pinned to a version tag (not latest, not untagged)`;
 }

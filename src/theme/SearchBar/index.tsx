@@ -9,7 +9,7 @@ import pluginStyles from '@easyops-cn/docusaurus-search-local/dist/client/client
 import {isSearchShortcut, opensFromSearchResult} from '@site/src/lib/searchBarLoading';
 import styles from './styles.module.css';
 
-// The plugin's bar brings lunr, mark.js and a worker bridge (~17 KB compressed) into every page's
+// The plugin's bar brings lunr, mark.js and a worker bridge (about 18 KB brotli) into every page's
 // first load. Readers who never search should not pay for it: the bar is fetched on the first sign
 // of intent (pointer over it, focus, the shortcut) or at once on a page opened from a search result.
 const PluginSearchBar = lazy(() => import('@theme-original/SearchBar'));

@@ -43,4 +43,3 @@ export function ensureSwarm(log: (s: string) => void): Promise<void> {
   swarmReady.catch(() => { swarmReady = null; });
   return swarmReady;
 }
-

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Declaration } from '../declaration';
-import { isPinned } from '../declaration';
+import { isPinned, unpinnedMessage } from '../declaration';
 import type { Problem } from '../problems';
 import { problemAt, positionOf, type YamlFile, type YamlPath } from '../yamlpos';
 import { readDockerfile } from './dockerfile';
@@ -124,7 +124,7 @@ export function checkComposeRules(yaml: YamlFile, ctx: ComposeContext): Problem[
     const image = typeof svc.image === 'string' ? svc.image : null;
 
     if (image !== null && !builds && !isPinned(image)) {
-      at([...path, 'image'], 'image-unpinned', `image "${image}" must be pinned to a version tag (not latest, not untagged)`);
+      at([...path, 'image'], 'image-unpinned', unpinnedMessage(image));
     } else if (image !== null && !builds && ctx.declaration?.kind === 'script' && !ctx.declaration.uses.includes(image)) {
       // The runner prepares a script example's images from its declaration alone.
       at([...path, 'image'], 'image-undeclared', `image "${image}" is deployed by this example's script but not declared: add it to uses: in example.yaml`);

@@ -1,7 +1,7 @@
 // Dockerfiles: dockerfile-utils' diagnostics, plus the runner's own reading of FROM and HEALTHCHECK.
 import { validate, ValidationCode } from 'dockerfile-utils';
 import type { Problem } from '../problems';
-import { isPinned } from '../declaration';
+import { isPinned, unpinnedMessage } from '../declaration';
 
 export interface Instruction {
   keyword: string;
@@ -127,7 +127,7 @@ export function checkDockerfile(file: string, text: string): Problem[] {
     if (base.unresolved) {
       problems.push({ file, line: base.line, col: 1, rule: 'image-unpinned', message: `base image "${base.ref}" uses a build argument with no default` });
     } else if (!isPinned(base.ref)) {
-      problems.push({ file, line: base.line, col: 1, rule: 'image-unpinned', message: `base image "${base.ref}" must be pinned to a version tag (not latest, not untagged)` });
+      problems.push({ file, line: base.line, col: 1, rule: 'image-unpinned', message: unpinnedMessage(base.ref, 'base image') });
     }
   }
   return problems;

@@ -1,7 +1,7 @@
 // Kubernetes manifests: kubernetes-models' schema validation, plus a check for fields the schema
 // does not know (the schema accepts misspelt fields silently), plus the runner's own rules.
 import type { Problem } from '../problems';
-import { isPinned } from '../declaration';
+import { isPinned, unpinnedMessage } from '../declaration';
 import { positionOf, type YamlFile } from '../yamlpos';
 
 type Obj = Record<string, unknown>;
@@ -160,7 +160,7 @@ export async function checkManifests(yaml: YamlFile): Promise<Problem[]> {
         if (!isObj(c)) return;
         const cPath = [...podPath, list, i];
         if (typeof c.image === 'string' && !isPinned(c.image)) {
-          at([...cPath, 'image'], 'image-unpinned', `image "${c.image}" must be pinned to a version tag (not latest, not untagged)`, 'value');
+          at([...cPath, 'image'], 'image-unpinned', unpinnedMessage(c.image), 'value');
         }
         if (list === 'containers' && LONG_RUNNING.has(kind) && !c.readinessProbe && !c.livenessProbe) {
           at(cPath, 'healthcheck-missing', `container "${String(c.name)}" runs long but has no readinessProbe or livenessProbe`, 'value');
