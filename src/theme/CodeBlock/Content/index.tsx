@@ -1,0 +1,51 @@
+import React, {useMemo, useState, type ReactNode} from 'react';
+import clsx from 'clsx';
+import {useCodeBlockContext} from '@docusaurus/theme-common/internal';
+import type {Props} from '@theme/CodeBlock/Content';
+import {highlightedHtml, tokenizedLines} from '@site/src/lib/highlightedHtml';
+import {useServerMarkup} from '@site/src/lib/serverMarkup';
+import styles from '@docusaurus/theme-classic/lib/theme/CodeBlock/Content/styles.module.css';
+import lineStyles from '@docusaurus/theme-classic/lib/theme/CodeBlock/Line/styles.module.css';
+
+const numberedLine = {line: lineStyles.codeLine, number: lineStyles.codeLineNumber, content: lineStyles.codeLineContent};
+
+/**
+ * The theme's highlighted code, its lines set as one HTML string (highlightedHtml) instead of a
+ * React element per token: hydration then skips them, the costliest part of a page's start-up.
+ */
+export default function CodeBlockContent({className}: Props): ReactNode {
+  const {metadata, wordWrap} = useCodeBlockContext();
+  const {code, language, lineNumbersStart, lineClassNames} = metadata;
+  const numbered = lineNumbersStart !== undefined;
+  // While hydrating, the server's highlighted lines stay as they are and are not highlighted again.
+  const {id, isHydratingServerMarkup} = useServerMarkup();
+  const [serverRenderedCode] = useState(isHydratingServerMarkup ? code : null);
+  const html = useMemo(
+    () =>
+      code === serverRenderedCode
+        ? ''
+        : highlightedHtml(tokenizedLines(code, language), {lineClassNames, numbered: numbered ? numberedLine : undefined}),
+    [code, serverRenderedCode, language, lineClassNames, numbered],
+  );
+  // Off-screen, the browser skips the block's style and layout (a chapter has thousands of token
+  // spans). Its placeholder is exactly its height, one line box per line plus the padding, so
+  // nothing moves when it is drawn.
+  const lineCount = code.split('\n').length;
+  const offscreen = {contentVisibility: 'auto', containIntrinsicBlockSize: `auto calc(${lineCount} * 1lh + 2 * var(--ifm-pre-padding))`} as const;
+  return (
+    <pre
+      ref={wordWrap.codeBlockRef}
+      // Scrollable, so reachable by keyboard, as in the theme.
+      tabIndex={0}
+      style={offscreen}
+      className={clsx(className, 'prism-code', `language-${language}`, styles.codeBlock, 'thin-scrollbar')}>
+      <code
+        id={id}
+        className={clsx(styles.codeBlockLines, numbered && styles.codeBlockLinesWithNumbering)}
+        style={numbered ? {counterReset: `line-count ${lineNumbersStart - 1}`} : undefined}
+        dangerouslySetInnerHTML={{__html: html}}
+        suppressHydrationWarning
+      />
+    </pre>
+  );
+}
