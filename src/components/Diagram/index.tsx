@@ -1,5 +1,6 @@
 import React, {createContext, useContext, type ReactNode} from 'react';
 import clsx from 'clsx';
+import {useServerMarkup} from '@site/src/lib/serverMarkup';
 import styles from './styles.module.css';
 
 /**
@@ -27,26 +28,35 @@ export interface FigureProps {
 
 export function Figure({name, title, description, caption, width, height, children}: FigureProps): ReactNode {
   const id = `fig-${name}`;
+  // A drawing is static: while hydrating, the server's SVG stays in place and is not hydrated.
+  const scroller = useServerMarkup();
+  const drawing = (
+    <svg
+      className={styles.svg}
+      viewBox={`0 0 ${width} ${height}`}
+      // Never drawn larger than its own size: a small drawing stays small on a wide column.
+      style={{minWidth: Math.min(width, 520), maxWidth: width}}
+      role="img"
+      aria-labelledby={`${id}-title ${id}-desc`}>
+      <title id={`${id}-title`}>{title}</title>
+      <desc id={`${id}-desc`}>{description}</desc>
+      <defs>
+        <marker id={`${id}-arrow`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+          <path d="M0,0 L10,5 L0,10 z" className={styles.arrowHead} />
+        </marker>
+      </defs>
+      <FigureContext.Provider value={{markerId: `${id}-arrow`}}>{children}</FigureContext.Provider>
+    </svg>
+  );
   return (
     <figure className={styles.figure} id={id} data-diagram={name}>
-      <div className={styles.scroller}>
-        <svg
-          className={styles.svg}
-          viewBox={`0 0 ${width} ${height}`}
-          // Never drawn larger than its own size: a small drawing stays small on a wide column.
-          style={{minWidth: Math.min(width, 520), maxWidth: width}}
-          role="img"
-          aria-labelledby={`${id}-title ${id}-desc`}>
-          <title id={`${id}-title`}>{title}</title>
-          <desc id={`${id}-desc`}>{description}</desc>
-          <defs>
-            <marker id={`${id}-arrow`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-              <path d="M0,0 L10,5 L0,10 z" className={styles.arrowHead} />
-            </marker>
-          </defs>
-          <FigureContext.Provider value={{markerId: `${id}-arrow`}}>{children}</FigureContext.Provider>
-        </svg>
-      </div>
+      {scroller.isHydratingServerMarkup ? (
+        <div className={styles.scroller} id={scroller.id} dangerouslySetInnerHTML={{__html: ''}} suppressHydrationWarning />
+      ) : (
+        <div className={styles.scroller} id={scroller.id}>
+          {drawing}
+        </div>
+      )}
       <figcaption className={styles.caption}>{caption}</figcaption>
     </figure>
   );

@@ -1,0 +1,40 @@
+import {test, expect, type Page} from '@playwright/test';
+import {waitForHydration} from './site';
+
+// Figures and highlighted code are not hydrated: the server's markup stays in place
+// (src/lib/serverMarkup.ts). It must be there after hydration, and be drawn by React when a page
+// is reached by a client-side link, where no server markup exists.
+async function expectDrawnFiguresAndCode(page: Page) {
+  const figures = page.locator('figure[data-diagram]');
+  expect(await figures.count(), 'figures on the page').toBeGreaterThan(0);
+  const undrawn = await figures.evaluateAll((list) => list.filter((f) => !f.querySelector('svg[role="img"] title')).map((f) => f.id));
+  expect(undrawn, 'figures without their drawing').toEqual([]);
+  const blocks = page.locator('pre.prism-code code');
+  expect(await blocks.count(), 'code blocks on the page').toBeGreaterThan(0);
+  const empty = await blocks.evaluateAll((list) => list.filter((c) => !c.querySelector('.token-line .token')).length);
+  expect(empty, 'code blocks without highlighted lines').toBe(0);
+}
+
+test('a loaded page keeps its figures and highlighted code through hydration', async ({page}) => {
+  const errors: string[] = [];
+  page.on('console', (msg) => msg.type() === 'error' && errors.push(msg.text()));
+  await page.goto('/en/docs/networking');
+  await waitForHydration(page);
+  await expectDrawnFiguresAndCode(page);
+  expect(errors).toEqual([]);
+});
+
+test('a page reached by a client-side link draws its figures and highlights its code', async ({page}) => {
+  const errors: string[] = [];
+  page.on('console', (msg) => msg.type() === 'error' && errors.push(msg.text()));
+  await page.goto('/en/docs/networking');
+  await waitForHydration(page);
+  // A full page load would bring server markup; this must be React's own rendering.
+  await page.evaluate(() => ((window as unknown as {clientNavigation: boolean}).clientNavigation = true));
+  await page.locator('.pagination-nav__link--next').click();
+  await expect(page).toHaveURL(/\/en\/docs\/storage$/);
+  await expect(page.locator('h1')).toContainText(/storage/i);
+  expect(await page.evaluate(() => (window as unknown as {clientNavigation?: boolean}).clientNavigation), 'no full page load').toBe(true);
+  await expectDrawnFiguresAndCode(page);
+  expect(errors).toEqual([]);
+});
