@@ -38,3 +38,28 @@ test('a page reached by a client-side link draws its figures and highlights its 
   await expectDrawnFiguresAndCode(page);
   expect(errors).toEqual([]);
 });
+
+// Off-screen code blocks are skipped by content-visibility with a placeholder height; the
+// placeholder must be the block's real height, or the page would jump as a reader scrolls.
+test('off-screen code blocks are skipped, and drawing them moves nothing', async ({page}) => {
+  await page.setViewportSize({width: 412, height: 823});
+  await page.goto('/docs/compose');
+  await waitForHydration(page);
+  const blocks = page.locator('pre.prism-code');
+  const skipped = await blocks.evaluateAll(
+    (list) => list.filter((pre) => pre.getBoundingClientRect().height > 0 && !pre.querySelector('code')!.checkVisibility({contentVisibilityAuto: true})).length,
+  );
+  expect(skipped, 'code blocks not drawn while off-screen').toBeGreaterThan(5);
+  const heights = () => blocks.evaluateAll((list) => list.map((pre) => pre.getBoundingClientRect().height));
+  const before = await heights();
+  // Scroll through the page so every block is drawn once.
+  await page.evaluate(async () => {
+    for (let y = 0; y < document.body.scrollHeight; y += 300) {
+      window.scrollTo(0, y);
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    }
+  });
+  const after = await heights();
+  const moved = before.map((h, i) => ({i, h, now: after[i]})).filter(({h, now}) => Math.abs(h - now) > 0.5);
+  expect(moved, 'blocks whose height changed when drawn').toEqual([]);
+});

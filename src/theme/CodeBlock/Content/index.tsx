@@ -1,11 +1,12 @@
-import React, {useMemo, useState, type ReactNode} from 'react';
+import React, {useMemo, useState, type CSSProperties, type ReactNode} from 'react';
 import clsx from 'clsx';
 import {useCodeBlockContext} from '@docusaurus/theme-common/internal';
 import type {Props} from '@theme/CodeBlock/Content';
 import {highlightedHtml, tokenizedLines} from '@site/src/lib/highlightedHtml';
 import {useServerMarkup} from '@site/src/lib/serverMarkup';
-import styles from '@docusaurus/theme-classic/lib/theme/CodeBlock/Content/styles.module.css';
+import themeStyles from '@docusaurus/theme-classic/lib/theme/CodeBlock/Content/styles.module.css';
 import lineStyles from '@docusaurus/theme-classic/lib/theme/CodeBlock/Line/styles.module.css';
+import styles from './styles.module.css';
 
 const numberedLine = {line: lineStyles.codeLine, number: lineStyles.codeLineNumber, content: lineStyles.codeLineContent};
 
@@ -27,21 +28,16 @@ export default function CodeBlockContent({className}: Props): ReactNode {
         : highlightedHtml(tokenizedLines(code, language), {lineClassNames, numbered: numbered ? numberedLine : undefined}),
     [code, serverRenderedCode, language, lineClassNames, numbered],
   );
-  // Off-screen, the browser skips the block's style and layout (a chapter has thousands of token
-  // spans). Its placeholder is exactly its height, one line box per line plus the padding, so
-  // nothing moves when it is drawn.
-  const lineCount = code.split('\n').length;
-  const offscreen = {contentVisibility: 'auto', containIntrinsicBlockSize: `auto calc(${lineCount} * 1lh + 2 * var(--ifm-pre-padding))`} as const;
   return (
     <pre
       ref={wordWrap.codeBlockRef}
       // Scrollable, so reachable by keyboard, as in the theme.
       tabIndex={0}
-      style={offscreen}
-      className={clsx(className, 'prism-code', `language-${language}`, styles.codeBlock, 'thin-scrollbar')}>
+      style={{'--code-lines': code.split('\n').length} as CSSProperties}
+      className={clsx(className, 'prism-code', `language-${language}`, themeStyles.codeBlock, styles.skippedOffscreen, 'thin-scrollbar')}>
       <code
         id={id}
-        className={clsx(styles.codeBlockLines, numbered && styles.codeBlockLinesWithNumbering)}
+        className={clsx(themeStyles.codeBlockLines, numbered && themeStyles.codeBlockLinesWithNumbering)}
         style={numbered ? {counterReset: `line-count ${lineNumbersStart - 1}`} : undefined}
         dangerouslySetInnerHTML={{__html: html}}
         suppressHydrationWarning
