@@ -9,11 +9,11 @@ import {darkCodeTheme, lightCodeTheme, prismThemeCss} from '../../lib/prismTheme
  */
 export default function prismThemeCssPlugin(context: LoadContext): Plugin {
   const file = path.join(context.generatedFilesDir, 'prism-theme.css');
+  fs.mkdirSync(path.dirname(file), {recursive: true});
+  fs.writeFileSync(file, `${prismThemeCss(lightCodeTheme, 'light')}\n${prismThemeCss(darkCodeTheme, 'dark')}\n`);
   return {
     name: 'prism-theme-css',
     getClientModules() {
-      fs.mkdirSync(path.dirname(file), {recursive: true});
-      fs.writeFileSync(file, `${prismThemeCss(lightCodeTheme, 'light')}\n${prismThemeCss(darkCodeTheme, 'dark')}\n`);
       return [file];
     },
   };

@@ -1,6 +1,6 @@
-import React, {useEffect, useRef, useState, type ReactNode} from 'react';
+import React, {useEffect, useState, type ReactNode} from 'react';
 import clsx from 'clsx';
-import {ThemeClassNames} from '@docusaurus/theme-common';
+import {useCodeBlockContext} from '@docusaurus/theme-common/internal';
 import CopyButton from '@theme/CodeBlock/Buttons/CopyButton';
 import WordWrapButton from '@theme/CodeBlock/Buttons/WordWrapButton';
 import styles from '@docusaurus/theme-classic/lib/theme/CodeBlock/Buttons/styles.module.css';
@@ -8,13 +8,13 @@ import styles from '@docusaurus/theme-classic/lib/theme/CodeBlock/Buttons/styles
 /**
  * The theme's copy and word-wrap buttons, made when their code block comes near the viewport
  * rather than for every block of a chapter right after hydration. Like the theme's, they are
- * not in the server's HTML: they need React to work. A hidden marker stands in until then.
+ * not in the server's HTML: they need React to work.
  */
 export default function CodeBlockButtons({className}: {className?: string}): ReactNode {
-  const marker = useRef<HTMLSpanElement>(null);
+  const {wordWrap} = useCodeBlockContext();
   const [isNearViewport, setIsNearViewport] = useState(false);
   useEffect(() => {
-    const block = marker.current?.closest(`.${ThemeClassNames.common.codeBlock}`);
+    const block = wordWrap.codeBlockRef.current;
     if (!block) return undefined;
     const observer = new IntersectionObserver(
       (entries) => {
@@ -26,8 +26,8 @@ export default function CodeBlockButtons({className}: {className?: string}): Rea
     );
     observer.observe(block);
     return () => observer.disconnect();
-  }, []);
-  if (!isNearViewport) return <span ref={marker} hidden />;
+  }, [wordWrap.codeBlockRef]);
+  if (!isNearViewport) return null;
   return (
     <div className={clsx(className, styles.buttonGroup)}>
       <WordWrapButton />
