@@ -1,4 +1,4 @@
-import {Prism, normalizeTokens, type Token} from 'prism-react-renderer';
+import type {Token} from 'prism-react-renderer';
 
 const escapes: Record<string, string> = {'&': '&amp;', '<': '&lt;', '>': '&gt;'};
 const escapeHtml = (text: string) => text.replace(/[&<>]/g, (c) => escapes[c]);
@@ -32,14 +32,7 @@ export function highlightedHtml(lines: Token[][], {lineClassNames, numbered}: Li
     .join('');
 }
 
-/** Prism's tokens of some code, split into lines, as prism-react-renderer's Highlight makes them. */
-export function tokenizedLines(code: string, language: string): Token[][] {
-  const grammar = Prism.languages[language];
-  if (!grammar) return normalizeTokens([code]);
-  // Prism plugins (markup templating, for one) work through these hooks.
-  const env = {code, grammar, language, tokens: [] as ReturnType<typeof Prism.tokenize>};
-  Prism.hooks.run('before-tokenize', env);
-  env.tokens = Prism.tokenize(env.code, env.grammar);
-  Prism.hooks.run('after-tokenize', env);
-  return normalizeTokens(env.tokens);
+/** Code as lines of one plain token each: what a block shows until Prism has loaded. */
+export function plainLines(code: string): Token[][] {
+  return code.split('\n').map((line) => [{types: ['plain'], content: line}]);
 }

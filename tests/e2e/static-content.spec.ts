@@ -36,6 +36,14 @@ test('a page reached by a client-side link draws its figures and highlights its 
   await expect(page.locator('h1')).toContainText(/storage/i);
   expect(await page.evaluate(() => (window as unknown as {clientNavigation?: boolean}).clientNavigation), 'no full page load').toBe(true);
   await expectDrawnFiguresAndCode(page);
+  // Prism loads on demand (src/lib/codeHighlighter): once it has, React's lines are the server's.
+  const serverLines = await page.evaluate(async () => {
+    const html = await (await fetch(location.pathname)).text();
+    const served = new DOMParser().parseFromString(html, 'text/html');
+    return Array.from(served.querySelectorAll('pre.prism-code code'), (code) => code.innerHTML);
+  });
+  const drawnLines = () => page.locator('pre.prism-code code').evaluateAll((list) => list.map((code) => code.innerHTML));
+  await expect.poll(drawnLines, {message: 'client-rendered code highlighted as on the server'}).toEqual(serverLines);
   expect(errors).toEqual([]);
 });
 

@@ -1,6 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {highlightedHtml, tokenizedLines} from '../../src/lib/highlightedHtml';
+import {highlightedHtml, plainLines} from '../../src/lib/highlightedHtml';
+import {tokenizedLines} from '../../src/lib/prismTokens';
 
 test('renders a token-line div per line, its tokens as spans with their types, each line ending in <br>', () => {
   const html = highlightedHtml(tokenizedLines('const a = 1;\nlet b', 'javascript'), {lineClassNames: {}});
@@ -41,5 +42,13 @@ test('code of a language Prism does not know is one plain token per line', () =>
   assert.equal(
     highlightedHtml(tokenizedLines('<x>\ny', 'no-such-language'), {lineClassNames: {}}),
     '<div class="token-line"><span class="token plain">&lt;x&gt;</span><br></div><div class="token-line"><span class="token plain">y</span><br></div>',
+  );
+});
+
+test('plain lines (shown until Prism has loaded) keep every line, escaped, as one plain token', () => {
+  assert.equal(
+    highlightedHtml(plainLines('<x>\n\ny'), {lineClassNames: {}}),
+    '<div class="token-line"><span class="token plain">&lt;x&gt;</span><br></div><div class="token-line"><br></div>' +
+      '<div class="token-line"><span class="token plain">y</span><br></div>',
   );
 });

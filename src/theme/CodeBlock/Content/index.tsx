@@ -2,7 +2,8 @@ import React, {useMemo, useState, type CSSProperties, type ReactNode} from 'reac
 import clsx from 'clsx';
 import {useCodeBlockContext} from '@docusaurus/theme-common/internal';
 import type {Props} from '@theme/CodeBlock/Content';
-import {highlightedHtml, tokenizedLines} from '@site/src/lib/highlightedHtml';
+import {highlightedHtml, plainLines} from '@site/src/lib/highlightedHtml';
+import {useCodeHighlighter} from '@site/src/lib/codeHighlighter';
 import {useServerMarkup} from '@site/src/lib/serverMarkup';
 import themeStyles from '@docusaurus/theme-classic/lib/theme/CodeBlock/Content/styles.module.css';
 import lineStyles from '@docusaurus/theme-classic/lib/theme/CodeBlock/Line/styles.module.css';
@@ -13,6 +14,8 @@ const numberedLine = {line: lineStyles.codeLine, number: lineStyles.codeLineNumb
 /**
  * The theme's highlighted code, its lines set as one HTML string (highlightedHtml) instead of a
  * React element per token: hydration then skips them, the costliest part of a page's start-up.
+ * Code React renders itself (after a client-side navigation) is shown plain until the
+ * highlighter's chunk has loaded (codeHighlighter).
  */
 export default function CodeBlockContent({className}: Props): ReactNode {
   const {metadata, wordWrap} = useCodeBlockContext();
@@ -21,13 +24,12 @@ export default function CodeBlockContent({className}: Props): ReactNode {
   // While hydrating, the server's highlighted lines stay as they are and are not highlighted again.
   const {id, isHydratingServerMarkup} = useServerMarkup();
   const [serverRenderedCode] = useState(isHydratingServerMarkup ? code : null);
-  const html = useMemo(
-    () =>
-      code === serverRenderedCode
-        ? ''
-        : highlightedHtml(tokenizedLines(code, language), {lineClassNames, numbered: numbered ? numberedLine : undefined}),
-    [code, serverRenderedCode, language, lineClassNames, numbered],
-  );
+  const highlightCode = useCodeHighlighter(code !== serverRenderedCode);
+  const html = useMemo(() => {
+    if (code === serverRenderedCode) return '';
+    const options = {lineClassNames, numbered: numbered ? numberedLine : undefined};
+    return highlightCode ? highlightCode(code, language, options) : highlightedHtml(plainLines(code), options);
+  }, [code, serverRenderedCode, highlightCode, language, lineClassNames, numbered]);
   return (
     <pre
       ref={wordWrap.codeBlockRef}
