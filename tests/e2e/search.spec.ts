@@ -48,7 +48,8 @@ test('Ctrl+K focuses the search bar before it has loaded, and what is typed at o
   await waitForHydration(page);
   await page.keyboard.press('Control+k');
   await page.keyboard.type('vol');
-  const box = page.locator('input.navbar__search-input');
+  // While the plugin's bar loads it sits hidden beside the stand-in: the reader's bar is the visible one.
+  const box = page.locator('input.navbar__search-input:visible');
   await expect(box).toBeFocused();
   await expect(box).toHaveValue('vol');
   // The plugin attaches its autocomplete once the index is in; from then on typing queries it.
