@@ -32,7 +32,7 @@ export function highlightedHtml(lines: Token[][], {lineClassNames, numbered}: Li
     .join('');
 }
 
-/** Code as lines of one plain token each: what a block shows until Prism has loaded. */
+/** Code as lines of one plain token each: a language Prism does not know, or any block until Prism has loaded. */
 export function plainLines(code: string): Token[][] {
   return code.split('\n').map((line) => [{types: ['plain'], content: line}]);
 }

@@ -24,12 +24,13 @@ export default function CodeBlockContent({className}: Props): ReactNode {
   // While hydrating, the server's highlighted lines stay as they are and are not highlighted again.
   const {id, isHydratingServerMarkup} = useServerMarkup();
   const [serverRenderedCode] = useState(isHydratingServerMarkup ? code : null);
-  const highlightCode = useCodeHighlighter(code !== serverRenderedCode);
+  const showsServerLines = code === serverRenderedCode;
+  const highlightCode = useCodeHighlighter(!showsServerLines);
   const html = useMemo(() => {
-    if (code === serverRenderedCode) return '';
+    if (showsServerLines) return '';
     const options = {lineClassNames, numbered: numbered ? numberedLine : undefined};
     return highlightCode ? highlightCode(code, language, options) : highlightedHtml(plainLines(code), options);
-  }, [code, serverRenderedCode, highlightCode, language, lineClassNames, numbered]);
+  }, [code, showsServerLines, highlightCode, language, lineClassNames, numbered]);
   return (
     <pre
       ref={wordWrap.codeBlockRef}
