@@ -39,7 +39,8 @@ docker run --rm --name "${prefix}client" --network "$net" busybox:1.36 grep name
 echo "== default bridge: start $lonely without --network"
 docker run -d --name "$lonely" "${health[@]}" nginx:1.27
 wait_healthy "$lonely"
-ip=$(docker inspect -f '{{.NetworkSettings.IPAddress}}' "$lonely")
+# Addresses are kept per network; the old top-level .NetworkSettings.IPAddress is gone in API 1.52.
+ip=$(docker inspect -f '{{.NetworkSettings.Networks.bridge.IPAddress}}' "$lonely")
 
 echo "-- by IP address ($ip) it answers"
 docker run --rm --name "${prefix}client" busybox:1.36 ping -c 2 "$ip"
