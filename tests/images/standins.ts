@@ -19,6 +19,9 @@ export const LABEL_HASH = 'org.fieldguide.standin.hash';
 /** Set by tests/images/base/build.sh on the base image, so inherited by every stand-in. */
 export const LABEL_BASE_HASH = 'org.fieldguide.base.hash';
 
+/** Where .ci/install-engine.sh keeps each engine major's .debs (a folder per major). */
+export const ENGINE_DEBS_DIR = '/var/cache/docker-field-guide/engine';
+
 const PULL_TIMEOUT_MS = 20_000;
 const BUILD_TIMEOUT_MS = 20 * 60_000;
 
@@ -90,6 +93,21 @@ export function standinFor(imageRef: string): string | undefined {
   return `tests/images/${folder}`;
 }
 
+/**
+ * Build contexts a stand-in needs beyond its folder, by name: the dind stand-in installs the engine
+ * .debs of its tag's major (`docker:28-dind` → ENGINE_DEBS_DIR/28), the very files the host runs.
+ */
+export function standinContexts(imageRef: string, engineDebsDir = ENGINE_DEBS_DIR): Record<string, string> {
+  if (standinFor(imageRef) !== 'tests/images/dind') return {};
+  const major = parseImageRef(imageRef).tag?.match(/^(\d+)-dind/)?.[1];
+  if (!major) throw new Error(`${imageRef}: the dind stand-in needs the engine major in its tag (docker:<major>-dind)`);
+  const debs = path.join(engineDebsDir, major);
+  if (!existsSync(debs) || !readdirSync(debs).some((f) => f.startsWith('docker.io_'))) {
+    throw new Error(`${imageRef}: no Engine ${major} .debs in ${debs} (.ci/install-engine.sh fetches them)`);
+  }
+  return { engine: debs };
+}
+
 function absolute(dir: string): string {
   return path.isAbsolute(dir) ? dir : path.join(REPO_ROOT, dir);
 }
@@ -111,12 +129,16 @@ export function baseHash(): string {
 
 /**
  * Hash of a stand-in folder: every file's path, executable bit and content, plus the base
- * image's hash. A stand-in on the engine with another hash is out of date.
+ * image's hash and the names of the files in its other build contexts (versioned .debs).
+ * A stand-in on the engine with another hash is out of date.
  */
-export function standinHash(dir: string): string {
+export function standinHash(dir: string, contexts: Record<string, string> = {}): string {
   const root = absolute(dir);
   const hash = createHash('sha256');
   hash.update(`base ${baseHash()}\n`);
+  for (const [name, contextDir] of Object.entries(contexts).sort()) {
+    hash.update(`context ${name}\0${readdirSync(contextDir).sort().join('\0')}\n`);
+  }
   for (const rel of filesUnder(root).sort()) {
     const file = path.join(root, rel);
     const executable = (statSync(file).mode & 0o111) !== 0;
@@ -218,7 +240,7 @@ function ensureBase(log: Log): Promise<void> {
   return baseReady;
 }
 
-async function buildStandin(ref: string, dir: string, hash: string, log: Log): Promise<void> {
+async function buildStandin(ref: string, dir: string, contexts: Record<string, string>, hash: string, log: Log): Promise<void> {
   await ensureBase(log);
   await serially(async () => {
     const folder = path.basename(dir);
@@ -226,7 +248,11 @@ async function buildStandin(ref: string, dir: string, hash: string, log: Log): P
     const started = Date.now();
     const r = await run(
       'docker',
-      ['build', '-t', ref, '--label', `${LABEL_STANDIN}=${folder}`, '--label', `${LABEL_HASH}=${hash}`, absolute(dir)],
+      [
+        'build', '-t', ref, '--label', `${LABEL_STANDIN}=${folder}`, '--label', `${LABEL_HASH}=${hash}`,
+        ...Object.entries(contexts).flatMap(([name, contextDir]) => ['--build-context', `${name}=${contextDir}`]),
+        absolute(dir),
+      ],
       BUILD_TIMEOUT_MS,
     );
     if (r.code !== 0) {
@@ -238,7 +264,8 @@ async function buildStandin(ref: string, dir: string, hash: string, log: Log): P
 
 async function ensure(ref: string, log: Log): Promise<EnsuredImage> {
   const dir = standinFor(ref);
-  const hash = dir ? standinHash(dir) : undefined;
+  const contexts = standinContexts(ref);
+  const hash = dir ? standinHash(dir, contexts) : undefined;
   const local = decideLocal(await localLabels(ref), hash);
   if (local === 'use-local') return { ref, standin: false, built: false };
   if (local === 'use-standin') {
@@ -257,7 +284,7 @@ async function ensure(ref: string, log: Log): Promise<EnsuredImage> {
     throw new Error(`${ref}: not on this engine, cannot be pulled (${why}), and tests/images/ has no stand-in for it`);
   }
   log(`${ref}: cannot be pulled (${why}); using an offline stand-in`);
-  await buildStandin(ref, dir, hash, log);
+  await buildStandin(ref, dir, contexts, hash, log);
   return { ref, standin: true, built: true };
 }
 

@@ -6,8 +6,10 @@
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# the dind stand-in of the engine major the host runs (docker-versions.json)
+DIND="docker:$(node -p "require('$HERE/../../docker-versions.json').engine.split('.')[0]")-dind"
 IMAGES=(nginx:1.27 mysql:8.4 wordpress:6.6-apache redis:7.4 busybox:1.36 haproxy:3.0 registry:2.8
-  python:3.12-slim docker:27-dind)
+  python:3.12-slim "$DIND")
 "$HERE/../../node_modules/.bin/tsx" "$HERE/ensure.ts" "${IMAGES[@]}"
 
 P=fg-verify-$$
@@ -129,8 +131,8 @@ check "python: pip install -r requirements.txt succeeds offline (flask, redis)" 
   'pip install -r /requirements.txt && python -c "import flask, redis"'
 
 # dind: an engine starts inside with the flags this VM allows.
-docker run -d --name "$P-dind" --cap-add ALL --cap-drop SYS_RESOURCE --security-opt seccomp=unconfined \
-  --security-opt systempaths=unconfined --cgroupns private --device-cgroup-rule 'a *:* rwm' docker:27-dind >/dev/null
+docker run -d --name "$P-dind" --cap-add ALL --security-opt seccomp=unconfined \
+  --security-opt systempaths=unconfined --cgroupns private --device-cgroup-rule 'a *:* rwm' "$DIND" >/dev/null
 check "dind: docker info answers inside the container" wait_for 60 docker exec "$P-dind" docker info
 check "dind: a nested container runs" sh -c \
   "docker save busybox:1.36 | docker exec -i $P-dind docker load && docker exec $P-dind docker run --rm busybox:1.36 echo nested"

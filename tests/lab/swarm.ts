@@ -4,6 +4,7 @@ import {fileURLToPath} from 'node:url';
 import {docker, dockerOk, execFile, waitFor, type ExecOptions} from './exec';
 import {prepareLabImages, type Log} from './images';
 import {ensureNodeImage} from './node-image';
+import {DIND_RUN_FLAGS} from '../images/dind';
 
 /**
  * A three-node Swarm on one machine: three Docker engines, each in a Docker-in-Docker container on
@@ -61,13 +62,7 @@ export function nodeRunArgs(layout: LabLayout, node: LabNode, image: string, ent
     '--label', `${LAB_LABEL}.role=${node.role}`,
     '--network', layout.network,
     '--network-alias', node.hostname,
-    // Everything --privileged grants except CAP_SYS_RESOURCE, which the VM withholds.
-    '--cap-add', 'ALL',
-    '--cap-drop', 'SYS_RESOURCE',
-    '--security-opt', 'seccomp=unconfined',
-    '--security-opt', 'systempaths=unconfined',
-    '--cgroupns', 'private',
-    '--device-cgroup-rule', 'a *:* rwm',
+    ...DIND_RUN_FLAGS,
     // Keep three engines lean on a shared 2-core machine.
     '--memory', '2g',
     '--cpus', '1',

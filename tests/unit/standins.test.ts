@@ -34,7 +34,8 @@ test('standinFor maps every official image the examples use to its folder', () =
     'haproxy:3.0': 'tests/images/haproxy',
     'registry:2.8': 'tests/images/registry',
     'python:3.12-slim': 'tests/images/python',
-    'docker:27-dind': 'tests/images/dind',
+    'docker:28-dind': 'tests/images/dind',
+    'docker:26-dind': 'tests/images/dind',
   };
   for (const [ref, folder] of Object.entries(expected)) assert.equal(standinFor(ref), folder, ref);
 });

@@ -28,7 +28,7 @@ if [ "$1" = dockerd ]; then
     fi
     case " $* " in
         *" --host"* | *" -H "*) ;;
-        *) shift; set -- dockerd --host=unix:///var/run/docker.sock --host=tcp://0.0.0.0:2375 "$@" ;;
+        *) shift; set -- dockerd --host=unix:///var/run/docker.sock --host=tcp://0.0.0.0:2375 --tls=false "$@" ;;
     esac
 fi
 

@@ -9,6 +9,7 @@ import { after, before, test } from 'node:test';
 import { ensureNodeImage } from '../../lab/node-image';
 import { ensureImage } from '../../runner/images';
 import { FIXTURES, ROOT, runCli } from './helpers';
+import { DIND_RUN_FLAGS } from '../../images/dind';
 
 const container = `fg-runner-dind-${randomBytes(3).toString('hex')}`;
 let env: NodeJS.ProcessEnv = {};
@@ -21,10 +22,7 @@ before(async () => {
   await ensureImage('busybox:1.36', (line) => console.log(line));
   execFileSync('docker', [
     'run', '--detach', '--name', container,
-    // Docker-in-Docker without --privileged, which this VM refuses (see tests/lab/swarm.ts).
-    '--cap-add', 'ALL', '--cap-drop', 'SYS_RESOURCE',
-    '--security-opt', 'seccomp=unconfined', '--security-opt', 'systempaths=unconfined',
-    '--cgroupns', 'private', '--device-cgroup-rule', 'a *:* rwm',
+    ...DIND_RUN_FLAGS,
     '--volume', '/var/lib/docker',
     '--volume', `${join(ROOT, 'tests/lab/node-entrypoint.sh')}:/usr/local/bin/fg-node:ro`,
     '--entrypoint', '/usr/local/bin/fg-node',
