@@ -5,10 +5,11 @@ import { parse } from 'yaml';
 import { interruptedBy, runAllTeardowns } from './cleanup';
 import { docker, targetEngine } from './exec';
 import { openRunningLab } from './lab';
+import { upOnOtherEngine } from './otherEngine';
 import type { SwarmLab } from '../lab/swarm';
 import { hasCluster, hasIpvs } from './features';
 import { formatProblem } from './problems';
-import { closingLine, formatDetails, formatTable, summarize, table, writeJson, type Report } from './report';
+import { closingLine, formatDetails, formatTable, summarize, table, withStaticChecks, writeJson, type Report } from './report';
 import type { ExampleResult } from './result';
 import { staticResult, upExample, type Features } from './run-example';
 import { checkExample, type StaticResult } from './static/index';
@@ -24,6 +25,19 @@ const log = (s: string) => process.stderr.write(`${s}\n`);
 async function engineVersion(): Promise<string | null> {
   const r = await docker(['version', '--format', '{{.Server.Version}}'], { timeoutMs: 30_000 });
   return r.code === 0 ? r.stdout.trim() : null;
+}
+
+/** Examples checked at once: their subprocesses mostly wait on each other's start-up, not on the processor. */
+const CHECK_CONCURRENCY = 4;
+
+async function checkAll(root: string, names: string[]): Promise<Map<string, StaticResult>> {
+  const statics = new Map<string, StaticResult>();
+  const queue = [...names];
+  const worker = async () => {
+    for (let name = queue.shift(); name !== undefined; name = queue.shift()) statics.set(name, await checkExample(join(root, name)));
+  };
+  await Promise.all(Array.from({ length: CHECK_CONCURRENCY }, worker));
+  return statics;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -59,14 +73,15 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
+  if (opts.engine) {
+    const json = opts.json ?? `test-results/examples-engine-${opts.engine}.json`;
+    return upOnOtherEngine(opts.engine, [...names, '--examples', opts.examplesDir, '--json', json], log);
+  }
+
   const t0 = Date.now();
   const startedAt = new Date().toISOString();
-  const statics = new Map<string, StaticResult>();
-  for (const name of names) {
-    const stat = await checkExample(join(root, name));
-    statics.set(name, stat);
-    for (const p of stat.problems) process.stdout.write(`${formatProblem(p)}\n`);
-  }
+  const statics = await checkAll(root, names);
+  for (const name of names) for (const p of statics.get(name)!.problems) process.stdout.write(`${formatProblem(p)}\n`);
 
   const report: Report = {
     command: opts.command, startedAt, seconds: 0,
@@ -75,7 +90,7 @@ async function main(argv: string[]): Promise<number> {
   const jsonPath = opts.json ?? (opts.command === 'check' ? 'test-results/examples-check.json' : 'test-results/examples.json');
 
   if (opts.command === 'check') {
-    report.examples = names.map((n) => staticResult(n, statics.get(n)!));
+    report.examples = names.map((n) => withStaticChecks(staticResult(n, statics.get(n)!), statics.get(n)!));
   } else {
     let lab: SwarmLab | null = null;
     if (opts.lab) {
@@ -106,7 +121,7 @@ async function main(argv: string[]): Promise<number> {
     try {
       for (const name of names) {
         if (interruptedBy()) break;
-        results.push(await upExample(name, statics.get(name)!, features, log, lab));
+        results.push(withStaticChecks(await upExample(name, statics.get(name)!, features, log, lab), statics.get(name)!));
       }
     } finally {
       // What outlives one example (a swarm the runner initialised) goes when the run ends.

@@ -7,8 +7,14 @@ export interface Problem {
   message: string;
 }
 
+/** Control characters (bytes of a binary file, a tool's newline) as \xNN: one problem stays one clean line. */
+export function escapeControls(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
 export function formatProblem(p: Problem): string {
-  return `${p.file}:${p.line}:${p.col} ${p.rule} ${p.message}`;
+  return `${escapeControls(p.file)}:${p.line}:${p.col} ${p.rule} ${escapeControls(p.message)}`;
 }
 
 export function sortProblems(problems: Problem[]): Problem[] {

@@ -65,10 +65,21 @@ export function table(rows: string[][]): string {
   return [line(rows[0]), rule, ...rows.slice(1).map(line)].join('\n');
 }
 
+/** Which static checks ran (and how many could not run here). */
+export function checksRanCell(e: ExampleResult): string {
+  if (!e.staticChecks) return DASH;
+  const { ran, notRun } = e.staticChecks;
+  return `${ran.length} ran${notRun.length ? `, ${notRun.length} not run` : ''}`;
+}
+
+export function withStaticChecks(e: ExampleResult, stat: { checksRan: string[]; checksNotRun: string[] }): ExampleResult {
+  return { ...e, staticChecks: { ran: stat.checksRan, notRun: stat.checksNotRun } };
+}
+
 export function formatTable(report: Report): string {
   if (report.command === 'check') {
-    const rows = [['example', 'kind', 'static', 'result']];
-    for (const e of report.examples) rows.push([e.name, e.kind ?? '?', staticCell(e), statusCell(e)]);
+    const rows = [['example', 'kind', 'static', 'checks', 'result']];
+    for (const e of report.examples) rows.push([e.name, e.kind ?? '?', staticCell(e), checksRanCell(e), statusCell(e)]);
     return table(rows);
   }
   const rows = [['example', 'kind', 'result', 'static', 'started in', 'smoke', 'cleaned', 'stand-ins used', 'limits not checked']];
@@ -82,8 +93,10 @@ export function formatTable(report: Report): string {
 export function formatDetails(report: Report): string {
   const out: string[] = [];
   for (const e of report.examples) {
-    if (e.status === 'passed' && e.limits.length === 0) continue;
+    const notRun = e.staticChecks?.notRun ?? [];
+    if (e.status === 'passed' && e.limits.length === 0 && notRun.length === 0) continue;
     const lines: string[] = [];
+    for (const check of notRun) lines.push(`static check not run: ${check}`);
     if (e.problems.length) lines.push(`${staticCell(e)} (listed above, and in the JSON report)`);
     if (e.notStarted) lines.push(e.notStarted);
     if (e.error && e.problems.length === 0) lines.push(`error: ${e.error}`);

@@ -40,6 +40,8 @@ export interface ExampleResult {
   /** Why the example was not started (never counted as passed). */
   notStarted?: string;
   error?: string;
+  /** Static checks that ran on this example (check and file), and those that apply but could not run here, with why. */
+  staticChecks?: { ran: string[]; notRun: string[] };
   /** Last log lines of what failed. */
   logs?: string;
   seconds: number;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Declaration } from '../declaration';
 import { isPinned, unpinnedMessage } from '../declaration';
 import type { Problem } from '../problems';
-import { problemAt, positionOf, type YamlFile, type YamlPath } from '../yamlpos';
+import { problemAt, positionOf, valueOf, type YamlFile, type YamlPath } from '../yamlpos';
 import { readDockerfile } from './dockerfile';
 
 type Obj = Record<string, unknown>;
@@ -40,6 +40,8 @@ export interface ComposeContext {
   dir: string;
   isStack: boolean;
   declaration: Declaration | null;
+  /** For an override file (compose.override.yaml): the file it is merged onto. */
+  base?: YamlFile;
 }
 
 /** Is this a job that runs once and exits, rather than a long-running service? */
@@ -100,128 +102,210 @@ function ingressPorts(service: Obj): number[] {
   });
 }
 
+/** The documents of a compose file (Compose merges them in order), or null when one is not a mapping. */
+function composeDocuments(yaml: YamlFile): { raw: Obj; d: number }[] | null {
+  const docs = yaml.docs.map((_, d) => ({ raw: valueOf(yaml, d) as unknown, d }));
+  if (docs.length === 0 || docs.some(({ raw }) => !isObj(raw))) return null;
+  return docs as { raw: Obj; d: number }[];
+}
+
+const servicesOf = (raw: Obj): [string, Obj][] =>
+  Object.entries(isObj(raw.services) ? raw.services : {}).filter((e): e is [string, Obj] => isObj(e[1]));
+
+/** Each service as Compose sees it after merging the documents (top-level keys: later wins), with the first document defining it. */
+function mergedServices(docs: { raw: Obj; d: number }[]): Map<string, { svc: Obj; d: number }> {
+  const merged = new Map<string, { svc: Obj; d: number }>();
+  for (const { raw, d } of docs) {
+    for (const [name, svc] of servicesOf(raw)) {
+      const seen = merged.get(name);
+      merged.set(name, seen ? { svc: { ...seen.svc, ...svc }, d: seen.d } : { svc, d });
+    }
+  }
+  return merged;
+}
+
+type At = (path: YamlPath, rule: string, message: string, d: number) => void;
+
 /**
  * Rules for one compose or stack file: no version key, pinned images, healthchecks, no inline
- * secrets and, for stacks, keys that stack deploy ignores and reliance on IPVS.
+ * secrets, values Compose accepts but cannot run and, for stacks, keys that stack deploy ignores
+ * and reliance on IPVS. An override file (ctx.base) is judged merged onto its base.
  */
 export function checkComposeRules(yaml: YamlFile, ctx: ComposeContext): Problem[] {
   const problems: Problem[] = [];
-  const at = (path: YamlPath, rule: string, message: string) => problems.push(problemAt(yaml, path, rule, message));
-  const raw = yaml.docs[0]?.toJS() as unknown;
-  if (yaml.docs.length !== 1 || !isObj(raw)) {
-    at([], 'compose-shape', 'a compose file holds one YAML mapping');
+  const at: At = (path, rule, message, d) => problems.push(problemAt(yaml, path, rule, message, 'key', d));
+  const docs = composeDocuments(yaml);
+  if (!docs) {
+    at([], 'compose-shape', 'every document of a compose file is a YAML mapping', 0);
     return problems;
   }
-  if ('version' in raw) at(['version'], 'no-version', 'remove the version: key (obsolete in the Compose specification)');
-  const services = isObj(raw.services) ? raw.services : {};
-  const builtTags = new Map((ctx.declaration?.images ?? []).map((img) => [img.tag, img]));
-  let reliesOnIpvs: YamlPath | null = null;
-
-  for (const [name, svc] of Object.entries(services)) {
-    if (!isObj(svc)) continue;
-    const path = ['services', name];
-    const builds = svc.build !== undefined;
-    const image = typeof svc.image === 'string' ? svc.image : null;
-
-    if (image !== null && !builds && !isPinned(image)) {
-      at([...path, 'image'], 'image-unpinned', unpinnedMessage(image));
-    } else if (image !== null && !builds && ctx.declaration?.kind === 'script' && !ctx.declaration.uses.includes(image)) {
-      // The runner prepares a script example's images from its declaration alone.
-      at([...path, 'image'], 'image-undeclared', `image "${image}" is deployed by this example's script but not declared: add it to uses: in example.yaml`);
-    }
-
-    if (!isOneShot(svc, ctx.isStack) && !hasHealthcheck(svc)) {
-      let dockerfile: string | null = null;
-      if (builds) dockerfile = serviceDockerfile(svc);
-      else if (image && builtTags.has(image)) {
-        const img = builtTags.get(image)!;
-        dockerfile = join(img.context, img.dockerfile);
-      }
-      if (!(dockerfile !== null && dockerfileHasHealthcheck(join(ctx.dir, dockerfile)))) {
-        at(path, 'healthcheck-missing', `service "${name}" runs long but has no healthcheck (add healthcheck: here${builds ? ' or HEALTHCHECK to its Dockerfile' : ''})`);
-      }
-    }
-
-    for (const [key, value, envPath] of environmentEntries(svc.environment, [...path, 'environment'])) {
-      if (!SECRET_KEY.test(key)) continue;
-      if (key.endsWith('_FILE')) {
-        if (value !== null && !value.startsWith('/run/secrets/') && !FROM_ENVIRONMENT.test(value)) {
-          at(envPath, 'secret-file-path', `${key} should point to a secret under /run/secrets/, not ${value}`);
-        }
-      } else if (value !== null && value !== '' && !FROM_ENVIRONMENT.test(value)) {
-        at(envPath, 'inline-secret', `${key} is written in the file: use secrets: and ${key}_FILE=/run/secrets/<name>`);
-      }
-    }
-
-    if (ctx.isStack) {
-      for (const key of Object.keys(svc)) {
-        if (key in STACK_IGNORED_KEYS) at([...path, key], `stack-${key.replace(/_/g, '-')}`, STACK_IGNORED_KEYS[key]);
-      }
-      const deploy = isObj(svc.deploy) ? svc.deploy : {};
-      const ports = ingressPorts(svc);
-      if (ports.length > 0) reliesOnIpvs ??= [...path, 'ports', ports[0]];
-      else if (deploy.endpoint_mode !== 'dnsrr') reliesOnIpvs ??= path;
-    }
+  const baseServices = ctx.base ? mergedServices(composeDocuments(ctx.base) ?? []) : new Map();
+  const merged = mergedServices(docs);
+  for (const { raw, d } of docs) {
+    if ('version' in raw) at(['version'], 'no-version', 'remove the version: key (obsolete in the Compose specification)', d);
+    for (const [name, svc] of servicesOf(raw)) serviceRules(name, svc, d, ctx, at);
   }
-
-  if (ctx.isStack && ctx.declaration) {
-    const hasIpvsLimit = ctx.declaration.limits.some((l) => l.feature === 'ipvs');
-    if (reliesOnIpvs && !hasIpvsLimit) {
-      at(reliesOnIpvs, 'limit-undeclared', 'this stack uses a swarm VIP or the ingress routing mesh (IPVS): name the limit in example.yaml (limits: - feature: ipvs) or use endpoint_mode: dnsrr and mode: host ports');
-    }
-    const secrets = isObj(raw.secrets) ? raw.secrets : {};
-    const declared = new Set(ctx.declaration.secrets.map((s) => s.name));
-    for (const [key, def] of Object.entries(secrets)) {
-      if (!isObj(def) || !def.external) continue;
-      const name = typeof def.name === 'string' ? def.name : key;
-      if (!declared.has(name)) {
-        at(['secrets', key], 'stack-secret-undeclared', `external secret "${name}" must be declared under secrets: in example.yaml so the runner can create and remove it`);
-      }
-    }
+  for (const [name, { svc, d }] of merged) {
+    // A service of the base file is judged there, with what the override adds.
+    const base = baseServices.get(name)?.svc;
+    if (!base) healthcheckRule(name, svc, d, ctx, at);
   }
-
-  if (ctx.declaration) {
-    ctx.declaration.checks.forEach((check) => {
-      if (check.exec && !(check.exec.service in services)) {
-        at(['services'], 'check-service', `a check runs in service "${check.exec.service}", which this file does not define`);
-      }
-    });
+  if (ctx.isStack) stackRules(docs, ctx, at);
+  const known = new Set([...merged.keys(), ...baseServices.keys()]);
+  for (const check of ctx.declaration?.checks ?? []) {
+    if (check.exec && !known.has(check.exec.service)) {
+      at(['services'], 'check-service', `a check runs in service "${check.exec.service}", which this file does not define`, 0);
+    }
   }
   return problems;
 }
 
-/** Turns a `docker compose config` / `docker stack config` error into a located problem. */
+function serviceRules(name: string, svc: Obj, d: number, ctx: ComposeContext, at: At): void {
+  const path = ['services', name];
+  const builds = svc.build !== undefined;
+  const image = typeof svc.image === 'string' ? svc.image : null;
+  if (image !== null && !builds && !isPinned(image)) {
+    at([...path, 'image'], 'image-unpinned', unpinnedMessage(image), d);
+  } else if (image !== null && !builds && ctx.declaration?.kind === 'script' && !ctx.declaration.uses.includes(image)) {
+    // The runner prepares a script example's images from its declaration alone.
+    at([...path, 'image'], 'image-undeclared', `image "${image}" is deployed by this example's script but not declared: add it to uses: in example.yaml`, d);
+  }
+  for (const [key, value, envPath] of environmentEntries(svc.environment, [...path, 'environment'])) {
+    if (!SECRET_KEY.test(key)) continue;
+    if (key.endsWith('_FILE')) {
+      if (value !== null && !value.startsWith('/run/secrets/') && !FROM_ENVIRONMENT.test(value)) {
+        at(envPath, 'secret-file-path', `${key} should point to a secret under /run/secrets/, not ${value}`, d);
+      }
+    } else if (value !== null && value !== '' && !FROM_ENVIRONMENT.test(value)) {
+      at(envPath, 'inline-secret', `${key} is written in the file: use secrets: and ${key}_FILE=/run/secrets/<name>`, d);
+    }
+  }
+  runnableRules(path, svc, d, ctx, at);
+  if (ctx.isStack) {
+    for (const key of Object.keys(svc)) {
+      if (key in STACK_IGNORED_KEYS) at([...path, key], `stack-${key.replace(/_/g, '-')}`, STACK_IGNORED_KEYS[key], d);
+    }
+  }
+}
+
+/** restart values of the Compose specification (`on-failure` may carry a retry count). */
+const RESTART_VALUE = /^(no|always|unless-stopped|on-failure(:\d+)?)$/;
+const VARIABLE = /\$/;
+
+/** Values `docker compose config` accepts but no engine runs: an unknown restart policy, a missing build context. */
+function runnableRules(path: YamlPath, svc: Obj, d: number, ctx: ComposeContext, at: At): void {
+  if (typeof svc.restart === 'string' && !VARIABLE.test(svc.restart) && !RESTART_VALUE.test(svc.restart)) {
+    at([...path, 'restart'], 'compose-restart', `restart "${svc.restart}" is none of no, always, on-failure[:N], unless-stopped`, d);
+  }
+  const context = typeof svc.build === 'string' ? svc.build : isObj(svc.build) && typeof svc.build.context === 'string' ? svc.build.context : null;
+  if (context !== null && !VARIABLE.test(context) && !/^[a-z]+:\/\/|^git@/.test(context) && !existsSync(join(ctx.dir, context))) {
+    at([...path, 'build'], 'compose-build-context', `build context "${context}" does not exist next to this file`, d);
+  }
+}
+
+function healthcheckRule(name: string, svc: Obj, d: number, ctx: ComposeContext, at: At): void {
+  if (isOneShot(svc, ctx.isStack) || hasHealthcheck(svc)) return;
+  const builds = svc.build !== undefined;
+  const image = typeof svc.image === 'string' ? svc.image : null;
+  const built = image ? ctx.declaration?.images.find((img) => img.tag === image) : undefined;
+  const dockerfile = builds ? serviceDockerfile(svc) : built ? join(built.context, built.dockerfile) : null;
+  if (dockerfile !== null && dockerfileHasHealthcheck(join(ctx.dir, dockerfile))) return;
+  at(['services', name], 'healthcheck-missing', `service "${name}" runs long but has no healthcheck (add healthcheck: here${builds ? ' or HEALTHCHECK to its Dockerfile' : ''})`, d);
+}
+
+function stackRules(docs: { raw: Obj; d: number }[], ctx: ComposeContext, at: At): void {
+  let reliesOnIpvs: { path: YamlPath; d: number } | null = null;
+  for (const { raw, d } of docs) {
+    for (const [name, svc] of servicesOf(raw)) {
+      const deploy = isObj(svc.deploy) ? svc.deploy : {};
+      const ports = ingressPorts(svc);
+      if (ports.length > 0) reliesOnIpvs ??= { path: ['services', name, 'ports', ports[0]], d };
+      else if (deploy.endpoint_mode !== 'dnsrr') reliesOnIpvs ??= { path: ['services', name], d };
+    }
+  }
+  if (!ctx.declaration) return;
+  const hasIpvsLimit = ctx.declaration.limits.some((l) => l.feature === 'ipvs');
+  if (reliesOnIpvs && !hasIpvsLimit) {
+    at(reliesOnIpvs.path, 'limit-undeclared', 'this stack uses a swarm VIP or the ingress routing mesh (IPVS): name the limit in example.yaml (limits: - feature: ipvs) or use endpoint_mode: dnsrr and mode: host ports', reliesOnIpvs.d);
+  }
+  const declared = new Set(ctx.declaration.secrets.map((s) => s.name));
+  for (const { raw, d } of docs) {
+    for (const [key, def] of Object.entries(isObj(raw.secrets) ? raw.secrets : {})) {
+      if (!isObj(def) || !def.external) continue;
+      const name = typeof def.name === 'string' ? def.name : key;
+      if (!declared.has(name)) {
+        at(['secrets', key], 'stack-secret-undeclared', `external secret "${name}" must be declared under secrets: in example.yaml so the runner can create and remove it`, d);
+      }
+    }
+  }
+}
+
+/** Service keys a config error without a path is about, by what it says. */
+const ERROR_KEYS: [RegExp, string[]][] = [
+  [/containerPort|hostPort|ip address|\bports?\b/i, ['ports', 'expose']],
+  [/mount|volume/i, ['volumes']],
+  [/network_mode/, ['network_mode']],
+  [/container name/, ['container_name']],
+  [/depends on|dependency cycle/, ['depends_on', 'network_mode', 'links', 'volumes_from']],
+  [/forbidden properties/, STACK_FORBIDDEN_KEYS],
+];
+
+/** Turns a `docker compose config` / `docker stack config` error into a problem at the line it is about. */
 export function locateComposeError(yaml: YamlFile, rule: string, message: string): Problem {
   const text = message.replace(/^validating [^:]+: /, '').trim();
   const lineMatch = /\bline (\d+)/.exec(text);
   if (lineMatch) return { file: yaml.file, line: Number(lineMatch[1]), col: 1, rule, message: text };
-  let path: (string | number)[] = [];
-  const dotted = /\b((?:services|networks|volumes|secrets|configs)(?:\.[A-Za-z0-9_-]+)+)/.exec(text);
-  if (dotted) path = dotted[1].split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-  const svc = /service "([^"]+)"/.exec(text);
-  if (path.length < 2 && svc) path = ['services', svc[1]];
-  const extra = /Additional property (\S+) is not allowed/.exec(text);
-  if (extra) path.push(extra[1]);
-  const services = (yaml.docs[0]?.toJS() as { services?: Record<string, unknown> } | null)?.services ?? {};
-  const ownerOf = (keys: string[]) => {
-    for (const [name, svc] of Object.entries(services)) {
-      const key = isObj(svc) ? keys.find((k) => k in svc) : undefined;
-      if (key) return ['services', name, key];
-    }
-    return null;
-  };
-  const option = /^([a-z_]+): /.exec(text);
-  if (path.length === 0 && option) {
-    // "mem_limit: Set resource limits using deploy.resources": the first service using that key.
-    path = ownerOf([option[1]]) ?? path;
-  } else if (path.length === 0 && /forbidden properties/.test(text)) {
-    const owner = ownerOf(STACK_FORBIDDEN_KEYS);
-    if (owner) return { ...locate(yaml, owner, rule, `${text}: ${owner[2]} is not allowed in a stack file`) };
-  }
-  return locate(yaml, path, rule, text);
+  const found = errorPath(yaml, text);
+  const extra = found.path[2] && /forbidden properties/.test(text) ? `: ${found.path[2]} is not allowed in a stack file` : '';
+  const pos = positionOf(yaml, found.path, 'key', found.d);
+  return { file: yaml.file, line: pos.line, col: pos.col, rule, message: text + extra };
 }
 
-function locate(yaml: YamlFile, path: YamlPath, rule: string, message: string): Problem {
-  const pos = positionOf(yaml, path, 'key');
-  return { file: yaml.file, line: pos.line, col: pos.col, rule, message };
+/** Where an error is: its dotted path ("services.web.scale", "services[web].healthcheck"), else the service and key it names or implies. */
+function errorPath(yaml: YamlFile, text: string): { path: YamlPath; d: number } {
+  const dotted = /\b(services|networks|volumes|secrets|configs)((?:\.[A-Za-z0-9_-]+)*)/.exec(text.replace(/\[([^\]]+)\]/g, '.$1'));
+  const path: (string | number)[] = dotted ? [dotted[1], ...dotted[2].split('.').slice(1).map((p) => (/^\d+$/.test(p) ? Number(p) : p))] : [];
+  const property = /Additional property (\S+) is not allowed|additional properties '([^']+)'/.exec(text);
+  if (property) path.push(property[1] ?? property[2]);
+  const option = /^([a-z_]+): /.exec(text); // stack config: "mem_limit: Set resource limits using deploy.resources"
+  const keys = ERROR_KEYS.find(([re]) => re.test(text))?.[1] ?? (option && path.length === 0 ? [option[1]] : []);
+  const named = /(?:cycle detected: |\bservice "?)([A-Za-z0-9._-]+)/.exec(text)?.[1];
+  if (path.length >= 3 || (path.length === 2 && keys.length === 0)) return { path, d: docWith(yaml, path) };
+  const service = path[0] === 'services' && typeof path[1] === 'string' ? path[1] : named;
+  return serviceKey(yaml, service, keys, quotedTokens(text)) ?? { path, d: docWith(yaml, path) };
+}
+
+/** Values an error quotes: "…" or '…' strings, and what follows its last ": ". */
+function quotedTokens(text: string): string[] {
+  const quoted = [...text.matchAll(/"([^"]+)"|'([^']+)'/g)].map((m) => m[1] ?? m[2]);
+  const tail = /: ([^:\s]+(?::[^:\s]+)*)$/.exec(text)?.[1];
+  return [...quoted, ...(tail ? [tail] : [])];
+}
+
+/** The first of `keys` (in `service`, or any service) whose value holds one of the tokens, or just holds the key; with the item of a list. */
+function serviceKey(yaml: YamlFile, service: string | undefined, keys: string[], tokens: string[]): { path: YamlPath; d: number } | null {
+  if (service === undefined && keys.length === 0) return null;
+  const mentions = (v: unknown) => tokens.some((t) => JSON.stringify(v ?? null).includes(t));
+  const candidates: { path: (string | number)[]; d: number; value: unknown }[] = [];
+  yaml.docs.forEach((_, d) => {
+    const services = (valueOf(yaml, d) as { services?: unknown } | null)?.services;
+    for (const [name, svc] of Object.entries(isObj(services) ? services : {})) {
+      if (service !== undefined && name !== service) continue;
+      for (const key of keys) if (isObj(svc) && key in svc) candidates.push({ path: ['services', name, key], d, value: svc[key] });
+      if (keys.length === 0 || !isObj(svc)) candidates.push({ path: ['services', name], d, value: svc });
+    }
+  });
+  const best = candidates.find((c) => mentions(c.value)) ?? candidates[0];
+  if (!best) return null;
+  const item = Array.isArray(best.value) ? best.value.findIndex(mentions) : -1;
+  return { path: item >= 0 ? [...best.path, item] : best.path, d: best.d };
+}
+
+/** The first document holding the first key of `path` (Compose merges the documents of one file). */
+function docWith(yaml: YamlFile, path: YamlPath): number {
+  const d = yaml.docs.findIndex((_, i) => {
+    const v = valueOf(yaml, i);
+    return isObj(v) && path.length > 1 && isObj(v[path[0] as string]) && (path[1] as string) in (v[path[0] as string] as Obj);
+  });
+  return Math.max(d, 0);
 }

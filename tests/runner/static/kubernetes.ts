@@ -2,7 +2,7 @@
 // does not know (the schema accepts misspelt fields silently), plus the runner's own rules.
 import type { Problem } from '../problems';
 import { isPinned, unpinnedMessage } from '../declaration';
-import { positionOf, type YamlFile } from '../yamlpos';
+import { positionOf, valueOf, type YamlFile } from '../yamlpos';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -112,67 +112,172 @@ function getIn(v: unknown, path: (string | number)[]): unknown {
 const dotted = (path: (string | number)[]) =>
   path.map((p, i) => (typeof p === 'number' || /^\d+$/.test(String(p)) ? `[${p}]` : (i ? '.' : '') + p)).join('');
 
+type At = (path: (string | number)[], rule: string, message: string, where?: 'key' | 'value') => void;
+
 export async function checkManifests(yaml: YamlFile): Promise<Problem[]> {
   const problems: Problem[] = [];
   for (let d = 0; d < yaml.docs.length; d++) {
-    const obj = yaml.docs[d].toJS() as unknown;
+    const obj = valueOf(yaml, d) as unknown;
     if (obj === null || obj === undefined) continue;
-    const at = (path: (string | number)[], rule: string, message: string, where: 'key' | 'value' = 'key') => {
+    const at: At = (path, rule, message, where = 'key') => {
       const pos = positionOf(yaml, path.map((p) => (/^\d+$/.test(String(p)) ? Number(p) : p)), where, d);
       problems.push({ file: yaml.file, line: pos.line, col: pos.col, rule, message });
     };
-    if (!isObj(obj)) {
-      at([], 'k8s-shape', 'a manifest document must be a mapping');
-      continue;
-    }
-    const { apiVersion, kind } = obj;
-    if (typeof apiVersion !== 'string' || typeof kind !== 'string') {
-      at([], 'k8s-kind', 'a manifest needs apiVersion and kind');
-      continue;
-    }
-    const model = await modelFor(apiVersion, kind);
-    if (!model) {
-      at(['kind'], 'k8s-kind', `unknown kind ${kind} in ${apiVersion}`, 'value');
-      continue;
-    }
-    if (!isObj(obj.metadata) || typeof obj.metadata.name !== 'string' || obj.metadata.name === '') {
-      at(['metadata'], 'k8s-name', `${kind} needs metadata.name`);
-    }
-    const { error, unknownFields } = validateRecordingFields(model.prototype.validate, obj);
-    const ajvErrors = (error as { errors?: { instancePath: string; message?: string; keyword: string; params?: Obj }[] } | null)?.errors;
-    if (error && !ajvErrors) at([], 'k8s-schema', String((error as Error).message ?? error));
-    for (const e of ajvErrors ?? []) {
-      const path = e.instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
-      const detail = e.keyword === 'required' ? `missing required field "${String(e.params?.missingProperty)}"` : e.message ?? e.keyword;
-      at(path, 'k8s-schema', `${kind} ${dotted(path) || '(root)'}: ${detail}`);
-    }
-    for (const path of unknownFields) {
-      const parent = dotted(path.slice(0, -1)) || '(root)';
-      at(path, 'k8s-unknown-field', `${kind}: unknown field "${path[path.length - 1]}" in ${parent}`);
-    }
-
-    const podPath = podSpecPath(kind);
-    const podSpec = podPath ? getIn(obj, podPath) : undefined;
-    if (!podPath || !isObj(podSpec)) continue;
-    for (const list of ['initContainers', 'containers'] as const) {
-      const containers = Array.isArray(podSpec[list]) ? (podSpec[list] as unknown[]) : [];
-      containers.forEach((c, i) => {
-        if (!isObj(c)) return;
-        const cPath = [...podPath, list, i];
-        if (typeof c.image === 'string' && !isPinned(c.image)) {
-          at([...cPath, 'image'], 'image-unpinned', unpinnedMessage(c.image), 'value');
-        }
-        if (list === 'containers' && LONG_RUNNING.has(kind) && !c.readinessProbe && !c.livenessProbe) {
-          at(cPath, 'healthcheck-missing', `container "${String(c.name)}" runs long but has no readinessProbe or livenessProbe`, 'value');
-        }
-        const env = Array.isArray(c.env) ? c.env : [];
-        env.forEach((e, j) => {
-          if (isObj(e) && typeof e.name === 'string' && SECRET_KEY.test(e.name) && typeof e.value === 'string' && e.value !== '') {
-            at([...cPath, 'env', j, 'value'], 'inline-secret', `${e.name} is written in the manifest: use valueFrom.secretKeyRef`);
-          }
-        });
-      });
+    if (isObj(obj) && obj.apiVersion === 'v1' && obj.kind === 'List') {
+      // kubectl apply takes a List and applies its items one by one.
+      const items = Array.isArray(obj.items) ? obj.items : [];
+      if (!Array.isArray(obj.items)) at([], 'k8s-shape', 'a List needs items: (a sequence of objects)');
+      for (let i = 0; i < items.length; i++) await checkObject(items[i], (p, ...rest) => at(['items', i, ...p], ...rest));
+    } else {
+      await checkObject(obj, at);
     }
   }
   return problems;
+}
+
+async function checkObject(obj: unknown, at: At): Promise<void> {
+  if (!isObj(obj)) {
+    at([], 'k8s-shape', 'a manifest document must be a mapping');
+    return;
+  }
+  const { apiVersion, kind } = obj;
+  if (typeof apiVersion !== 'string' || typeof kind !== 'string') {
+    at([], 'k8s-kind', 'a manifest needs apiVersion and kind');
+    return;
+  }
+  const model = await modelFor(apiVersion, kind);
+  if (!model) {
+    at(['kind'], 'k8s-kind', `unknown kind ${kind} in ${apiVersion}`, 'value');
+    return;
+  }
+  schemaRules(obj, kind, model, at);
+  apiServerRules(obj, kind, at);
+  podRules(obj, kind, at);
+}
+
+function schemaRules(obj: Obj, kind: string, model: ModelClass, at: At): void {
+  const { error, unknownFields } = validateRecordingFields(model.prototype.validate, obj);
+  const ajvErrors = (error as { errors?: { instancePath: string; message?: string; keyword: string; params?: Obj }[] } | null)?.errors;
+  if (error && !ajvErrors) at([], 'k8s-schema', String((error as Error).message ?? error));
+  for (const e of ajvErrors ?? []) {
+    const path = e.instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const detail = e.keyword === 'required' ? `missing required field "${String(e.params?.missingProperty)}"` : e.message ?? e.keyword;
+    at(path, 'k8s-schema', `${kind} ${dotted(path) || '(root)'}: ${detail}`);
+  }
+  for (const path of unknownFields) {
+    const parent = dotted(path.slice(0, -1)) || '(root)';
+    at(path, 'k8s-unknown-field', `${kind}: unknown field "${path[path.length - 1]}" in ${parent}`);
+  }
+}
+
+// The API server's own syntax rules (k8s.io/apimachinery/pkg/util/validation), which the schema does not carry.
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+
+type NameRule = { test: RegExp; max: number; what: string };
+const LABEL_RULE: NameRule = { test: DNS1123_LABEL, max: 63, what: 'a DNS-1123 label (lower-case letters, digits and -, starting and ending with a letter or digit)' };
+const SUBDOMAIN_RULE: NameRule = { test: DNS1123_SUBDOMAIN, max: 253, what: 'a DNS-1123 subdomain (lower-case letters, digits, - and ., each part starting and ending with a letter or digit)' };
+/** Kinds whose names are stricter than the default DNS-1123 subdomain. */
+const NAME_RULES: Record<string, NameRule> = {
+  Service: { test: DNS1035_LABEL, max: 63, what: 'a DNS-1035 label (lower-case letters, digits and -, starting with a letter)' },
+  Namespace: LABEL_RULE,
+};
+
+export function nameProblem(name: string, rule: NameRule): string | null {
+  if (name.length > rule.max) return `"${name}" is ${name.length} characters long: at most ${rule.max}`;
+  return rule.test.test(name) ? null : `"${name}" must be ${rule.what}`;
+}
+
+/** A label key: an optional DNS subdomain prefix and /, then a name of at most 63 characters. */
+export function labelKeyProblem(key: string): string | null {
+  const slash = key.lastIndexOf('/');
+  const prefix = slash >= 0 ? key.slice(0, slash) : null;
+  const name = key.slice(slash + 1);
+  if (prefix !== null && nameProblem(prefix, SUBDOMAIN_RULE)) return `label key "${key}": the prefix ${nameProblem(prefix, SUBDOMAIN_RULE)}`;
+  if (name.length > 63) return `label key "${key}": the name part is longer than 63 characters`;
+  return QUALIFIED_NAME.test(name) ? null : `label key "${key}" must be letters, digits, -, _ and . starting and ending with a letter or digit (optionally prefixed by a DNS subdomain and /)`;
+}
+
+export function labelValueProblem(value: unknown): string | null {
+  if (typeof value !== 'string') return `label value ${JSON.stringify(value)} must be a string (quote it)`;
+  if (value.length > 63) return `label value "${value}" is longer than 63 characters`;
+  return value === '' || QUALIFIED_NAME.test(value) ? null : `label value "${value}" must be empty or letters, digits, -, _ and . starting and ending with a letter or digit`;
+}
+
+function labelRules(labels: unknown, path: (string | number)[], at: At): void {
+  if (!isObj(labels)) return;
+  for (const [key, value] of Object.entries(labels)) {
+    const keyProblem = labelKeyProblem(key);
+    if (keyProblem) at([...path, key], 'k8s-label', keyProblem);
+    const valueProblem = labelValueProblem(value);
+    if (valueProblem) at([...path, key], 'k8s-label', valueProblem, 'value');
+  }
+}
+
+const WORKLOADS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet']);
+
+/** Rules the API server applies on create: names, labels, and a workload's spec, selector and template. */
+function apiServerRules(obj: Obj, kind: string, at: At): void {
+  const metadata = isObj(obj.metadata) ? obj.metadata : null;
+  if (!metadata || typeof metadata.name !== 'string' || metadata.name === '') {
+    at(['metadata'], 'k8s-name', `${kind} needs metadata.name`);
+  } else {
+    const why = nameProblem(metadata.name, NAME_RULES[kind] ?? SUBDOMAIN_RULE);
+    if (why) at(['metadata', 'name'], 'k8s-name', `${kind} name ${why}`, 'value');
+  }
+  if (metadata) labelRules(metadata.labels, ['metadata', 'labels'], at);
+  if (!WORKLOADS.has(kind) && kind !== 'Job' && kind !== 'CronJob') return;
+  if (!isObj(obj.spec)) {
+    at(kind === 'Job' || kind === 'CronJob' ? [] : ['spec'], 'k8s-spec', `${kind} needs spec: with a pod template${WORKLOADS.has(kind) ? ' and a selector' : ''}`);
+    return;
+  }
+  const templatePath = kind === 'CronJob' ? ['spec', 'jobTemplate', 'spec', 'template'] : ['spec', 'template'];
+  labelRules(getIn(obj, [...templatePath, 'metadata', 'labels']), [...templatePath, 'metadata', 'labels'], at);
+  if (WORKLOADS.has(kind)) selectorRules(obj.spec, kind, at);
+}
+
+function selectorRules(spec: Obj, kind: string, at: At): void {
+  const selector = isObj(spec.selector) ? spec.selector : null;
+  if (!selector) {
+    at(['spec'], 'k8s-selector', `${kind} needs spec.selector (apps/v1 does not default it)`);
+    return;
+  }
+  const matchLabels = isObj(selector.matchLabels) ? selector.matchLabels : {};
+  labelRules(selector.matchLabels, ['spec', 'selector', 'matchLabels'], at);
+  const labels = getIn(spec, ['template', 'metadata', 'labels']);
+  const mismatch = Object.entries(matchLabels).find(([k, v]) => !isObj(labels) || labels[k] !== v);
+  if (mismatch) at(['spec', 'selector', 'matchLabels', mismatch[0]], 'k8s-selector', `selector ${mismatch[0]}=${String(mismatch[1])} does not match the template's labels: the ${kind} would own no pods`);
+}
+
+function podRules(obj: Obj, kind: string, at: At): void {
+  const podPath = podSpecPath(kind);
+  const podSpec = podPath ? getIn(obj, podPath) : undefined;
+  if (!podPath || !isObj(podSpec)) return;
+  for (const list of ['initContainers', 'containers'] as const) {
+    const containers = Array.isArray(podSpec[list]) ? (podSpec[list] as unknown[]) : [];
+    containers.forEach((c, i) => {
+      if (isObj(c)) containerRules(c, [...podPath, list, i], list === 'containers' && LONG_RUNNING.has(kind), at);
+    });
+  }
+}
+
+function containerRules(c: Obj, cPath: (string | number)[], longRunning: boolean, at: At): void {
+  if (typeof c.name === 'string') {
+    const why = nameProblem(c.name, LABEL_RULE);
+    if (why) at([...cPath, 'name'], 'k8s-name', `container name ${why}`, 'value');
+  }
+  if (typeof c.image === 'string' && !isPinned(c.image)) {
+    at([...cPath, 'image'], 'image-unpinned', unpinnedMessage(c.image), 'value');
+  }
+  if (longRunning && !c.readinessProbe && !c.livenessProbe) {
+    at(cPath, 'healthcheck-missing', `container "${String(c.name)}" runs long but has no readinessProbe or livenessProbe`, 'value');
+  }
+  const env = Array.isArray(c.env) ? c.env : [];
+  env.forEach((e, j) => {
+    if (isObj(e) && typeof e.name === 'string' && SECRET_KEY.test(e.name) && typeof e.value === 'string' && e.value !== '') {
+      at([...cPath, 'env', j, 'value'], 'inline-secret', `${e.name} is written in the manifest: use valueFrom.secretKeyRef`);
+    }
+  });
 }

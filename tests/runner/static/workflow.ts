@@ -5,7 +5,7 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import { isPinned } from '../declaration';
 import type { Problem } from '../problems';
-import { positionAt, problemAt, type YamlFile, type YamlPath } from '../yamlpos';
+import { positionAt, problemAt, valueOf, type YamlFile, type YamlPath } from '../yamlpos';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -85,7 +85,7 @@ export function checkWorkflow(yaml: YamlFile): Problem[] {
   };
 
   const doc = yaml.docs[0];
-  const workflow = doc?.toJS() as unknown;
+  const workflow = valueOf(yaml) as unknown;
   if (!isObj(workflow)) {
     at([], 'workflow-shape', 'a workflow must be a mapping with on: and jobs:');
     return problems;

@@ -13,8 +13,8 @@ const DEPLOYMENT = `apiVersion: apps/v1
 kind: Deployment
 metadata:
   name: web
-  labels: { app: web, any-label: "is fine" }
-  annotations: { example.com/free-form: "yes" }
+  labels: { app: web, example.com/any-label: is-fine }
+  annotations: { example.com/free-form: "any text, is fine" }
 spec:
   selector:
     matchLabels: { app: web }
