@@ -1,10 +1,18 @@
 /**
- * npm run bench [-- --check] [--weights-only] [--examples]: measures the site as readers get it and
- * prints every figure next to a fresh default Docusaurus site of the same version measured the same
- * way in the same run. Budgets (issue 8) are enforced only with --check: all of them, or with
- * --weights-only (no Lighthouse) the byte and build-time ones, the others then said to be unjudged.
- * --examples also times every example through the runner, cold then warm. Figures go to
- * bench-results/bench.json.
+ * npm run bench [-- options]: measures the site as readers get it and prints every figure next to a
+ * fresh default Docusaurus site of the same version, measured the same way in the same run: the
+ * same pages, the same number of Lighthouse runs, the median on both sides.
+ *
+ *   --check         fail on any budget judged in this run (issue 8's budgets)
+ *   --runs N        Lighthouse runs per page and preset on both sites (default 3); medians compared
+ *   --scores-only   Lighthouse's accessibility, best practices and SEO only, one run (they do not
+ *                   vary from run to run); the timing budgets are named as not judged. npm test runs
+ *                   `--check --scores-only`: a landing gate that this machine's noise cannot turn red
+ *   --weights-only  no Lighthouse at all: bytes, requests, build time, search index
+ *   --spread PATH   Lighthouse mobile --runs times (default 10) on the guide's PATH and on its default
+ *                   reference page, alternating; prints min, median and max of each figure
+ *   --examples      also times every example through the runner, cold then warm
+ * Figures go to bench-results/bench.json (or bench-results/spread.json).
  */
 import {execFileSync} from 'node:child_process';
 import fs from 'node:fs';
@@ -16,19 +24,54 @@ import {sitemapPaths} from '../e2e/sitemap';
 import {serveCompressed} from './compressingServer';
 import {defaultSite} from './defaultSite';
 import {measureExampleRuns, type ExampleRun} from './exampleRuns';
-import {lighthouse, measurePage, startLighthouseChrome, type LighthouseResult, type PageWeight, type Preset} from './measure';
+import {
+  lighthouse,
+  measurePage,
+  medianResult,
+  NO_SCORES,
+  startLighthouseChrome,
+  type Category,
+  type LighthouseResult,
+  type PageWeight,
+  type Preset,
+} from './measure';
 
 const root = path.resolve(__dirname, '../..');
-const check = process.argv.includes('--check');
-// Bytes and requests only: a quick run (minutes) for the page-weight figures, no Lighthouse.
-const weightsOnly = process.argv.includes('--weights-only');
-// Minutes of engine work, and the cold run removes the project's images and the build cache first.
-const withExamples = process.argv.includes('--examples');
 const log = (line: string) => console.log(`bench: ${line}`);
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 const ratio = (a: number, b: number) => (b ? (a / b).toFixed(2) : 'n/a');
-/** A Lighthouse figure, or a dash where Lighthouse did not run (--weights-only). */
+/** A Lighthouse figure, or a dash where Lighthouse did not measure it. */
 const lh = (n: number) => (Number.isNaN(n) ? '—' : String(n));
+
+type Mode = 'full' | 'scores' | 'none';
+interface Options {
+  check: boolean;
+  mode: Mode;
+  runs: number;
+  spread?: string;
+  withExamples: boolean;
+}
+
+/** A mistake in the command line: its message alone is printed. */
+class UsageError extends Error {}
+
+function parseOptions(argv: string[]): Options {
+  const value = (flag: string) => {
+    const i = argv.indexOf(flag);
+    if (i < 0) return undefined;
+    const v = argv[i + 1];
+    if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
+    return v;
+  };
+  const known = ['--check', '--runs', '--scores-only', '--weights-only', '--spread', '--examples'];
+  const unknown = argv.filter((a, i) => a.startsWith('--') && !known.includes(a) && !['--runs', '--spread'].includes(argv[i - 1]));
+  if (unknown.length) throw new UsageError(`unknown option ${unknown.join(', ')} (known: ${known.join(' ')})`);
+  const spread = value('--spread');
+  const runs = Number(value('--runs') ?? (spread ? 10 : 3));
+  if (!Number.isInteger(runs) || runs < 1) throw new UsageError('--runs takes a whole number ≥ 1');
+  const mode: Mode = argv.includes('--weights-only') ? 'none' : argv.includes('--scores-only') ? 'scores' : 'full';
+  return {check: argv.includes('--check'), mode, runs, spread, withExamples: argv.includes('--examples')};
+}
 
 /**
  * Builds a site into its own folder (not build/, which other commands may be rebuilding) and times
@@ -55,46 +98,31 @@ function searchIndexBytes(buildDir: string) {
 interface PageFigures {
   path: string;
   weight: PageWeight;
+  /** Medians of `runs` Lighthouse runs per preset (NaN where not measured). */
   mobile: LighthouseResult;
   desktop: LighthouseResult;
-  reference: string;
-  repeats: number;
+  runs: number;
 }
 
-async function measureSite(baseUrl: string, paths: string[], repeatsAllowed: (f: PageFigures) => boolean, referenceRuns = 1) {
+const SCORE_CATEGORIES: Category[] = ['accessibility', 'best-practices', 'seo'];
+
+/** Every page of one site, measured the one way `mode` and `runs` say: the guide and the default alike. */
+async function measureSite(baseUrl: string, paths: string[], mode: Mode, runs: number): Promise<PageFigures[]> {
   const browser = await chromium.launch({executablePath: chromiumPath(), args: chromiumArgs});
-  const chrome = weightsOnly ? null : await startLighthouseChrome(chromiumArgs);
-  const noScores: LighthouseResult = {performance: NaN, accessibility: NaN, bestPractices: NaN, seo: NaN, totalBlockingTimeMs: NaN};
-  const score = (url: string, preset: Preset): Promise<LighthouseResult> => (chrome ? lighthouse(url, preset, chrome.port) : Promise.resolve(noScores));
+  const chrome = mode === 'none' ? null : await startLighthouseChrome(chromiumArgs);
+  const categories: Category[] = mode === 'full' ? ['performance', ...SCORE_CATEGORIES] : SCORE_CATEGORIES;
+  const lighthouseRuns = mode === 'full' ? runs : 1;
+  const score = async (url: string, preset: Preset) => {
+    if (!chrome) return NO_SCORES;
+    const results: LighthouseResult[] = [];
+    for (let i = 0; i < lighthouseRuns; i++) results.push(await lighthouse(url, preset, chrome.port, categories));
+    return medianResult(results);
+  };
   const pages: PageFigures[] = [];
   try {
     for (const pagePath of paths) {
       const url = baseUrl + pagePath;
-      const figures: PageFigures = {
-        path: pagePath,
-        weight: await measurePage(browser, url),
-        mobile: await score(url, 'mobile'),
-        desktop: await score(url, 'desktop'),
-        reference: '',
-        repeats: 0,
-      };
-      if (referenceRuns > 1 && chrome) {
-        // A reference is the median of several mobile runs, so one lucky or unlucky run does not set the bar.
-        const runs = [figures.mobile];
-        for (let i = 1; i < referenceRuns; i++) runs.push(await score(url, 'mobile'));
-        const median = <K extends 'performance' | 'totalBlockingTimeMs'>(key: K) => runs.map((r) => r[key]).sort((a, b) => a - b)[Math.floor(runs.length / 2)];
-        figures.mobile = {...figures.mobile, performance: median('performance'), totalBlockingTimeMs: median('totalBlockingTimeMs')};
-        figures.repeats = referenceRuns - 1;
-      }
-      // The machine is noisy: a page that misses a timing budget is measured again (twice at most).
-      while (chrome && !repeatsAllowed(figures) && figures.repeats < 2) {
-        figures.repeats += 1;
-        log(`${pagePath}: missed a timing budget, measuring again (${figures.repeats}/2)`);
-        for (const preset of ['mobile', 'desktop'] as Preset[]) {
-          const again = await score(url, preset);
-          if (again.performance > figures[preset].performance) figures[preset] = again;
-        }
-      }
+      const figures = {path: pagePath, weight: await measurePage(browser, url), mobile: await score(url, 'mobile'), desktop: await score(url, 'desktop'), runs: chrome ? lighthouseRuns : 0};
       log(`${pagePath}: ${figures.weight.requests} requests, ${kb(figures.weight.total.compressed)} KB, mobile ${lh(figures.mobile.performance)}`);
       pages.push(figures);
     }
@@ -105,10 +133,114 @@ async function measureSite(baseUrl: string, paths: string[], repeatsAllowed: (f:
   return pages;
 }
 
+/** The default site's page a guide page is compared with: the home page, or the first doc, of the same locale. */
+function referencePath(p: string): string {
+  if (p === '/' || p === '/en/') return p;
+  return p.startsWith('/en/') ? '/en/docs/intro' : '/docs/intro';
+}
+const DEFAULT_PATHS = ['/', '/docs/intro', '/en/', '/en/docs/intro'];
+const jsCss = (w: PageWeight) => w.js.compressed + w.css.compressed;
+
+function printTable(pages: PageFigures[], reference: (p: string) => PageFigures) {
+  console.log('\npage                                   req  JS+CSS KB (×default)  total KB raw/gz   mobile perf a11y bp seo  TBT ms (×default)  desktop perf  runs');
+  for (const p of pages) {
+    const ref = reference(p.path);
+    console.log(
+      [
+        p.path.padEnd(38),
+        String(p.weight.requests).padStart(4),
+        `${kb(jsCss(p.weight)).padStart(9)} (${ratio(jsCss(p.weight), jsCss(ref.weight))})`.padEnd(21),
+        `${kb(p.weight.total.raw)}/${kb(p.weight.total.compressed)}`.padStart(16),
+        `${lh(p.mobile.performance)} ${lh(p.mobile.accessibility)} ${lh(p.mobile.bestPractices)} ${lh(p.mobile.seo)}`.padStart(17),
+        `${lh(p.mobile.totalBlockingTimeMs)} (${ratio(p.mobile.totalBlockingTimeMs, ref.mobile.totalBlockingTimeMs)})`.padStart(18),
+        lh(p.desktop.performance).padStart(13),
+        String(p.runs).padStart(5),
+      ].join(' '),
+    );
+  }
+}
+
+/** Every budget of issue 8 that this run measured; the ones it did not are named by notJudged. */
+function missedBudgets(pages: PageFigures[], reference: (p: string) => PageFigures, mode: Mode, buildSeconds: number): string[] {
+  const missed: string[] = [];
+  for (const p of pages) {
+    const ref = reference(p.path);
+    if (jsCss(p.weight) > 1.15 * jsCss(ref.weight)) missed.push(`${p.path}: JS+CSS ${kb(jsCss(p.weight))} KB > 1.15 × default ${kb(jsCss(ref.weight))} KB`);
+    if (jsCss(p.weight) > 230 * 1024) missed.push(`${p.path}: JS+CSS ${kb(jsCss(p.weight))} KB > 230 KB`);
+    if (mode === 'none') continue;
+    for (const preset of ['mobile', 'desktop'] as const) {
+      for (const category of ['accessibility', 'bestPractices', 'seo'] as const) {
+        if (p[preset][category] < 100) missed.push(`${p.path}: ${preset} ${category} ${p[preset][category]} < 100`);
+      }
+    }
+    if (mode !== 'full') continue;
+    if (p.mobile.performance < ref.mobile.performance) missed.push(`${p.path}: mobile performance ${p.mobile.performance} < default ${ref.mobile.performance} (medians of ${p.runs} runs each)`);
+    if (p.mobile.totalBlockingTimeMs > 1.2 * Math.max(ref.mobile.totalBlockingTimeMs, 1)) {
+      missed.push(`${p.path}: TBT ${p.mobile.totalBlockingTimeMs} ms > 1.2 × default ${ref.mobile.totalBlockingTimeMs} ms (medians of ${p.runs} runs each)`);
+    }
+  }
+  if (buildSeconds > 90) missed.push(`full bilingual build ${buildSeconds.toFixed(1)} s > 90 s`);
+  return missed;
+}
+
+function notJudged(mode: Mode): string | undefined {
+  if (mode === 'none') return 'Lighthouse not run (--weights-only); NOT JUDGED: accessibility, best practices and SEO 100, mobile performance ≥ default, TBT ≤ 1.2 × default';
+  if (mode === 'scores') return 'Lighthouse timing not run (--scores-only); NOT JUDGED: mobile performance ≥ default, TBT ≤ 1.2 × default (npm run bench -- --check judges them)';
+  return undefined;
+}
+
+async function withServers<T>(guideBuild: string, defaultBuild: string, work: (guideUrl: string, defaultUrl: string) => Promise<T>): Promise<T> {
+  const guide = await serveCompressed(guideBuild);
+  const plain = await serveCompressed(defaultBuild);
+  try {
+    return await work(guide.url, plain.url);
+  } finally {
+    await guide.close();
+    await plain.close();
+  }
+}
+
+const stats = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return {min: sorted[0], median: sorted[Math.floor(sorted.length / 2)], max: sorted.at(-1)!, values};
+};
+
+/** --spread: the run-to-run spread of Lighthouse mobile on one guide page and its reference, alternating. */
+async function measureSpread(guideUrl: string, defaultUrl: string, pagePath: string, runs: number) {
+  const chrome = await startLighthouseChrome(chromiumArgs);
+  const sides = {guide: guideUrl + pagePath, default: defaultUrl + referencePath(pagePath)};
+  const results: Record<keyof typeof sides, LighthouseResult[]> = {guide: [], default: []};
+  try {
+    for (let i = 0; i < runs; i++) {
+      for (const side of ['guide', 'default'] as const) results[side].push(await lighthouse(sides[side], 'mobile', chrome.port, ['performance']));
+      log(`run ${i + 1}/${runs}: guide ${results.guide[i].performance} / ${results.guide[i].totalBlockingTimeMs} ms, default ${results.default[i].performance} / ${results.default[i].totalBlockingTimeMs} ms`);
+    }
+  } finally {
+    chrome.kill();
+  }
+  const figures = Object.fromEntries(
+    (['guide', 'default'] as const).map((side) => [side, {url: sides[side], performance: stats(results[side].map((r) => r.performance)), tbtMs: stats(results[side].map((r) => r.totalBlockingTimeMs))}]),
+  );
+  console.log(`\nLighthouse mobile, ${runs} runs each, alternating            min  median   max`);
+  for (const [side, f] of Object.entries(figures)) {
+    console.log(`${side.padEnd(8)} ${f.url.replace(/^http:\/\/[^/]+/, '').padEnd(30)} performance ${String(f.performance.min).padStart(5)} ${String(f.performance.median).padStart(7)} ${String(f.performance.max).padStart(5)}`);
+    console.log(`${''.padEnd(39)} TBT ms      ${String(f.tbtMs.min).padStart(5)} ${String(f.tbtMs.median).padStart(7)} ${String(f.tbtMs.max).padStart(5)}`);
+  }
+  return figures;
+}
+
+function writeFigures(name: string, figures: object) {
+  fs.mkdirSync(path.join(root, 'bench-results'), {recursive: true});
+  const out = path.join(root, 'bench-results', name);
+  fs.writeFileSync(out, JSON.stringify(figures, null, 2));
+  console.log(`\nfigures written to ${path.relative(root, out)}`);
+}
+
 async function main() {
+  const options = parseOptions(process.argv.slice(2));
   const version = JSON.parse(fs.readFileSync(path.join(root, 'node_modules/@docusaurus/core/package.json'), 'utf8')).version;
   // First, so the engine's work does not overlap the browser measurements.
-  const exampleRuns: ExampleRun[] = withExamples ? measureExampleRuns(root, log) : [];
+  const exampleRuns: ExampleRun[] = options.withExamples ? measureExampleRuns(root, log) : [];
   const guideBuild = path.join(root, 'bench-results/guide-build');
   const defaultBuild = path.join(root, 'bench-results/default-build');
   log('building the guide');
@@ -117,91 +249,44 @@ async function main() {
   log('building the default site');
   const defaultBuildSeconds = timedBuild(defaultDir, defaultBuild);
 
-  const guide = await serveCompressed(guideBuild);
-  const plain = await serveCompressed(defaultBuild);
-  try {
-    // The default site's home and first doc in each locale are the references for our pages.
-    const defaultPages = await measureSite(plain.url, ['/', '/docs/intro', '/en/', '/en/docs/intro'], () => true, 3);
-    const referenceFor = (p: string) => defaultPages.find((d) => d.path === (p === '/' || p === '/en/' ? p : p.startsWith('/en/') ? '/en/docs/intro' : '/docs/intro'))!;
-    const jsCss = (w: PageWeight) => w.js.compressed + w.css.compressed;
-    const timingOk = (f: PageFigures) => {
-      const ref = referenceFor(f.path);
-      return f.mobile.performance >= ref.mobile.performance && f.mobile.totalBlockingTimeMs <= 1.2 * Math.max(ref.mobile.totalBlockingTimeMs, 1);
-    };
-    const pages = await measureSite(guide.url, (['zh-Hans', 'en'] as const).flatMap((locale) => sitemapPaths(guideBuild, locale)), timingOk);
-    for (const p of pages) p.reference = referenceFor(p.path).path;
-
-    console.log('\npage                                   req  JS+CSS KB (×default)  total KB raw/gz   mobile perf a11y bp seo  TBT ms (×default)  desktop perf');
-    for (const p of pages) {
-      const ref = referenceFor(p.path);
-      console.log(
-        [
-          p.path.padEnd(38),
-          String(p.weight.requests).padStart(4),
-          `${kb(jsCss(p.weight)).padStart(9)} (${ratio(jsCss(p.weight), jsCss(ref.weight))})`.padEnd(21),
-          `${kb(p.weight.total.raw)}/${kb(p.weight.total.compressed)}`.padStart(16),
-          `${lh(p.mobile.performance)} ${lh(p.mobile.accessibility)} ${lh(p.mobile.bestPractices)} ${lh(p.mobile.seo)}`.padStart(17),
-          `${lh(p.mobile.totalBlockingTimeMs)} (${ratio(p.mobile.totalBlockingTimeMs, ref.mobile.totalBlockingTimeMs)})`.padStart(18),
-          lh(p.desktop.performance).padStart(13),
-          p.repeats ? `  measured ${p.repeats + 1}×` : '',
-        ].join(' '),
-      );
-    }
-    console.log('\ndefault site (reference)');
-    for (const d of defaultPages) {
-      console.log(`${d.path.padEnd(38)} ${String(d.weight.requests).padStart(4)} ${kb(jsCss(d.weight)).padStart(9)} KB JS+CSS  mobile ${lh(d.mobile.performance)} (median of ${d.repeats + 1})  TBT ${lh(d.mobile.totalBlockingTimeMs)} ms  desktop ${lh(d.desktop.performance)}`);
-    }
-    const search = searchIndexBytes(guideBuild);
-    console.log(`\nbuild: ${buildSeconds.toFixed(1)} s (default site ${defaultBuildSeconds.toFixed(1)} s, ×${ratio(buildSeconds, defaultBuildSeconds)})`);
-    console.log(`search index (both locales): ${kb(search.raw)} KB raw, ${kb(search.compressed)} KB gzip`);
-    if (!withExamples) console.log('examples: not timed (add --examples: it removes the project images and build cache for the cold run)');
-    for (const r of exampleRuns) {
-      const {passed, failed, notStarted} = r.summary;
-      console.log(
-        `examples ${r.kind}: ${r.examples} examples in ${r.seconds.toFixed(0)} s (${passed} passed, ${failed} failed, ${notStarted} not started; ` +
-          `runner exit ${r.exitCode}); stand-ins ${r.kind === 'cold' ? 'built' : 'reused'}: ${r.standins.join(', ') || 'none'}`,
-      );
-    }
-
-    const budgets: string[] = [];
-    for (const p of pages) {
-      const ref = referenceFor(p.path);
-      if (jsCss(p.weight) > 1.15 * jsCss(ref.weight)) budgets.push(`${p.path}: JS+CSS ${kb(jsCss(p.weight))} KB > 1.15 × default ${kb(jsCss(ref.weight))} KB`);
-      if (jsCss(p.weight) > 230 * 1024) budgets.push(`${p.path}: JS+CSS ${kb(jsCss(p.weight))} KB > 230 KB`);
-      // Lighthouse budgets only where Lighthouse ran (not with --weights-only).
-      if (weightsOnly) continue;
-      for (const preset of ['mobile', 'desktop'] as const) {
-        for (const category of ['accessibility', 'bestPractices', 'seo'] as const) {
-          if (p[preset][category] < 100) budgets.push(`${p.path}: ${preset} ${category} ${p[preset][category]} < 100`);
-        }
-      }
-      if (p.mobile.performance < ref.mobile.performance) budgets.push(`${p.path}: mobile performance ${p.mobile.performance} < default ${ref.mobile.performance} (after ${p.repeats + 1} runs)`);
-      if (p.mobile.totalBlockingTimeMs > 1.2 * Math.max(ref.mobile.totalBlockingTimeMs, 1)) {
-        budgets.push(`${p.path}: TBT ${p.mobile.totalBlockingTimeMs} ms > 1.2 × default ${ref.mobile.totalBlockingTimeMs} ms (after ${p.repeats + 1} runs)`);
-      }
-    }
-    if (buildSeconds > 90) budgets.push(`full bilingual build ${buildSeconds.toFixed(1)} s > 90 s`);
-    if (weightsOnly) {
-      console.log('\n--weights-only: Lighthouse not run; NOT JUDGED: accessibility, best practices and SEO 100, mobile performance ≥ default, TBT ≤ 1.2 × default');
-    }
-
-    fs.mkdirSync(path.join(root, 'bench-results'), {recursive: true});
-    const out = path.join(root, 'bench-results/bench.json');
-    fs.writeFileSync(out, JSON.stringify({version, buildSeconds, defaultBuildSeconds, searchIndex: search, exampleRuns, pages, defaultPages, budgetFailures: budgets}, null, 2));
-    console.log(`\nfigures written to ${path.relative(root, out)}`);
-    if (budgets.length) {
-      console.log(`\nbudgets missed (${budgets.length}):\n${budgets.map((b) => `  ${b}`).join('\n')}`);
-    } else {
-      console.log('\nall budgets met');
-    }
-    if (check && budgets.length) process.exitCode = 1;
-  } finally {
-    await guide.close();
-    await plain.close();
+  if (options.spread) {
+    const spread = await withServers(guideBuild, defaultBuild, (g, d) => measureSpread(g, d, options.spread!, options.runs));
+    writeFigures('spread.json', {version, runs: options.runs, ...spread});
+    return;
   }
+
+  const {pages, defaultPages} = await withServers(guideBuild, defaultBuild, async (guideUrl, defaultUrl) => ({
+    defaultPages: await measureSite(defaultUrl, DEFAULT_PATHS, options.mode, options.runs),
+    pages: await measureSite(guideUrl, (['zh-Hans', 'en'] as const).flatMap((locale) => sitemapPaths(guideBuild, locale)), options.mode, options.runs),
+  }));
+  const reference = (p: string) => defaultPages.find((d) => d.path === referencePath(p))!;
+
+  printTable(pages, reference);
+  console.log('\ndefault site (reference, measured the same way)');
+  for (const d of defaultPages) {
+    console.log(`${d.path.padEnd(38)} ${String(d.weight.requests).padStart(4)} ${kb(jsCss(d.weight)).padStart(9)} KB JS+CSS  mobile ${lh(d.mobile.performance)}  TBT ${lh(d.mobile.totalBlockingTimeMs)} ms  desktop ${lh(d.desktop.performance)}  (median of ${d.runs})`);
+  }
+  const search = searchIndexBytes(guideBuild);
+  console.log(`\nbuild: ${buildSeconds.toFixed(1)} s (default site ${defaultBuildSeconds.toFixed(1)} s, ×${ratio(buildSeconds, defaultBuildSeconds)})`);
+  console.log(`search index (both locales): ${kb(search.raw)} KB raw, ${kb(search.compressed)} KB gzip`);
+  if (!options.withExamples) console.log('examples: not timed (add --examples: it removes the project images and build cache for the cold run)');
+  for (const r of exampleRuns) {
+    const {passed, failed, notStarted} = r.summary;
+    console.log(
+      `examples ${r.kind}: ${r.examples} examples in ${r.seconds.toFixed(0)} s (${passed} passed, ${failed} failed, ${notStarted} not started; ` +
+        `runner exit ${r.exitCode}); stand-ins ${r.kind === 'cold' ? 'built' : 'reused'}: ${r.standins.join(', ') || 'none'}`,
+    );
+  }
+
+  const missed = missedBudgets(pages, reference, options.mode, buildSeconds);
+  const unjudged = notJudged(options.mode);
+  if (unjudged) console.log(`\n${unjudged}`);
+  writeFigures('bench.json', {version, mode: options.mode, runs: options.runs, buildSeconds, defaultBuildSeconds, searchIndex: search, exampleRuns, pages, defaultPages, budgetFailures: missed, notJudged: unjudged ?? null});
+  console.log(missed.length ? `\nbudgets missed (${missed.length}):\n${missed.map((b) => `  ${b}`).join('\n')}` : '\nall budgets judged in this run met');
+  if (options.check && missed.length) process.exitCode = 1;
 }
 
 main().catch((error) => {
-  console.error(error);
+  console.error(error instanceof UsageError ? `bench: ${error.message}` : error);
   process.exit(1);
 });

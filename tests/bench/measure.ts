@@ -59,6 +59,23 @@ export interface LighthouseResult {
 }
 
 export type Preset = 'mobile' | 'desktop';
+export type Category = 'performance' | 'accessibility' | 'best-practices' | 'seo';
+
+/** Where Lighthouse did not run, or did not measure a category. */
+export const NO_SCORES: LighthouseResult = {performance: NaN, accessibility: NaN, bestPractices: NaN, seo: NaN, totalBlockingTimeMs: NaN};
+
+/** Each figure's median over several runs (the middle run of an odd count, the lower middle of an even one). */
+export function medianResult(runs: LighthouseResult[]): LighthouseResult {
+  if (runs.length === 0) throw new Error('medianResult of no runs');
+  const median = (key: keyof LighthouseResult) => runs.map((r) => r[key]).sort((a, b) => a - b)[Math.floor((runs.length - 1) / 2)];
+  return {
+    performance: median('performance'),
+    accessibility: median('accessibility'),
+    bestPractices: median('bestPractices'),
+    seo: median('seo'),
+    totalBlockingTimeMs: median('totalBlockingTimeMs'),
+  };
+}
 
 /** One Chrome for all Lighthouse runs of a bench: starting it per page would dominate the time. */
 export async function startLighthouseChrome(chromeFlags: string[]): Promise<{port: number; kill: () => void}> {
@@ -67,23 +84,22 @@ export async function startLighthouseChrome(chromeFlags: string[]): Promise<{por
   return {port: chrome.port, kill: () => chrome.kill()};
 }
 
-/** Lighthouse's four category scores (0–100) and TBT for one page, in Debian's chromium. */
-export async function lighthouse(url: string, preset: Preset, port: number): Promise<LighthouseResult> {
+/** Lighthouse's category scores (0–100) and TBT for one page, in Debian's chromium; NaN for a category not asked for. */
+export async function lighthouse(url: string, preset: Preset, port: number, categories: Category[]): Promise<LighthouseResult> {
   const {default: run} = await import('lighthouse');
   const desktop = (await import('lighthouse/core/config/desktop-config.js')).default;
   const result = await run(
     url,
-    {port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo']},
+    {port, output: 'json', logLevel: 'error', onlyCategories: categories},
     preset === 'desktop' ? desktop : undefined,
   );
   if (!result) throw new Error(`lighthouse returned nothing for ${url}`);
-  const {categories, audits} = result.lhr;
-  const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
+  const score = (id: Category) => (id in result.lhr.categories ? Math.round((result.lhr.categories[id].score ?? 0) * 100) : NaN);
   return {
     performance: score('performance'),
     accessibility: score('accessibility'),
     bestPractices: score('best-practices'),
     seo: score('seo'),
-    totalBlockingTimeMs: Math.round(audits['total-blocking-time']?.numericValue ?? NaN),
+    totalBlockingTimeMs: categories.includes('performance') ? Math.round(result.lhr.audits['total-blocking-time']?.numericValue ?? NaN) : NaN,
   };
 }

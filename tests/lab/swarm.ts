@@ -204,6 +204,52 @@ export function formatStatus(status: LabStatus): string {
   return [summary, ...table].join('\n');
 }
 
+/** A node container that stopped or restarted since the lab started, as the host engine tells it. */
+export interface LostNode {
+  container: string;
+  state: string;
+  exitCode: number;
+  oomKilled: boolean;
+  restarts: number;
+  finishedAt: string;
+  error: string;
+}
+
+/** Lab nodes that are not running, or ran again after dying: lost to the machine, not to an example. */
+export async function lostNodes(name = DEFAULT_LAB_NAME): Promise<LostNode[]> {
+  const lost: LostNode[] = [];
+  for (const node of labLayout(name).nodes) {
+    const r = await execFile('docker', ['inspect', '--format', '{{json .State}}\t{{.RestartCount}}', node.container]);
+    if (r.code !== 0) {
+      lost.push({container: node.container, state: 'missing', exitCode: -1, oomKilled: false, restarts: 0, finishedAt: '', error: 'the container is gone'});
+      continue;
+    }
+    const [stateJson, restarts] = r.stdout.trim().split('\t');
+    const state = JSON.parse(stateJson) as {Status: string; ExitCode: number; OOMKilled: boolean; FinishedAt: string; Error: string};
+    if (state.Status === 'running' && Number(restarts) === 0) continue;
+    lost.push({container: node.container, state: state.Status, exitCode: state.ExitCode, oomKilled: state.OOMKilled, restarts: Number(restarts), finishedAt: state.FinishedAt, error: state.Error});
+  }
+  return lost;
+}
+
+/** One line per lost node, with the host's memory now: says the machine, not the example, took it. */
+export function describeLostNodes(lost: LostNode[], meminfo: string): string {
+  const kib = (key: string) => Number(meminfo.match(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm'))?.[1] ?? NaN);
+  const gib = (n: number) => (n / 1024 / 1024).toFixed(1);
+  const lines = lost.map((n) => {
+    const why = n.oomKilled
+      ? 'killed by the out-of-memory killer'
+      : n.state === 'missing'
+        ? 'removed'
+        : n.state === 'running'
+          ? `restarted ${n.restarts}×`
+          : `exited with code ${n.exitCode}${n.exitCode === 137 ? ' (SIGKILL: usually the kernel reclaiming memory)' : ''}`;
+    return `LAB NODE LOST TO THE MACHINE, NOT TO THE EXAMPLE: ${n.container} ${why}${n.finishedAt && !n.finishedAt.startsWith('0001') ? ` at ${n.finishedAt}` : ''}${n.error ? ` (${n.error})` : ''}`;
+  });
+  lines.push(`host memory now: ${gib(kib('MemAvailable'))} GiB available of ${gib(kib('MemTotal'))} GiB; tests on this lab after the loss are not evidence about the examples`);
+  return lines.join('\n');
+}
+
 export interface DownReport {
   containers: string[];
   networks: string[];

@@ -16,7 +16,7 @@ import {parse} from 'yaml';
 import type {Report} from '../../runner/report';
 import {execFile} from '../../lab/exec';
 import {repoRoot} from '../../lab/images';
-import {onInterrupt, swarmDown, swarmStatus, swarmUp, type Interrupt} from '../../lab/swarm';
+import {describeLostNodes, lostNodes, onInterrupt, swarmDown, swarmStatus, swarmUp, type Interrupt} from '../../lab/swarm';
 
 const log = (line: string) => console.log(line);
 
@@ -119,4 +119,11 @@ test('npm run examples -- up --lab: every stack example passes on the lab, repli
       for (const c of result.checks.filter((c) => c.status === 'not-checked')) log(`NOT CHECKED: ${example.name}: ${c.name.en}: ${c.detail}`);
     });
   }
+});
+
+// Last: a node that died during the run (the machine short of memory, say) explains a failure
+// above; this names it, so it is not read as the examples' fault.
+test('no lab node was lost to the machine during the run', async () => {
+  const lost = await lostNodes();
+  assert.deepEqual(lost, [], describeLostNodes(lost, fs.readFileSync('/proc/meminfo', 'utf8')));
 });

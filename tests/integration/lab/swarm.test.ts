@@ -8,11 +8,12 @@
  */
 import assert from 'node:assert/strict';
 import {randomBytes} from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import {after, before, test} from 'node:test';
 import {fileURLToPath} from 'node:url';
 import {docker, execFile, waitFor} from '../../lab/exec';
-import {KERNEL_LIMITS, onInterrupt, openLab, swarmDown, swarmStatus, swarmUp, type Interrupt, type LabNode, type SwarmLab} from '../../lab/swarm';
+import {describeLostNodes, KERNEL_LIMITS, lostNodes, onInterrupt, openLab, swarmDown, swarmStatus, swarmUp, type Interrupt, type LabNode, type SwarmLab} from '../../lab/swarm';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const run = randomBytes(3).toString('hex');
@@ -332,3 +333,10 @@ for (const limit of KERNEL_LIMITS) {
     });
   }
 }
+
+// Last: a node that died during the suite (the machine short of memory, say) explains the failures
+// above it; this names it, so they are not read as the examples' fault.
+test('no lab node was lost to the machine during the suite', async () => {
+  const lost = await lostNodes();
+  assert.deepEqual(lost, [], describeLostNodes(lost, fs.readFileSync('/proc/meminfo', 'utf8')));
+});

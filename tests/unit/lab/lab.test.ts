@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {test} from 'node:test';
 import {dockerfileBaseImages, stackExampleImages, stackFileImages} from '../../lab/images';
-import {dockerEnvFor, formatStatus, labLayout, nodeRunArgs, parseNodeLs, type LabStatus} from '../../lab/swarm';
+import {describeLostNodes, dockerEnvFor, formatStatus, labLayout, nodeRunArgs, parseNodeLs, type LabStatus} from '../../lab/swarm';
 
 test('a lab\'s names all start with its name and its nodes are the notes\' manager and two workers', () => {
   const layout = labLayout('fglab-swarm');
@@ -125,4 +125,22 @@ test('the images a Dockerfile builds FROM, without its own stages or scratch', (
     'FROM python:3.12-slim',
   ].join('\n');
   assert.deepEqual(dockerfileBaseImages(text), ['python:3.12-slim', 'busybox:1.36']);
+});
+
+test('a lost node is named with its cause and the host memory, as the machine\'s doing', () => {
+  const meminfo = 'MemTotal:       25165824 kB\nMemFree:          100000 kB\nMemAvailable:     524288 kB\n';
+  const text = describeLostNodes(
+    [
+      {container: 'fglab-swarm-worker1', state: 'exited', exitCode: 137, oomKilled: true, restarts: 0, finishedAt: '2026-12-01T15:00:00Z', error: ''},
+      {container: 'fglab-swarm-worker2', state: 'exited', exitCode: 137, oomKilled: false, restarts: 0, finishedAt: '0001-01-01T00:00:00Z', error: ''},
+      {container: 'fglab-swarm-manager', state: 'missing', exitCode: -1, oomKilled: false, restarts: 0, finishedAt: '', error: 'the container is gone'},
+    ],
+    meminfo,
+  );
+  const lines = text.split('\n');
+  assert.equal(lines.length, 4);
+  assert.match(lines[0], /^LAB NODE LOST TO THE MACHINE, NOT TO THE EXAMPLE: fglab-swarm-worker1 killed by the out-of-memory killer at 2026-12-01T15:00:00Z$/);
+  assert.match(lines[1], /fglab-swarm-worker2 exited with code 137 \(SIGKILL: usually the kernel reclaiming memory\)$/);
+  assert.match(lines[2], /fglab-swarm-manager removed \(the container is gone\)$/);
+  assert.equal(lines[3], 'host memory now: 0.5 GiB available of 24.0 GiB; tests on this lab after the loss are not evidence about the examples');
 });
