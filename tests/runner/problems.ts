@@ -22,3 +22,14 @@ export function sortProblems(problems: Problem[]): Problem[] {
     (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col || a.rule.localeCompare(b.rule),
   );
 }
+
+/** Each problem once: a fragment merged into several services (`<<: *base`) holds one defect, not one per service. */
+export function uniqueProblems(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = formatProblem(p);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -77,3 +77,54 @@ test('an unknown example name is a usage error', async () => {
   assert.equal(run.code, 2);
   assert.match(run.stderr, /no example named no-such-example/);
 });
+
+// Issue 19: unusual and hostile input, one category per fixture under tests/fixtures/hostile.
+const HOSTILE = 'tests/fixtures/hostile';
+const HOSTILE_EXPECTED: Record<string, string[]> = {
+  'alias-bomb': ['compose.yaml:7:9 yaml-alias'],
+  'binary-yaml': ['compose.yaml:3:25 yaml-syntax'],
+  'k8s-self-alias': ['k8s/app.yaml:6:10 yaml-alias'],
+  'merge-keys-bad': ['compose.yaml:3:3 image-unpinned', 'compose.yaml:5:5 inline-secret'],
+  'compose-yml': [
+    'compose.yml:1:1 compose-filename', 'compose.yml:3:5 image-unpinned', 'compose.yml:5:5 compose-config', 'example.yaml:3:1 missing-file',
+  ],
+  override: ['compose.override.yaml:4:5 compose-config', 'compose.override.yaml:5:3 healthcheck-missing'],
+  'located-ports': ['compose.yaml:7:9 compose-config'],
+  'located-cycle': ['compose.yaml:9:5 compose-config'],
+  'located-bind': ['compose.yaml:8:9 compose-config'],
+  'located-network-mode': ['compose.yaml:5:5 compose-config'],
+  'located-duration': ['compose.yaml:7:7 compose-config'],
+  'located-top-type': ['compose.yaml:6:1 compose-config'],
+  'stack-once': ['stack.yaml:8:9 compose-config'],
+  'k8s-api-rules': [
+    'k8s/app.yaml:4:9 k8s-name', 'k8s/app.yaml:6:5 k8s-label', 'k8s/app.yaml:7:10 k8s-label', 'k8s/app.yaml:11:1 k8s-spec',
+    'k8s/app.yaml:22:30 k8s-selector', 'k8s/app.yaml:27:17 k8s-name', 'k8s/app.yaml:39:9 k8s-name',
+  ],
+  'dockerfile-unbuildable': ['Dockerfile:2:1 dockerfile-stage-cycle', 'Dockerfile:3:1 dockerfile-repository-case', 'Dockerfile:4:1 dockerfile-exec-form'],
+  'compose-unrunnable': ['compose.yaml:4:5 compose-restart', 'compose.yaml:8:5 compose-build-context'],
+  'compose-negative-scale': ['compose.yaml:5:5 compose-config'],
+  'compose-duplicate-name': ['compose.yaml:9:5 compose-config'],
+};
+const HOSTILE_GOOD = ['many-aliases', 'merge-keys-pass', 'multi-doc', 'k8s-list'];
+
+test('hostile and unusual input: each defect once, placed, and the run checks every example and writes its report', async () => {
+  const names = [...Object.keys(HOSTILE_EXPECTED), ...HOSTILE_GOOD];
+  const t0 = Date.now();
+  const run = await runCli(['check', '--examples', HOSTILE, ...names], { timeoutMs: 120_000 });
+  assert.equal(run.code, 1, run.stderr);
+  assert.doesNotMatch(run.stderr, /runner error/);
+  const lines = run.stdout.split('\n').filter((l) => l.startsWith(`${HOSTILE}/`));
+  assert.ok(lines.every((l) => /^\S+:\d+:\d+ [a-z0-9-]+ [^\x00-\x1f\x7f]+$/.test(l)), 'one clean file:line:col rule message line each');
+  const got = lines.map((l) => l.split(' ').slice(0, 2).join(' '));
+  const expected = Object.entries(HOSTILE_EXPECTED).flatMap(([name, ls]) => ls.map((l) => `${HOSTILE}/${name}/${l}`));
+  assert.deepEqual([...got].sort(), [...expected].sort());
+  const report = run.report!;
+  assert.deepEqual(report.examples.map((e) => e.name).sort(), [...names].sort());
+  for (const name of HOSTILE_GOOD) assert.equal(report.examples.find((e) => e.name === name)?.status, 'passed', name);
+  // Refused files reach no subprocess; the file next to them is still checked.
+  const ran = (name: string) => report.examples.find((e) => e.name === name)!.staticChecks!.ran;
+  assert.ok(!ran('alias-bomb').some((c) => c.startsWith('compose-config')), ran('alias-bomb').join(', '));
+  assert.ok(ran('many-aliases').some((c) => c.startsWith('compose-config')));
+  assert.ok(ran('override').includes(`compose-config ${HOSTILE}/override/compose.override.yaml`));
+  assert.ok(Date.now() - t0 < 60_000, `check took ${(Date.now() - t0) / 1000} s`);
+});

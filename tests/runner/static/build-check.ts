@@ -49,4 +49,4 @@ export function buildCheckProblems(output: string, display: string): Problem[] {
   return problems;
 }
 
-const kebab = (rule: string) => rule.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+const kebab = (rule: string) => rule.replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2').replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();

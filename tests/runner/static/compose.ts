@@ -263,6 +263,8 @@ export function locateComposeError(yaml: YamlFile, rule: string, message: string
 
 /** Where an error is: its dotted path ("services.web.scale", "services[web].healthcheck"), else the service and key it names or implies. */
 function errorPath(yaml: YamlFile, text: string): { path: YamlPath; d: number } {
+  const taken = /container name "([^"]+)" is already in use/.exec(text);
+  if (taken) return duplicateContainerName(yaml, taken[1]) ?? { path: [], d: 0 };
   const dotted = /\b(services|networks|volumes|secrets|configs)((?:\.[A-Za-z0-9_-]+)*)/.exec(text.replace(/\[([^\]]+)\]/g, '.$1'));
   const path: (string | number)[] = dotted ? [dotted[1], ...dotted[2].split('.').slice(1).map((p) => (/^\d+$/.test(p) ? Number(p) : p))] : [];
   const property = /Additional property (\S+) is not allowed|additional properties '([^']+)'/.exec(text);
@@ -279,13 +281,18 @@ function errorPath(yaml: YamlFile, text: string): { path: YamlPath; d: number } 
 function quotedTokens(text: string): string[] {
   const quoted = [...text.matchAll(/"([^"]+)"|'([^']+)'/g)].map((m) => m[1] ?? m[2]);
   const tail = /: ([^:\s]+(?::[^:\s]+)*)$/.exec(text)?.[1];
-  return [...quoted, ...(tail ? [tail] : [])];
+  const ports = text.match(/\b\d[\d.]*(?::[\d.]+)+/g) ?? []; // "Invalid ip address 80:80: …"
+  return [...quoted, ...(tail ? [tail] : []), ...ports];
 }
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The first of `keys` (in `service`, or any service) whose value holds one of the tokens, or just holds the key; with the item of a list. */
 function serviceKey(yaml: YamlFile, service: string | undefined, keys: string[], tokens: string[]): { path: YamlPath; d: number } | null {
   if (service === undefined && keys.length === 0) return null;
-  const mentions = (v: unknown) => tokens.some((t) => JSON.stringify(v ?? null).includes(t));
+  // A token at the start of a word: "80:80" is in "80:80:80:80", not in "8080:80".
+  const patterns = tokens.map((t) => new RegExp(`(?<![\\w.])${escapeRegExp(t)}`));
+  const mentions = (v: unknown) => patterns.some((p) => p.test(JSON.stringify(v ?? null)));
   const candidates: { path: (string | number)[]; d: number; value: unknown }[] = [];
   yaml.docs.forEach((_, d) => {
     const services = (valueOf(yaml, d) as { services?: unknown } | null)?.services;
@@ -299,6 +306,17 @@ function serviceKey(yaml: YamlFile, service: string | undefined, keys: string[],
   if (!best) return null;
   const item = Array.isArray(best.value) ? best.value.findIndex(mentions) : -1;
   return { path: item >= 0 ? [...best.path, item] : best.path, d: best.d };
+}
+
+/** Compose names either service of a duplicate container_name (map order): the second one in the file is the duplicate. */
+function duplicateContainerName(yaml: YamlFile, name: string): { path: YamlPath; d: number } | null {
+  const owners = yaml.docs.flatMap((_, d) => {
+    const services = (valueOf(yaml, d) as { services?: unknown } | null)?.services;
+    return Object.entries(isObj(services) ? services : {})
+      .filter(([, svc]) => isObj(svc) && svc.container_name === name)
+      .map(([service]) => ({ path: ['services', service, 'container_name'], d }));
+  });
+  return owners[1] ?? owners[0] ?? null;
 }
 
 /** The first document holding the first key of `path` (Compose merges the documents of one file). */

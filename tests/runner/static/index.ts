@@ -4,7 +4,7 @@ import { basename, join, relative } from 'node:path';
 import { ENTRY_FILE, validateDeclaration, type Declaration } from '../declaration';
 import { boundedRun, limitHit } from './bounded';
 import { buildCheck } from './build-check';
-import { sortProblems, type Problem } from '../problems';
+import { sortProblems, uniqueProblems, type Problem } from '../problems';
 import { parseYaml, type YamlFile } from '../yamlpos';
 import { checkComposeRules, locateComposeError } from './compose';
 import { checkDockerfile } from './dockerfile';
@@ -239,7 +239,7 @@ async function checkFolder(dir: string): Promise<StaticResult> {
   workflowStep(c);
   await scriptSteps(c);
   return {
-    declaration: c.declaration, problems: sortProblems(c.problems), composeFiles, dockerfiles, manifests,
+    declaration: c.declaration, problems: sortProblems(uniqueProblems(c.problems)), composeFiles, dockerfiles, manifests,
     checksRan: c.checksRan, checksNotRun: c.checksNotRun,
   };
 }
