@@ -2,7 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, normalize, isAbsolute } from 'node:path';
 import type { Problem } from './problems';
-import { problemAt, type YamlFile, type YamlPath } from './yamlpos';
+import { problemAt, valueOf, type YamlFile, type YamlPath } from './yamlpos';
 
 export const KINDS = ['compose', 'stack', 'dockerfile', 'script', 'kubernetes'] as const;
 export const CHAPTERS = ['images', 'networking', 'storage', 'compose', 'swarm', 'cloud', 'kubernetes'] as const;
@@ -92,7 +92,7 @@ export function validateDeclaration(
 ): { declaration: Declaration | null; problems: Problem[] } {
   const problems: Problem[] = [];
   const at = (path: YamlPath, rule: string, message: string) => problems.push(problemAt(yaml, path, rule, message));
-  const raw = yaml.docs[0]?.toJS() as unknown;
+  const raw = valueOf(yaml) as unknown;
   if (yaml.docs.length !== 1 || !isObj(raw)) {
     at([], 'declaration-shape', 'example.yaml must hold one YAML mapping');
     return { declaration: null, problems };
