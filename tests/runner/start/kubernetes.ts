@@ -2,12 +2,13 @@
 // wait for every rollout, then delete the namespace.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseAllDocuments } from 'yaml';
 import { run, tail, type RunResult } from '../exec';
 import { findResources, type Resource } from '../sweep';
+import { parseYaml, valueOf } from '../yamlpos';
 import { remainingMs, StartError, type Driver, type RunContext } from './driver';
 
 const ROLLOUT_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet']);
+interface Manifest { kind?: string; metadata?: { name?: string }; items?: (Manifest | null)[] }
 
 export class KubernetesDriver implements Driver {
   constructor(private readonly ctx: RunContext, private readonly manifests: string[]) {}
@@ -23,9 +24,13 @@ export class KubernetesDriver implements Driver {
   private workloads(): string[] {
     const out: string[] = [];
     for (const file of this.manifests) {
-      for (const doc of parseAllDocuments(readFileSync(join(this.ctx.decl.dir, file), 'utf8')) as unknown as { toJS(): unknown }[]) {
-        const obj = doc.toJS() as { kind?: string; metadata?: { name?: string } } | null;
-        if (obj?.kind && ROLLOUT_KINDS.has(obj.kind) && obj.metadata?.name) out.push(`${obj.kind.toLowerCase()}/${obj.metadata.name}`);
+      // Read as the checker read it (which bounded its aliases): merge keys, more than 100 aliases, kind: List.
+      const { yaml } = parseYaml(file, readFileSync(join(this.ctx.decl.dir, file), 'utf8'));
+      for (let d = 0; d < yaml.docs.length; d++) {
+        const doc = valueOf(yaml, d) as Manifest | null;
+        for (const obj of doc?.kind === 'List' && Array.isArray(doc.items) ? doc.items : [doc]) {
+          if (obj?.kind && ROLLOUT_KINDS.has(obj.kind) && obj.metadata?.name) out.push(`${obj.kind.toLowerCase()}/${obj.metadata.name}`);
+        }
       }
     }
     return out;

@@ -188,8 +188,8 @@ function serviceRules(name: string, svc: Obj, d: number, ctx: ComposeContext, at
   }
 }
 
-/** restart values of the Compose specification (`on-failure` may carry a retry count). */
-const RESTART_VALUE = /^(no|always|unless-stopped|on-failure(:\d+)?)$/;
+/** Restart policies the engine knows (RestartPolicy.Name in the Engine API; "" is none; `on-failure` may carry a retry count). */
+const RESTART_VALUE = /^(|no|always|unless-stopped|on-failure(:\d+)?)$/;
 const VARIABLE = /\$/;
 
 /** Values `docker compose config` accepts but no engine runs: an unknown restart policy, a missing build context. */
