@@ -24,7 +24,7 @@ SOURCES=/etc/apt/sources.list.d/debian.sources
 DOCKERD_LOG=/var/log/dockerd.log
 ENGINE_CACHE=/var/cache/docker-field-guide/engine
 VERSIONS_FILE=docker-versions.json
-# Preferred first. Each suite's packages: the engine's Depends name tini-static (unstable) or tini.
+# Preferred first.
 SUITES=(unstable trixie)
 SECOND_SUITE=trixie
 ENGINE_CLI=/usr/bin/docker
@@ -84,10 +84,12 @@ fetch_suite() {
   )
   say "fetching docker.io, docker-cli, docker-compose and docker-buildx from $suite on $uri" >&2
   apt-get "${apt_state[@]}" update -qq >&2 || { warn "apt-get update of $suite failed"; return 1; }
-  tini=tini
-  apt-cache "${apt_state[@]}" show docker.io 2>/dev/null | grep -q '^Depends:.*tini-static' && tini=tini-static
-  (cd "$state/debs" && apt-get "${apt_state[@]}" download docker.io docker-cli docker-compose docker-buildx "$tini" >&2) ||
-    { warn "$suite does not have all of docker.io docker-cli docker-compose docker-buildx $tini"; return 1; }
+  # unstable's engine needs tini-static, which bookworm lacks (a static binary: it fits any libc);
+  # trixie's needs tini, which bookworm has, while trixie's own wants a newer libc
+  local packages=(docker.io docker-cli docker-compose docker-buildx)
+  apt-cache "${apt_state[@]}" show docker.io 2>/dev/null | grep -q '^Depends:.*tini-static' && packages+=(tini-static)
+  (cd "$state/debs" && apt-get "${apt_state[@]}" download "${packages[@]}" >&2) ||
+    { warn "$suite does not have all of ${packages[*]}"; return 1; }
   major=$(deb_field "$state"/debs/docker.io_*.deb Version | sed -E 's/^([0-9]+:)?([0-9]+)\..*/\2/')
   debs="$ENGINE_CACHE/$major"
   rm -rf "$debs" && mkdir -p "$debs" && mv "$state"/debs/*.deb "$debs/"

@@ -13,6 +13,9 @@ options:
   --lab            up only: run the stack examples on the running three-node Swarm lab
                    (npm run lab -- swarm up) and check that the replicas of every service with
                    more than one are on more than one node; other kinds are reported not started
+  --engine MAJOR   up only: run the examples on a fresh Docker-in-Docker engine of that major
+                   (e.g. 26, Debian trixie's), with that major's CLI and Compose, as a reader with
+                   that Docker would; report in test-results/examples-engine-MAJOR.json
 `;
 
 export interface Options {
@@ -22,19 +25,24 @@ export interface Options {
   json: string | null;
   /** `up` on the Swarm lab of tests/lab/ instead of this machine's engine. */
   lab: boolean;
+  /** `up` on a fresh Docker-in-Docker engine of this major instead of this machine's engine. */
+  engine: string | null;
 }
 
 export function parseArgs(argv: string[]): Options | string {
   const [command, ...rest] = argv;
   if (command !== 'check' && command !== 'up' && command !== 'list') return command ? `unknown command "${command}"` : 'no command given';
-  const opts: Options = { command, names: [], examplesDir: 'examples', json: null, lab: false };
+  const opts: Options = { command, names: [], examplesDir: 'examples', json: null, lab: false, engine: null };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
-    if (arg === '--examples' || arg === '--json') {
+    if (arg === '--examples' || arg === '--json' || arg === '--engine') {
       const value = rest[++i];
       if (!value) return `${arg} needs a value`;
       if (arg === '--examples') opts.examplesDir = value;
-      else opts.json = value;
+      else if (arg === '--json') opts.json = value;
+      else if (command !== 'up') return '--engine works with up only';
+      else if (!/^\d+$/.test(value)) return `--engine takes an engine major such as 26, not "${value}"`;
+      else opts.engine = value;
     } else if (arg === '--lab') {
       if (command !== 'up') return '--lab works with up only';
       opts.lab = true;
@@ -44,5 +52,6 @@ export function parseArgs(argv: string[]): Options | string {
       opts.names.push(arg);
     }
   }
+  if (opts.lab && opts.engine) return '--lab and --engine exclude each other';
   return opts;
 }

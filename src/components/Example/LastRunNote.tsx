@@ -20,13 +20,15 @@ const text = {
   },
 };
 
-/** What the example was tested with, from the runner's report of the build that made this page. */
-export default function LastRunNote({name, run, className}: {name: string; run: LastRun | null; className?: string}): ReactNode {
+/** What the example was tested with, on each engine, from the runner's reports of the build that made this page. */
+export default function LastRunNote({name, runs, className}: {name: string; runs: LastRun[]; className?: string}): ReactNode {
   const t = text[BUILD_LOCALE];
-  if (!run) return <p className={className}>{t.never(name)}</p>;
+  if (runs.length === 0) return <p className={className}>{t.never(name)}</p>;
+  const standins = [...new Set(runs.flatMap((r) => r.standins))];
+  const notChecked = [...new Set(runs.flatMap((r) => r.notChecked))];
   return (
     <p className={className}>
-      {t.ran(run)} {run.standins.length > 0 && t.standins(run.standins)} {run.notChecked.length > 0 && t.notChecked(run.notChecked)}
+      {runs.map((run) => t.ran(run)).join(' ')} {standins.length > 0 && t.standins(standins)} {notChecked.length > 0 && t.notChecked(notChecked)}
     </p>
   );
 }

@@ -69,7 +69,7 @@ export default function Example({example}: {example: ExampleData}): ReactNode {
           </ul>
         </>
       )}
-      <LastRunNote name={example.name} run={example.lastRun} className={styles.lastRun} />
+      <LastRunNote name={example.name} runs={example.lastRuns} className={styles.lastRun} />
       <p className={styles.footer}>
         <a href={zipUrl} download={`${example.name}.zip`}>
           {t.download}

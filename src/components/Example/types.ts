@@ -45,7 +45,7 @@ export interface TopologyModel {
   secrets: string[];
 }
 
-/** The runner's last `up` of an example in this checkout (test-results/examples.json). */
+/** The runner's last `up` of an example on one engine in this checkout (test-results/examples*.json). */
 export interface LastRun {
   at: string;
   engine: string | null;
@@ -73,6 +73,7 @@ export interface ExampleData {
   files: ExampleFile[];
   allFiles: string[];
   topology: TopologyModel | null;
-  lastRun: LastRun | null;
+  /** This machine's engine first, then other engine majors; empty when never run here. */
+  lastRuns: LastRun[];
   zip: string;
 }

@@ -72,7 +72,7 @@ function Card({example}: {example: GalleryEntry}): ReactNode {
           </ul>
         </details>
       )}
-      <LastRunNote name={example.name} run={example.lastRun} className={styles.meta} />
+      <LastRunNote name={example.name} runs={example.lastRuns} className={styles.meta} />
       <p className={styles.links}>
         {example.section && (
           <Link to={`/docs/${example.section.doc}${example.section.anchor ? `#${example.section.anchor}` : ''}`}>{t.taught}</Link>

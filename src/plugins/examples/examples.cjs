@@ -114,25 +114,34 @@ function readExample(dir) {
     files,
     allFiles: listFiles(dir),
     topology: topologyFileOf(dir) ? topologyOf(topologyFileOf(dir)) : null,
-    lastRun: lastRunOf(dir),
+    lastRuns: lastRunsOf(dir),
     zip: `/downloads/${name}.zip`,
   };
 }
 
-/** Where the runner's last `up` report sits, next to the examples folder. */
-function reportPathFor(exampleDir) {
-  return path.join(path.dirname(path.dirname(exampleDir)), 'test-results', 'examples.json');
+/**
+ * Where the runner's last `up` reports sit, next to the examples folder: this machine's engine
+ * (examples.json) first, then each other engine major (`up --engine N`: examples-engine-N.json).
+ */
+function reportPathsFor(exampleDir) {
+  const dir = path.join(path.dirname(path.dirname(exampleDir)), 'test-results');
+  const others = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /^examples-engine-\d+\.json$/.test(f)).sort() : [];
+  return ['examples.json', ...others].map((f) => path.join(dir, f));
 }
 
 /**
- * What the runner saw when it last started this example (`npm run examples -- up`), so the page
- * can say what the example was tested with; null when it has not run in this checkout.
+ * What the runner saw when it last started this example on each engine (`npm run examples -- up`),
+ * so the page can say what the example was tested with; empty when it has not run in this checkout.
  */
-function lastRunOf(exampleDir) {
-  const file = reportPathFor(exampleDir);
-  if (!fs.existsSync(file)) return null;
-  const report = JSON.parse(fs.readFileSync(file, 'utf8'));
-  const result = (report.examples ?? []).find((e) => e.name === path.basename(exampleDir));
+function lastRunsOf(exampleDir) {
+  return reportPathsFor(exampleDir).flatMap((file) => {
+    const run = fs.existsSync(file) ? lastRunIn(JSON.parse(fs.readFileSync(file, 'utf8')), path.basename(exampleDir)) : null;
+    return run ? [run] : [];
+  });
+}
+
+function lastRunIn(report, name) {
+  const result = (report.examples ?? []).find((e) => e.name === name);
   if (!result) return null;
   return {
     at: report.startedAt,
@@ -155,4 +164,4 @@ function exampleDirs(examplesDir) {
     .sort();
 }
 
-module.exports = {languageOf, listFiles, readExample, exampleDirs, topologyOf, parsePort, reportPathFor};
+module.exports = {languageOf, listFiles, readExample, exampleDirs, topologyOf, parsePort, reportPathsFor};

@@ -6,4 +6,4 @@ export function readExample(dir: string): ExampleData;
 export function exampleDirs(examplesDir: string): string[];
 export function topologyOf(file: string): import('../../components/Example/types').TopologyModel;
 export function parsePort(port: unknown): import('../../components/Example/types').TopologyPort;
-export function reportPathFor(exampleDir: string): string;
+export function reportPathsFor(exampleDir: string): string[];

@@ -3,12 +3,12 @@ import { test } from 'node:test';
 import { parseArgs } from '../../runner/args';
 
 test('commands, names and options', () => {
-  assert.deepEqual(parseArgs(['up', 'a', 'b', '--json', 'out.json']), { command: 'up', names: ['a', 'b'], examplesDir: 'examples', json: 'out.json', lab: false });
-  assert.deepEqual(parseArgs(['check', '--examples', 'tests/fixtures/examples']), { command: 'check', names: [], examplesDir: 'tests/fixtures/examples', json: null, lab: false });
+  assert.deepEqual(parseArgs(['up', 'a', 'b', '--json', 'out.json']), { command: 'up', names: ['a', 'b'], examplesDir: 'examples', json: 'out.json', lab: false, engine: null });
+  assert.deepEqual(parseArgs(['check', '--examples', 'tests/fixtures/examples']), { command: 'check', names: [], examplesDir: 'tests/fixtures/examples', json: null, lab: false, engine: null });
 });
 
 test('--lab: up on the Swarm lab', () => {
-  assert.deepEqual(parseArgs(['up', '--lab', 'swarm-whoami']), { command: 'up', names: ['swarm-whoami'], examplesDir: 'examples', json: null, lab: true });
+  assert.deepEqual(parseArgs(['up', '--lab', 'swarm-whoami']), { command: 'up', names: ['swarm-whoami'], examplesDir: 'examples', json: null, lab: true, engine: null });
 });
 
 test('bad arguments are explained', () => {
@@ -18,4 +18,12 @@ test('bad arguments are explained', () => {
   assert.equal(parseArgs(['up', '--fast']), 'unknown option "--fast"');
   assert.equal(parseArgs(['check', '--lab']), '--lab works with up only');
   assert.equal(parseArgs(['list', 'a', '--lab']), '--lab works with up only');
+});
+
+test('--engine MAJOR: up on a fresh engine of another major', () => {
+  assert.deepEqual(parseArgs(['up', '--engine', '26', 'port-mapping']), { command: 'up', names: ['port-mapping'], examplesDir: 'examples', json: null, lab: false, engine: '26' });
+  assert.equal(parseArgs(['check', '--engine', '26']), '--engine works with up only');
+  assert.equal(parseArgs(['up', '--engine', 'docker:26-dind']), '--engine takes an engine major such as 26, not "docker:26-dind"');
+  assert.equal(parseArgs(['up', '--engine']), '--engine needs a value');
+  assert.equal(parseArgs(['up', '--lab', '--engine', '26']), '--lab and --engine exclude each other');
 });
