@@ -1,0 +1,54 @@
+// A session's engine is removed with its volume whether the session passes, fails or is
+// interrupted, and the host's other containers are untouched.
+import assert from 'node:assert/strict';
+import {spawn} from 'node:child_process';
+import {test} from 'node:test';
+import {docker, dockerOk} from '../../lab/exec';
+import {leftoverEngines, LABEL, withEngine} from '../../../tools/transcripts/engine';
+import {runSession} from '../../../tools/transcripts/run';
+import {REPO_ROOT, type Session} from '../../../tools/transcripts/session';
+
+const session = (commands: {command: string; exit: number}[]): Session => ({
+  id: 'test/cleanup',
+  source: 'tests/integration/transcripts/cleanup.test.ts',
+  images: [],
+  volatile: [],
+  blocks: [{name: 'only', steps: commands}],
+});
+
+const otherContainers = async () => (await docker(['ps', '--all', '--format', '{{.Names}}'])).split('\n').filter((n) => n && !n.startsWith('fgts-')).sort();
+
+test('a passing session leaves nothing behind and shows stdout and stderr in order', async () => {
+  const others = await otherContainers();
+  const file = await runSession(session([{command: 'echo out; echo err >&2; echo out again; docker network ls --format "{{.Name}}"', exit: 0}]), () => {});
+  assert.equal(file.blocks.only.steps[0].output, 'out\nerr\nout again\nbridge\nhost\nnone');
+  assert.deepEqual(await leftoverEngines(), []);
+  assert.deepEqual(await otherContainers(), others);
+});
+
+test("the engine's storage volume goes with it", async () => {
+  const volume = await withEngine('test/cleanup', () => {}, (engine) => docker(['inspect', '--format', '{{range .Mounts}}{{.Name}}{{end}}', engine.name]));
+  assert.match(volume, /^[0-9a-f]{64}$/);
+  assert.equal(await dockerOk(['volume', 'inspect', volume]), false);
+});
+
+test('a command with an unexpected exit status fails the session and still removes the engine', async () => {
+  await assert.rejects(runSession(session([{command: 'false', exit: 0}]), () => {}), /`false` exited with 1, expected 0/);
+  assert.deepEqual(await leftoverEngines(), []);
+});
+
+test('SIGINT during a command removes the engine before the process exits', async () => {
+  const script = `import {runSession} from './tools/transcripts/run.ts';
+    await runSession(${JSON.stringify(session([{command: 'sleep 120', exit: 0}]))}, (l) => console.log(l));`;
+  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe']});
+  let output = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (output += d));
+  const code = await new Promise<number | null>((resolve) => {
+    const poll = setInterval(() => {
+      if (output.includes('$ sleep 120')) clearInterval(poll), child.kill('SIGINT');
+    }, 300);
+    child.on('close', (c) => (clearInterval(poll), resolve(c)));
+  });
+  assert.equal(code, 130, output);
+  assert.deepEqual(await leftoverEngines(), [], `containers labelled ${LABEL} are left`);
+});

@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {mask, VOLATILE_KINDS, type VolatileKind} from '../../../tools/transcripts/volatile';
+
+const ALL = Object.keys(VOLATILE_KINDS) as VolatileKind[];
+
+test('each kind masks what it names', () => {
+  const cases: [VolatileKind, string, string][] = [
+    ['digest', 'Deleted: sha256:' + 'ab'.repeat(32), 'Deleted: <digest>'],
+    ['id', '3e7640b9c348   busybox:1.36', '<id>   busybox:1.36'],
+    ['id', 'a'.repeat(64), '<id>'],
+    ['time', 'Up Less than a second   x', 'Up <time>   x'],
+    ['time', 'Exited (0) 38 seconds ago', 'Exited (0) <time> ago'],
+    ['time', '2026/11/29 04:23:42 [notice]', '<time> [notice]'],
+    ['duration', '#6 DONE 1.1s', '#6 DONE <duration>'],
+    ['duration', 'real\t0m11.232s', 'real\t<duration>'],
+    ['duration', '64 bytes from 10.200.1.2: icmp_seq=1 ttl=64 time=0.119 ms', '64 bytes from 10.200.1.2: icmp_seq=1 ttl=64 time=<duration>'],
+    ['duration', 'rtt min/avg/max/mdev = 0.071/0.091/0.119/0.020 ms', 'rtt min/avg/max/mdev = <duration>'],
+    ['duration', '3 packets transmitted, 3 received, 0% packet loss, time 2028ms', '3 packets transmitted, 3 received, 0% packet loss, time <duration>'],
+    ['swarm-id', 'Swarm initialized: current node (owxfdwrjzudt9n2k3l4m5p6q7) is now', 'Swarm initialized: current node (<swarm-id>) is now'],
+    ['swarm-id', 'docker swarm join --token SWMTKN-1-3pu6hszjas19xyp7ghgosyx9k8atbfcr8p2is99znpy26u2lkl-1awxwuwd3z9j1z3puu7rcgdbx 10.0.0.2:2377', 'docker swarm join --token <swarm-id> 10.0.0.2:2377'],
+    ['mac-address', 'link/ether 02:42:ac:11:00:05 brd ff:ff:ff:ff:ff:ff', 'link/ether <mac-address> brd ff:ff:ff:ff:ff:ff'],
+    ['size', '204MB and 4.35kB and 0B', '<size> and <size> and <size>'],
+    ['ip-address', 'running 172.17.0.2 x', 'running <ip-address> x'],
+    ['port', '8000/tcp -> 0.0.0.0:32768', '8000/tcp -> 0.0.0.0:<port>'],
+    ['pid', '19644               /bin/sh -c nginx', '<pid>               /bin/sh -c nginx'],
+    ['pid', '14958 /usr/sbin/docker-proxy -proto tcp', '<pid> /usr/sbin/docker-proxy -proto tcp'],
+    ['pid', '[notice] 1#1: start worker process 16', '[notice] 1#1: start worker process <pid>'],
+  ];
+  for (const [kind, text, masked] of cases) assert.equal(mask(text, [kind]), masked, kind);
+});
+
+test('only declared kinds are masked', () => {
+  assert.equal(mask('running 172.17.0.2', ['id']), 'running 172.17.0.2');
+});
+
+test('no kind is a wildcard: ordinary output stays as it is under every kind', () => {
+  const text = 'Hello, Field Guide!\nfg-ch1-running\n["python","hello.py"] ["World"] /app hello\nfg-hello     1.0';
+  assert.equal(mask(text, ALL), text);
+});
+
+test('digests are masked whole, before the id kind could take their hex part', () => {
+  assert.equal(mask('sha256:' + 'c'.repeat(64), ALL), '<digest>');
+});

@@ -1,0 +1,93 @@
+// npm run transcripts -- update|check|list [name…]   (see transcripts/README.md)
+import {existsSync, readFileSync, writeFileSync} from 'node:fs';
+import path from 'node:path';
+import type {TranscriptFile} from '../../src/components/Transcript/types';
+import {formatProblem} from '../../tests/runner/problems';
+import {siteCensus} from './census';
+import {mergeTranscript, transcriptDiff, transcriptJson} from './compare';
+import {runSession} from './run';
+import {selectSessions} from './select';
+import {loadSession, outputPath, REPO_ROOT, sessionIds, type Session} from './session';
+
+const USAGE = 'usage: npm run transcripts -- update|check|list [<page>/<session> | <page> | <session> …]';
+
+function committed(id: string): TranscriptFile | undefined {
+  const file = outputPath(id);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as TranscriptFile) : undefined;
+}
+
+/** The engine the site says transcripts ran on (docker-versions.json), or undefined when it is not recorded yet. */
+function recordedEngine(): string | undefined {
+  const file = path.join(REPO_ROOT, 'docker-versions.json');
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as {engine: string}).engine : undefined;
+}
+
+const log = (line: string) => console.log(`  ${line}`);
+
+async function update(session: Session): Promise<boolean> {
+  const fresh = await runSession(session, log);
+  const merged = mergeTranscript(committed(session.id), fresh, session.volatile);
+  writeFileSync(outputPath(session.id), transcriptJson(merged));
+  console.log(`${session.id}: written (${path.relative(REPO_ROOT, outputPath(session.id))}, engine ${fresh.ranOn.engine})`);
+  return true;
+}
+
+async function check(session: Session): Promise<boolean> {
+  const before = committed(session.id);
+  const fresh = await runSession(session, log);
+  const diff = transcriptDiff(before, fresh, session.volatile);
+  const engine = recordedEngine();
+  const problems = [
+    ...(before ? [] : [`no generated file: run \`npm run transcripts -- update ${session.id}\``]),
+    ...(engine && before && before.ranOn.engine !== engine ? [`committed output ran on Engine ${before.ranOn.engine}, docker-versions.json records ${engine}: regenerate it`] : []),
+  ];
+  for (const p of problems) console.log(`${session.id}: FAIL ${p}`);
+  if (diff.length > 0) console.log(`${session.id}: FAIL the output changed (volatile parts shown as <kind>):\n${diff.join('\n')}`);
+  if (!engine) console.log(`${session.id}: the engine version was not compared: docker-versions.json is missing`);
+  if (problems.length === 0 && diff.length === 0) console.log(`${session.id}: ok`);
+  return problems.length === 0 && diff.length === 0;
+}
+
+function list(ids: string[]): void {
+  for (const id of ids) {
+    const file = committed(id);
+    const blocks = Object.entries(file?.blocks ?? {});
+    const commands = blocks.reduce((n, [, b]) => n + b.steps.length, 0);
+    console.log(`${id}: ${file ? `${blocks.length} blocks, ${commands} commands, engine ${file.ranOn.engine}` : 'not generated yet'}`);
+  }
+  const pages = siteCensus('zh-Hans');
+  const sum = (f: (p: (typeof pages)[number]) => number) => pages.reduce((n, p) => n + f(p), 0);
+  const generated = sum((p) => p.generated);
+  const handWritten = sum((p) => p.handWritten);
+  const notRun = new Map<string, number>();
+  for (const p of pages) for (const [reason, n] of Object.entries(p.notRun)) notRun.set(reason, (notRun.get(reason) ?? 0) + n);
+  const notRunTotal = [...notRun.values()].reduce((a, b) => a + b, 0);
+  const total = generated + handWritten + notRunTotal;
+  const share = (n: number) => `${total ? ((100 * n) / total).toFixed(1) : '0.0'} %`;
+  console.log(`\nCommands on the site (zh-Hans pages; en shows the same transcripts): ${total}`);
+  console.log(`  generated and checked: ${generated} (${share(generated)})`);
+  console.log(`  not run here: ${notRunTotal} (${share(notRunTotal)})${[...notRun].map(([r, n]) => `; ${r} ${n} (${share(n)})`).join('')}`);
+  console.log(`  hand-written, not converted yet: ${handWritten} (${share(handWritten)})`);
+  const pending = pages.filter((p) => !p.converted && p.handWritten > 0).map((p) => path.basename(p.file));
+  console.log(`Pages not converted yet: ${pending.join(', ') || 'none'}`);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...names] = argv;
+  if (!['update', 'check', 'list'].includes(command)) return console.error(USAGE), 2;
+  const {ids, unknown} = selectSessions(sessionIds(), names);
+  if (unknown.length > 0) return console.error(`no session named ${unknown.join(', ')}\n${USAGE}`), 2;
+  if (command === 'list') return list(ids), 0;
+  const started = Date.now();
+  let failed = 0;
+  for (const id of ids) {
+    const {session, problems} = loadSession(id);
+    const ok = session ? await (command === 'update' ? update : check)(session).catch((err: Error) => (console.log(`${id}: FAIL ${err.message}`), false)) : false;
+    for (const p of problems) console.log(formatProblem(p));
+    if (!ok) failed++;
+  }
+  console.log(`${command}: ${ids.length - failed} of ${ids.length} sessions ok in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  return failed === 0 ? 0 : 1;
+}
+
+main(process.argv.slice(2)).then((code) => process.exit(code));

@@ -1,0 +1,39 @@
+// Committed transcript against a fresh run, with the session's volatile parts masked.
+import {sessionText, type TranscriptFile} from '../../src/components/Transcript/types';
+import {unifiedDiff} from './diff';
+import {mask, type VolatileKind} from './volatile';
+
+const maskedLines = (file: TranscriptFile | undefined, block: string, kinds: readonly VolatileKind[]) =>
+  file?.blocks[block] ? mask(sessionText(file.blocks[block]), kinds).split('\n') : [];
+
+/**
+ * Differences per block (`-` committed, `+` fresh; volatile parts shown as `<kind>`); empty when
+ * every block matches.
+ */
+export function transcriptDiff(committed: TranscriptFile | undefined, fresh: TranscriptFile, kinds: readonly VolatileKind[]): string[] {
+  const out: string[] = [];
+  const names = [...new Set([...Object.keys(committed?.blocks ?? {}), ...Object.keys(fresh.blocks)])];
+  for (const name of names) {
+    const diff = unifiedDiff(maskedLines(committed, name, kinds), maskedLines(fresh, name, kinds));
+    if (diff.length > 0) out.push(`--- ${name} (committed)`, `+++ ${name} (this run)`, ...diff);
+  }
+  return out;
+}
+
+/**
+ * The file `update` writes: blocks that differ only in volatile parts keep their committed bytes,
+ * so regenerating changes the repository only where the output really changed.
+ */
+export function mergeTranscript(committed: TranscriptFile | undefined, fresh: TranscriptFile, kinds: readonly VolatileKind[]): TranscriptFile {
+  const blocks = Object.fromEntries(
+    Object.entries(fresh.blocks).map(([name, block]) => {
+      const kept = committed?.blocks[name];
+      const same = kept && mask(sessionText(kept), kinds) === mask(sessionText(block), kinds);
+      return [name, same ? {...block, steps: kept.steps} : block];
+    }),
+  );
+  return {...fresh, blocks};
+}
+
+/** The file's JSON text, as committed. */
+export const transcriptJson = (file: TranscriptFile) => `${JSON.stringify(file, null, 2)}\n`;

@@ -1,0 +1,177 @@
+// A fresh Docker engine for one session: a Docker-in-Docker container started clean, removed with
+// its volume afterwards, also when the run fails or is interrupted.
+import {spawn} from 'node:child_process';
+import {createHash, randomBytes} from 'node:crypto';
+import {readFileSync} from 'node:fs';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {docker, dockerOk, execFile, waitFor, type ExecResult} from '../../tests/lab/exec';
+import {DIND_RUN_FLAGS} from '../../tests/images/dind';
+import {ensureNodeImage} from '../../tests/lab/node-image';
+
+export const PREFIX = 'fgts-';
+export const LABEL = 'io.fieldguide.transcripts';
+const START_TIMEOUT_MS = 90_000;
+const HOST_IMAGE = 'fieldguide/transcripts-host';
+const HOST_IMAGE_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'host-image');
+const HASH_LABEL = `${LABEL}.hash`;
+/**
+ * The engine's container sits alone on a network with this fixed subnet, so its own address (shown
+ * by `docker swarm init`) is the same on every run, and the engine inside picks 172.17.0.0/16 for
+ * its default bridge as on a reader's host (on the host's default bridge it would take 172.18).
+ * The fixed subnet also makes sessions on one host run one at a time: a second waits for it.
+ */
+export const ENGINE_SUBNET = '10.213.0.0/24';
+const SUBNET_WAIT_MS = 10 * 60_000;
+const COMMAND_TIMEOUT_MS = 5 * 60_000;
+
+/** Containers this process started and has not removed yet; removed on SIGINT/SIGTERM too. */
+const live = new Set<string>();
+let signalsHooked = false;
+
+function hookSignals(): void {
+  if (signalsHooked) return;
+  signalsHooked = true;
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    process.on(signal, () => {
+      process.stderr.write(`\n${signal}: removing ${[...live].join(', ') || 'nothing'}\n`);
+      void Promise.all([...live].map(removeEngine)).finally(() => process.exit(code));
+    });
+  }
+}
+
+/** The container name for a session: `fgts-<page>-<session>-<random>`, unique per run. */
+export function engineName(sessionId: string): string {
+  const slug = sessionId.replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
+  return `${PREFIX}${slug}-${randomBytes(3).toString('hex')}`;
+}
+
+/**
+ * `docker run` arguments: the project's Docker-in-Docker flags (tests/images/dind.ts). The engine
+ * listens on its unix socket only, as a freshly installed one does.
+ */
+export function engineRunArgs(name: string, sessionId: string, image: string): string[] {
+  return [
+    'run', '--detach', '--name', name, '--label', `${LABEL}=${sessionId}`,
+    ...DIND_RUN_FLAGS,
+    '--network', name,
+    '--memory', '2g', '--cpus', '1',
+    image, '--host=unix:///var/run/docker.sock',
+  ];
+}
+
+async function removeEngine(name: string): Promise<void> {
+  // --volumes: the engine's /var/lib/docker is the image's anonymous volume.
+  await execFile('docker', ['rm', '--force', '--volumes', name]);
+  await execFile('docker', ['network', 'rm', name]);
+  live.delete(name);
+}
+
+/** Creates the session's network, waiting while another session holds the subnet. */
+async function createNetwork(name: string, sessionId: string, log: (line: string) => void): Promise<void> {
+  const args = ['network', 'create', '--label', `${LABEL}=${sessionId}`, '--subnet', ENGINE_SUBNET, name];
+  let waiting = false;
+  const result = await waitFor(`the subnet ${ENGINE_SUBNET} (another transcript session holds it)`, async () => {
+    const attempt = await execFile('docker', args);
+    if (attempt.code === 0 || !/overlap/i.test(attempt.stderr)) return attempt;
+    if (!waiting) log(`waiting for ${ENGINE_SUBNET}: another transcript session holds it`), (waiting = true);
+    return undefined;
+  }, {timeoutMs: SUBNET_WAIT_MS, intervalMs: 2000});
+  if (result.code !== 0) throw new Error(`docker network create ${name}: ${result.stderr.trim()}`);
+}
+
+export interface Engine {
+  name: string;
+  /**
+   * Runs one shell command in `dir` inside the engine container; stdout and stderr as one stream.
+   * With `input`, the command runs on a terminal and each line is typed after a shell prompt.
+   */
+  run(command: string, dir: string, input?: string[]): Promise<ExecResult>;
+  versions(): Promise<{engine: string; compose: string | null}>;
+}
+
+/** Starts a fresh engine, hands it to `use`, and removes it afterwards whatever happens. */
+export async function withEngine<T>(sessionId: string, log: (line: string) => void, use: (engine: Engine) => Promise<T>): Promise<T> {
+  hookSignals();
+  const tag = await ensureHostImage(log);
+  const name = engineName(sessionId);
+  live.add(name); // before anything is created: a half-created container or network is removed too
+  try {
+    await createNetwork(name, sessionId, log);
+    await docker(engineRunArgs(name, sessionId, tag));
+    await waitFor(`the engine in ${name}`, async () => ((await dockerOk(['exec', name, 'docker', 'info'])) ? true : undefined), {timeoutMs: START_TIMEOUT_MS});
+    await docker(['exec', name, 'mkdir', '-p', '/work']);
+    return await use(engineHandle(name));
+  } finally {
+    await removeEngine(name);
+  }
+}
+
+/** Builds the session host image on the engine image unless one built from the same inputs is there. */
+async function ensureHostImage(log: (line: string) => void): Promise<string> {
+  const engineImage = (await ensureNodeImage(log)).tag;
+  const engineId = await docker(['image', 'inspect', '--format', '{{.Id}}', engineImage]);
+  const hash = createHash('sha256').update(readFileSync(path.join(HOST_IMAGE_DIR, 'Dockerfile'))).update(engineId).digest('hex');
+  const current = await execFile('docker', ['image', 'inspect', '--format', `{{index .Config.Labels "${HASH_LABEL}"}}`, HOST_IMAGE]);
+  if (current.code === 0 && current.stdout.trim() === hash) return HOST_IMAGE;
+  log(`${HOST_IMAGE}: building (${engineImage} plus curl, ping and expect)`);
+  await docker(['build', '-t', HOST_IMAGE, '--label', `${HASH_LABEL}=${hash}`, '--build-arg', `ENGINE_IMAGE=${engineImage}`, HOST_IMAGE_DIR]);
+  return HOST_IMAGE;
+}
+
+/** An expect script: runs $FGTS_COMMAND on a terminal, types each line of $FGTS_INPUT after a `# ` or `$ ` prompt. */
+const TYPE_ON_TERMINAL = `
+set timeout 60
+spawn -noecho bash -c $env(FGTS_COMMAND)
+foreach line [split $env(FGTS_INPUT) "\\n"] {
+  expect {
+    -re {[#$] $} { send -- "$line\\r" }
+    timeout { puts "(no prompt for: $line)"; exit 124 }
+  }
+}
+expect eof
+lassign [wait] pid spawnid os_error status
+exit $status
+`;
+
+function engineHandle(name: string): Engine {
+  return {
+    name,
+    run: async (command, dir, input) => {
+      if (!input) return execFile('docker', ['exec', '--workdir', dir, name, 'bash', '-c', `exec 2>&1\n${command}`], {timeoutMs: COMMAND_TIMEOUT_MS});
+      const env = ['--env', `FGTS_COMMAND=${command}`, '--env', `FGTS_INPUT=${input.join('\n')}`];
+      const result = await execFile('docker', ['exec', '--workdir', dir, ...env, name, 'expect', '-c', TYPE_ON_TERMINAL], {timeoutMs: COMMAND_TIMEOUT_MS});
+      // The terminal ends lines with CR LF.
+      return {...result, stdout: result.stdout.replace(/\r\n/g, '\n')};
+    },
+    versions: async () => {
+      const engine = await docker(['exec', name, 'docker', 'version', '--format', '{{.Server.Version}}']);
+      const compose = await execFile('docker', ['exec', name, 'docker', 'compose', 'version', '--short']);
+      return {engine, compose: compose.code === 0 ? compose.stdout.trim().replace(/^v/, '') : null};
+    },
+  };
+}
+
+/** Copies images from the host engine into the session's engine (`docker save | docker load`). */
+export async function loadImages(engine: Engine, images: string[]): Promise<void> {
+  if (images.length === 0) return;
+  const save = spawn('docker', ['save', ...images], {stdio: ['ignore', 'pipe', 'pipe']});
+  let saveError = '';
+  save.stderr.setEncoding('utf8').on('data', (d: string) => (saveError += d));
+  const saved = new Promise<number>((resolve) => save.on('close', (code) => resolve(code ?? 1)));
+  const load = await execFile('docker', ['exec', '-i', engine.name, 'docker', 'load'], {input: save.stdout});
+  if ((await saved) !== 0 || load.code !== 0) throw new Error(`loading ${images.join(', ')} into ${engine.name} failed: ${saveError.trim() || load.stdout.trim()}`);
+}
+
+/** Copies a folder of the repository into the engine container at `dir`. */
+export async function copyFolder(engine: Engine, from: string, dir: string): Promise<void> {
+  await docker(['exec', engine.name, 'mkdir', '-p', dir]);
+  await docker(['cp', `${from}/.`, `${engine.name}:${dir}`]);
+}
+
+/** Containers and networks of transcript engines on the host engine (a test checks none is left). */
+export async function leftoverEngines(): Promise<string[]> {
+  const containers = await docker(['ps', '--all', '--filter', `label=${LABEL}`, '--format', '{{.Names}}']);
+  const networks = await docker(['network', 'ls', '--filter', `label=${LABEL}`, '--format', '{{.Name}}']);
+  return [...containers.split('\n'), ...networks.split('\n').map((n) => n && `network ${n}`)].filter(Boolean);
+}

@@ -1,0 +1,157 @@
+// A session source: transcripts/<page>/<session>.yaml (format in transcripts/README.md).
+import {existsSync, readFileSync, readdirSync, statSync} from 'node:fs';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import type {Problem} from '../../tests/runner/problems';
+import {parseYaml, problemAt, valueOf, type YamlFile, type YamlPath} from '../../tests/runner/yamlpos';
+import {isVolatileKind, VOLATILE_KINDS, type VolatileKind} from './volatile';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const TRANSCRIPTS_DIR = path.join(REPO_ROOT, 'transcripts');
+/** Folders a block may take its working directory from. */
+const WORKDIR_ROOTS = ['examples/', 'transcripts/'];
+
+export interface Step {
+  command: string;
+  /** The exit status the command is shown with; anything else fails the run. */
+  exit: number;
+  /** Lines typed into an interactive command (run on a terminal), each after its shell prompt. */
+  input?: string[];
+}
+
+export interface Block {
+  /** The id a page names the block by. */
+  name: string;
+  /** Folder (relative to the repository) copied in as the commands' working directory. */
+  workdir?: string;
+  steps: Step[];
+}
+
+export interface Session {
+  /** `<page>/<session>`, e.g. `01-images-and-containers/basics`. */
+  id: string;
+  /** The source file, relative to the repository. */
+  source: string;
+  images: string[];
+  volatile: VolatileKind[];
+  blocks: Block[];
+}
+
+const SESSION_NAME = /^[a-z0-9][a-z0-9-]*$/;
+
+/** Every session source under transcripts/, as `<page>/<session>` ids, sorted. */
+export function sessionIds(root = TRANSCRIPTS_DIR): string[] {
+  if (!existsSync(root)) return [];
+  return readdirSync(root)
+    .filter((page) => statSync(path.join(root, page)).isDirectory())
+    .flatMap((page) => readdirSync(path.join(root, page)).filter((f) => f.endsWith('.yaml')).map((f) => `${page}/${f.slice(0, -'.yaml'.length)}`))
+    .sort();
+}
+
+export const sourcePath = (id: string, root = TRANSCRIPTS_DIR) => path.join(root, `${id}.yaml`);
+export const outputPath = (id: string, root = TRANSCRIPTS_DIR) => path.join(root, `${id}.json`);
+
+/** Reads and checks one session source; problems name the file and line. */
+export function loadSession(id: string, root = TRANSCRIPTS_DIR): {session?: Session; problems: Problem[]} {
+  const file = path.relative(REPO_ROOT, sourcePath(id, root));
+  const {yaml, problems} = parseYaml(file, readFileSync(sourcePath(id, root), 'utf8'));
+  if (problems.length > 0) return {problems};
+  const reader = new SessionReader(yaml);
+  const session = reader.read(id);
+  return reader.problems.length > 0 ? {problems: reader.problems} : {session, problems: []};
+}
+
+class SessionReader {
+  readonly problems: Problem[] = [];
+  constructor(private readonly yaml: YamlFile) {}
+
+  private problem(at: YamlPath, message: string): void {
+    this.problems.push(problemAt(this.yaml, at, 'transcript-source', message));
+  }
+
+  read(id: string): Session {
+    const value = valueOf(this.yaml) as Record<string, unknown> | null;
+    if (!value || typeof value !== 'object' || Array.isArray(value)) {
+      this.problem([], 'a session source is a map with images, volatile and blocks');
+      return {id, source: this.yaml.file, images: [], volatile: [], blocks: []};
+    }
+    for (const key of Object.keys(value)) {
+      if (!['images', 'volatile', 'blocks'].includes(key)) this.problem([key], `unknown key "${key}" (images, volatile, blocks)`);
+    }
+    return {
+      id,
+      source: this.yaml.file,
+      images: this.strings(value.images, ['images']),
+      volatile: this.kinds(value.volatile),
+      blocks: this.blocks(value.blocks),
+    };
+  }
+
+  private strings(value: unknown, at: YamlPath): string[] {
+    if (value === undefined) return [];
+    if (!Array.isArray(value) || value.some((v) => typeof v !== 'string' || v === '')) {
+      this.problem(at, `${at.join('.')} must be a list of strings`);
+      return [];
+    }
+    return value as string[];
+  }
+
+  private kinds(value: unknown): VolatileKind[] {
+    const names = this.strings(value, ['volatile']);
+    names.forEach((name, i) => {
+      if (!isVolatileKind(name)) this.problem(['volatile', i], `unknown volatile kind "${name}" (${Object.keys(VOLATILE_KINDS).join(', ')})`);
+    });
+    return names.filter(isVolatileKind);
+  }
+
+  private blocks(value: unknown): Block[] {
+    if (!Array.isArray(value) || value.length === 0) {
+      this.problem(['blocks'], 'blocks must be a non-empty list');
+      return [];
+    }
+    const blocks = value.map((b, i) => this.block(b, i));
+    const seen = new Set<string>();
+    blocks.forEach((b, i) => {
+      if (seen.has(b.name)) this.problem(['blocks', i, 'name'], `block name "${b.name}" is used twice`);
+      seen.add(b.name);
+    });
+    return blocks;
+  }
+
+  private block(value: unknown, i: number): Block {
+    const at = ['blocks', i];
+    const b = (value ?? {}) as Record<string, unknown>;
+    for (const key of Object.keys(b)) {
+      if (!['name', 'workdir', 'commands'].includes(key)) this.problem([...at, key], `unknown key "${key}" (name, workdir, commands)`);
+    }
+    const name = typeof b.name === 'string' && SESSION_NAME.test(b.name) ? b.name : '';
+    if (!name) this.problem([...at, 'name'], 'a block needs a name of lowercase letters, digits and dashes');
+    const workdir = typeof b.workdir === 'string' ? b.workdir : undefined;
+    if (b.workdir !== undefined && !this.validWorkdir(workdir)) {
+      this.problem([...at, 'workdir'], `workdir must be a folder under ${WORKDIR_ROOTS.join(' or ')}`);
+    }
+    return {name, workdir, steps: this.steps(b.commands, [...at, 'commands'])};
+  }
+
+  private validWorkdir(dir: string | undefined): boolean {
+    if (!dir || path.isAbsolute(dir) || path.normalize(dir) !== dir.replace(/\/$/, '')) return false;
+    const full = path.join(REPO_ROOT, dir);
+    return WORKDIR_ROOTS.some((root) => dir.startsWith(root)) && existsSync(full) && statSync(full).isDirectory();
+  }
+
+  private steps(value: unknown, at: YamlPath): Step[] {
+    if (!Array.isArray(value) || value.length === 0) {
+      this.problem(at, 'commands must be a non-empty list');
+      return [];
+    }
+    return value.map((c, i): Step => {
+      if (typeof c === 'string' && c.trim()) return {command: c, exit: 0};
+      const step = (c ?? {}) as Record<string, unknown>;
+      const input = step.input === undefined ? undefined : this.strings(step.input, [...at, i, 'input']);
+      const valid =
+        typeof step.run === 'string' && step.run.trim() && Number.isInteger(step.exit ?? 0) && Object.keys(step).every((k) => ['run', 'exit', 'input'].includes(k));
+      if (!valid) this.problem([...at, i], 'a command is a string, or {run: <command>, exit: <status>, input: [<typed line>, …]}');
+      return {command: String(step.run ?? ''), exit: Number(step.exit ?? 0), ...(input ? {input} : {})};
+    });
+  }
+}
