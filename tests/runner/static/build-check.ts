@@ -1,18 +1,14 @@
 // `docker build --check`: BuildKit's own Dockerfile parser and lint rules, where the engine has them.
-import { existsSync } from 'node:fs';
 import type { Problem } from '../problems';
 import { boundedRun, limitHit } from './bounded';
 
 const BUILD_CHECK_TIMEOUT_MS = 30_000;
-/** The engine answers `docker build --check` only once the lead's install has finished. */
-export const ENGINE_READY_FILE = '/tmp/fg-engine-ready';
 
 /**
  * Problems `docker build --check` finds in the Dockerfile `rel` of `dir`, or why it could not run.
  * The Dockerfile's own folder is the context: lint rules read the Dockerfile, not the files it copies.
  */
 export async function buildCheck(dir: string, rel: string, display: string): Promise<Problem[] | string> {
-  if (!existsSync(ENGINE_READY_FILE)) return 'the engine here is not ready';
   const context = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '.';
   const r = await boundedRun('docker', ['build', '--check', '--progress=quiet', '-f', rel, context], { cwd: dir, timeoutMs: BUILD_CHECK_TIMEOUT_MS });
   const limit = limitHit(r, BUILD_CHECK_TIMEOUT_MS);
