@@ -33,6 +33,8 @@ export interface Check {
 export interface ImageBuild { tag: string; context: string; dockerfile: string }
 export interface SecretSource { name: string; file?: string; stdin?: string }
 export interface Limit { feature: string; what: Bilingual }
+/** A path (relative to the example folder, may lead out of it) another step makes, e.g. the built site. */
+export interface Requirement { path: string; why: string }
 
 export interface Declaration {
   /** Folder name: the example's id. */
@@ -53,6 +55,8 @@ export interface Declaration {
   secrets: SecretSource[];
   checks: Check[];
   limits: Limit[];
+  /** Without these the example is not started (never failed, never passed). */
+  requires: Requirement[];
 }
 
 export const CHECK_TYPES = ['http', 'exec', 'script', 'run'] as const;
@@ -73,7 +77,7 @@ export const ENTRY_FILE: Record<Exclude<Kind, 'kubernetes'>, string> = {
 };
 
 const TOP_KEYS = [
-  'title', 'summary', 'kind', 'chapter', 'topics', 'timeout', 'files', 'images', 'uses', 'swarm', 'secrets', 'checks', 'limits',
+  'title', 'summary', 'kind', 'chapter', 'topics', 'timeout', 'files', 'images', 'uses', 'swarm', 'secrets', 'checks', 'limits', 'requires',
 ];
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const EXAMPLE_NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -261,6 +265,21 @@ export function validateDeclaration(
     });
   }
 
+  const requires: Requirement[] = [];
+  if (raw.requires !== undefined) {
+    if (!Array.isArray(raw.requires)) at(['requires'], 'declaration-value', 'requires must be a list of { path, why }');
+    else raw.requires.forEach((r, i) => {
+      const path = ['requires', i];
+      if (!isObj(r)) return at(path, 'declaration-value', 'a requirement is { path, why }');
+      unknownKeys(r, ['path', 'why'], path, 'requirement');
+      if (typeof r.path !== 'string' || r.path === '' || isAbsolute(r.path)) {
+        return at([...path, 'path'], 'declaration-value', 'path must be relative to the example folder');
+      }
+      if (typeof r.why !== 'string' || r.why.trim() === '') return at([...path, 'why'], 'declaration-missing', 'why must say what is missing (e.g. "the site is not built")');
+      requires.push({ path: r.path, why: r.why });
+    });
+  }
+
   const checks: Check[] = [];
   if (raw.checks !== undefined && !Array.isArray(raw.checks)) at(['checks'], 'declaration-value', 'checks must be a list');
   const rawChecks = Array.isArray(raw.checks) ? raw.checks : [];
@@ -327,7 +346,7 @@ export function validateDeclaration(
   if (!kind || !chapter) return { declaration: null, problems };
   const untitled = { 'zh-Hans': name, en: name };
   return {
-    declaration: { name, dir, title: title ?? untitled, summary: summary ?? untitled, kind, chapter, topics, timeout, files, images, uses, swarm, secrets, checks, limits },
+    declaration: { name, dir, title: title ?? untitled, summary: summary ?? untitled, kind, chapter, topics, timeout, files, images, uses, swarm, secrets, checks, limits, requires },
     problems,
   };
 }

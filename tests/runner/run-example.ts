@@ -1,5 +1,7 @@
 // One example from static checks to a clean engine: the order that keeps the promise that nothing
 // is left behind is: register the teardown, then create anything.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { runCheck } from './checks';
 import { registerTeardown } from './cleanup';
 import type { Declaration } from './declaration';
@@ -34,6 +36,12 @@ export function missingFeatures(decl: Declaration, features: Features): LimitRes
     if (l.feature === 'ipvs') return features.ipvs ? [] : [{ feature: l.feature, reason: NO_IPVS, what: l.what }];
     return [{ feature: l.feature, reason: DECLARED_LIMIT, what: l.what }];
   });
+}
+
+/** Why the example cannot start yet: the first `requires:` path that does not exist, or null. */
+export function unmetRequirement(decl: Declaration): string | null {
+  const missing = decl.requires.find((r) => !existsSync(join(decl.dir, r.path)));
+  return missing ? `${missing.why} (${missing.path} is missing)` : null;
 }
 
 export function staticResult(name: string, stat: StaticResult): ExampleResult {
@@ -78,6 +86,13 @@ export async function upExample(name: string, stat: StaticResult, features: Feat
   if (decl.kind === 'kubernetes' && !features.cluster) {
     result.status = 'not-started';
     result.notStarted = `not started: ${NO_CLUSTER}`;
+    return finish();
+  }
+
+  const unmet = unmetRequirement(decl);
+  if (unmet) {
+    result.status = 'not-started';
+    result.notStarted = `not started: ${unmet}`;
     return finish();
   }
 
