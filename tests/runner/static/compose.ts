@@ -242,6 +242,11 @@ function stackRules(docs: { raw: Obj; d: number }[], ctx: ComposeContext, at: At
 
 /** Service keys a config error without a path is about, by what it says. */
 const ERROR_KEYS: [RegExp, string[]][] = [
+  [/undefined network/, ['networks']],
+  [/undefined secret/, ['secrets']],
+  [/undefined config/, ['configs']],
+  [/env file/, ['env_file']],
+  [/^open .*: no such file/, ['extends', 'env_file', 'build', 'secrets', 'configs', 'volumes']],
   [/containerPort|hostPort|ip address|\bports?\b/i, ['ports', 'expose']],
   [/mount|volume/i, ['volumes']],
   [/network_mode/, ['network_mode']],
@@ -282,27 +287,30 @@ function quotedTokens(text: string): string[] {
   const quoted = [...text.matchAll(/"([^"]+)"|'([^']+)'/g)].map((m) => m[1] ?? m[2]);
   const tail = /: ([^:\s]+(?::[^:\s]+)*)$/.exec(text)?.[1];
   const ports = text.match(/\b\d[\d.]*(?::[\d.]+)+/g) ?? []; // "Invalid ip address 80:80: …"
-  return [...quoted, ...(tail ? [tail] : []), ...ports];
+  const files = text.match(/[\w-]+\.[a-z]+\b/g) ?? []; // "open other.yaml: no such file or directory"
+  return [...quoted, ...(tail ? [tail] : []), ...ports, ...files];
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** The first of `keys` (in `service`, or any service) whose value holds one of the tokens, or just holds the key; with the item of a list. */
+/** The first of `keys` (in `service`, or any service) whose value holds one of the tokens, else the first present, else the named service; with the item of a list. */
 function serviceKey(yaml: YamlFile, service: string | undefined, keys: string[], tokens: string[]): { path: YamlPath; d: number } | null {
   if (service === undefined && keys.length === 0) return null;
   // A token at the start of a word: "80:80" is in "80:80:80:80", not in "8080:80".
   const patterns = tokens.map((t) => new RegExp(`(?<![\\w.])${escapeRegExp(t)}`));
   const mentions = (v: unknown) => patterns.some((p) => p.test(JSON.stringify(v ?? null)));
-  const candidates: { path: (string | number)[]; d: number; value: unknown }[] = [];
+  type Candidate = { path: (string | number)[]; d: number; value: unknown };
+  const candidates: Candidate[] = [];
+  const services: Candidate[] = [];
   yaml.docs.forEach((_, d) => {
-    const services = (valueOf(yaml, d) as { services?: unknown } | null)?.services;
-    for (const [name, svc] of Object.entries(isObj(services) ? services : {})) {
+    const defined = (valueOf(yaml, d) as { services?: unknown } | null)?.services;
+    for (const [name, svc] of Object.entries(isObj(defined) ? defined : {})) {
       if (service !== undefined && name !== service) continue;
       for (const key of keys) if (isObj(svc) && key in svc) candidates.push({ path: ['services', name, key], d, value: svc[key] });
-      if (keys.length === 0 || !isObj(svc)) candidates.push({ path: ['services', name], d, value: svc });
+      if (service !== undefined) services.push({ path: ['services', name], d, value: svc });
     }
   });
-  const best = candidates.find((c) => mentions(c.value)) ?? candidates[0];
+  const best = candidates.find((c) => mentions(c.value)) ?? candidates[0] ?? services[0];
   if (!best) return null;
   const item = Array.isArray(best.value) ? best.value.findIndex(mentions) : -1;
   return { path: item >= 0 ? [...best.path, item] : best.path, d: best.d };

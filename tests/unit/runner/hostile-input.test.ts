@@ -134,6 +134,18 @@ test('config errors without a line are placed by path, service and value', () =>
   assert.equal(at('services must be a mapping'), '1:1');
 });
 
+test('undefined networks and secrets, missing env files and extends files are placed at the key that names them', () => {
+  const { yaml } = parsed('services:\n  web:\n    image: busybox:1.36\n    networks: [back]\n    secrets: [pw]\n    env_file: [missing.env]\n  app:\n    extends: { file: other.yaml, service: base }\n');
+  const at = (message: string) => {
+    const p = locateComposeError(yaml, 'compose-config', message);
+    return `${p.line}:${p.col}`;
+  };
+  assert.equal(at('service "web" refers to undefined network back: invalid compose project'), '4:5');
+  assert.equal(at('service "web" refers to undefined secret pw: invalid compose project'), '5:5');
+  assert.equal(at('env file missing.env not found: stat missing.env: no such file or directory'), '6:16');
+  assert.equal(at('open other.yaml: no such file or directory'), '8:5');
+});
+
 test('a duplicate container_name is placed at the second service, whichever one Compose names', () => {
   const { yaml } = parsed('services:\n  a:\n    container_name: same\n  b:\n    container_name: same\n');
   for (const named of ['a', 'b']) {
