@@ -1,7 +1,7 @@
 import React, {type ReactNode} from 'react';
 import {Arrow, Box, Figure} from '@site/src/components/Diagram';
 import type {ExampleData, TopologyModel} from '@site/src/components/Example/types';
-import {layoutTopology} from './layout';
+import {layoutTopology, layoutTopologyNarrow, type TopologyLayout} from './layout';
 
 const list = (items: string[], none: string) => (items.length ? items.join(', ') : none);
 const ports = (model: TopologyModel) =>
@@ -42,6 +42,7 @@ export default function Topology({example}: {example: Pick<ExampleData, 'name' |
   const model = example.topology;
   if (!model) return null;
   const layout = layoutTopology(model, t.labels);
+  const narrow = layoutTopologyNarrow(model, t.labels);
   return (
     <Figure
       name={`topology-${example.name}`}
@@ -49,13 +50,22 @@ export default function Topology({example}: {example: Pick<ExampleData, 'name' |
       description={t.description(model)}
       caption={t.caption(model.file)}
       width={layout.width}
-      height={layout.height}>
+      height={layout.height}
+      narrow={{width: narrow.width, height: narrow.height, children: <Parts layout={narrow} />}}>
+      <Parts layout={layout} />
+    </Figure>
+  );
+}
+
+function Parts({layout}: {layout: TopologyLayout}): ReactNode {
+  return (
+    <>
       {layout.boxes.map(({key, ...box}) => (
         <Box key={key} {...box} />
       ))}
       {layout.arrows.map(({key, ...arrow}) => (
         <Arrow key={key} {...arrow} />
       ))}
-    </Figure>
+    </>
   );
 }

@@ -39,7 +39,11 @@ const text = {
 export default function CiPipeline(): ReactNode {
   const t = text[BUILD_LOCALE];
   return (
-    <Figure name="ci-pipeline" title={t.title} description={t.description} caption={t.caption} width={740} height={270}>
+    <Figure name="ci-pipeline" title={t.title} description={t.description} caption={t.caption} width={740} height={270}
+      narrow={[
+        {x: 0, y: 0, width: 426, height: 150},
+        {x: 420, y: 0, width: 320, height: 270},
+      ]}>
       <Box x={10} y={44} width={100} height={56} kind="process" label={t.developer} detail="git push" />
       <Box x={130} y={10} width={600} height={134} kind="zone" label={t.ci} />
       <Box x={150} y={44} width={120} height={56} kind="image" label={t.build} detail="docker build" />
@@ -50,12 +54,12 @@ export default function CiPipeline(): ReactNode {
       <Arrow points={[[270, 72], [290, 72]]} />
       <Arrow points={[[410, 72], [430, 72]]} />
       <Arrow points={[[550, 72], [570, 72]]} />
-      <Label x={350} y={126} muted>{t.stop}</Label>
-      <Box x={380} y={186} width={160} height={56} kind="image" label={t.registry} detail="tag → sha256:…" />
-      <Box x={580} y={186} width={150} height={56} kind="container" label={t.servers} detail="Swarm · Kubernetes" />
+      <Label x={330} y={126} muted>{t.stop}</Label>
+      <Box x={430} y={186} width={130} height={56} kind="image" label={t.registry} detail="tag → sha256:…" />
+      <Box x={585} y={186} width={150} height={56} kind="container" label={t.servers} detail="Swarm · Kubernetes" />
       <Arrow points={[[490, 100], [490, 186]]} />
       <Arrow points={[[650, 100], [650, 186]]} />
-      <Arrow points={[[540, 214], [580, 214]]} label={t.pull} labelAt={[560, 262]} />
+      <Arrow points={[[560, 214], [585, 214]]} label={t.pull} labelAt={[572, 262]} />
     </Figure>
   );
 }

@@ -47,7 +47,12 @@ const rowHeight = 34;
 export default function CloudServiceModels(): ReactNode {
   const t = text[BUILD_LOCALE];
   return (
-    <Figure name="cloud-service-models" title={t.title} description={t.description} caption={t.caption} width={740} height={370}>
+    <Figure name="cloud-service-models" title={t.title} description={t.description} caption={t.caption} width={740} height={370}
+      narrow={[
+        {x: 10, y: 0, width: 360, height: 310},
+        {x: 370, y: 0, width: 360, height: 310},
+        {x: 180, y: 312, width: 420, height: 38},
+      ]}>
       {t.models.map((model, col) => {
         const x = left + col * (columnWidth + gap);
         return (

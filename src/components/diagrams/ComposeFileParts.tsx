@@ -10,7 +10,7 @@ const text = {
     project: '项目 wordpress-compose',
     browser: '浏览器',
     waits: 'depends_on：等 db 健康',
-    legend: 'services（蓝） · networks（虚线框） · volumes（粉） · secrets（黄）',
+    legend: ['services（蓝） · networks（虚线框）', 'volumes（粉） · secrets（黄）'],
   },
   en: {
     title: 'The parts of the WordPress compose.yaml',
@@ -20,14 +20,19 @@ const text = {
     project: 'project wordpress-compose',
     browser: 'browser',
     waits: 'depends_on: healthy',
-    legend: 'services (blue) · networks (dashed) · volumes (pink) · secrets (yellow)',
+    legend: ['services (blue) · networks (dashed)', 'volumes (pink) · secrets (yellow)'],
   },
 };
 
 export default function ComposeFileParts(): ReactNode {
   const t = text[BUILD_LOCALE];
   return (
-    <Figure name="compose-file-parts" title={t.title} description={t.description} caption={t.caption} width={740} height={400}>
+    <Figure name="compose-file-parts" title={t.title} description={t.description} caption={t.caption} width={740} height={410}
+      narrow={[
+        {x: 0, y: 0, width: 400, height: 360},
+        {x: 395, y: 0, width: 345, height: 360},
+        {x: 190, y: 360, width: 360, height: 50},
+      ]}>
       <Box x={10} y={104} width={130} height={62} kind="process" label={t.browser} detail="127.0.0.1:8082" />
       <Box x={160} y={10} width={570} height={340} kind="host" label={t.project} />
 
@@ -44,7 +49,11 @@ export default function ComposeFileParts(): ReactNode {
       <Arrow points={[[390, 285], [475, 285], [475, 168], [560, 168]]} />
       <Arrow points={[[630, 250], [630, 180]]} both label="/var/lib/mysql" labelAt={[630, 238]} />
 
-      <Label x={370} y={382} muted>{t.legend}</Label>
+      {t.legend.map((line, i) => (
+        <Label key={line} x={370} y={376 + i * 20} muted>
+          {line}
+        </Label>
+      ))}
     </Figure>
   );
 }

@@ -31,7 +31,12 @@ const replicas = [64, 160, 256];
 export default function ComposeScaling(): ReactNode {
   const t = text[BUILD_LOCALE];
   return (
-    <Figure name="compose-scaling" title={t.title} description={t.description} caption={t.caption} width={740} height={400}>
+    <Figure name="compose-scaling" title={t.title} description={t.description} caption={t.caption} width={740} height={400}
+      narrow={[
+        {x: 160, y: 8, width: 284, height: 34},
+        {x: 0, y: 44, width: 375, height: 356},
+        {x: 360, y: 44, width: 380, height: 356},
+      ]}>
       <Box x={10} y={146} width={120} height={62} kind="process" label="curl" detail=":8083" />
       <Box x={160} y={10} width={570} height={380} kind="zone" label={t.network} />
 

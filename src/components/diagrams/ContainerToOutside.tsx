@@ -39,7 +39,11 @@ export default function ContainerToOutside(): ReactNode {
   const x = 60;
   const w = 330;
   return (
-    <Figure name="container-to-outside" title={t.title} description={t.description} caption={t.caption} width={640} height={440}>
+    <Figure name="container-to-outside" title={t.title} description={t.description} caption={t.caption} width={640} height={440}
+      narrow={[
+        {x: 10, y: 0, width: 430, height: 440},
+        {x: 440, y: 20, width: 200, height: 360},
+      ]}>
       <Box x={20} y={10} width={410} height={340} kind="host" label={t.host} />
       <Box x={x} y={40} width={w} height={54} kind="container" label={t.container} detail="eth0 172.17.0.2" />
       <Box x={x} y={124} width={w} height={54} kind="network" label={t.bridge} detail="172.17.0.1" />

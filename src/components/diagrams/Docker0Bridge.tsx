@@ -31,7 +31,12 @@ const text = {
 export default function Docker0Bridge(): ReactNode {
   const t = text[BUILD_LOCALE];
   return (
-    <Figure name="docker0-bridge" title={t.title} description={t.description} caption={t.caption} width={680} height={380}>
+    <Figure name="docker0-bridge" title={t.title} description={t.description} caption={t.caption} width={680} height={380}
+      narrow={[
+        {x: 4, y: 4, width: 342, height: 236},
+        {x: 334, y: 4, width: 342, height: 236},
+        {x: 140, y: 240, width: 400, height: 136},
+      ]}>
       <Box x={10} y={10} width={660} height={360} kind="host" label={t.host} />
       <Box x={60} y={40} width={220} height={110} kind="container" />
       <Label x={170} y={68}>{t.c1}</Label>

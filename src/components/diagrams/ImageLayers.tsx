@@ -33,7 +33,12 @@ const text = {
 export default function ImageLayers(): ReactNode {
   const t = text[BUILD_LOCALE];
   return (
-    <Figure name="image-layers" title={t.title} description={t.description} caption={t.caption} width={640} height={342}>
+    <Figure name="image-layers" title={t.title} description={t.description} caption={t.caption} width={640} height={342}
+      narrow={[
+        {x: 30, y: 10, width: 280, height: 60},
+        {x: 340, y: 10, width: 270, height: 60},
+        {x: 130, y: 70, width: 380, height: 272},
+      ]}>
       <Box x={40} y={20} width={250} height={44} kind="writable" label={t.writable} detail={t.containerA} />
       <Box x={350} y={20} width={250} height={44} kind="writable" label={t.writable} detail={t.containerB} />
       <Arrow points={[[165, 66], [250, 110]]} />

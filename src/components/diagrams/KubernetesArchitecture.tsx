@@ -53,7 +53,13 @@ function WorkerNode({x, label, t}: {x: number; label: string; t: (typeof text)['
 export default function KubernetesArchitecture(): ReactNode {
   const t = text[BUILD_LOCALE];
   return (
-    <Figure name="kubernetes-architecture" title={t.title} description={t.description} caption={t.caption} width={740} height={405}>
+    <Figure name="kubernetes-architecture" title={t.title} description={t.description} caption={t.caption} width={740} height={405}
+      narrow={[
+        {x: 0, y: 0, width: 320, height: 185},
+        {x: 320, y: 0, width: 420, height: 185},
+        {x: 125, y: 200, width: 300, height: 205},
+        {x: 435, y: 200, width: 300, height: 205},
+      ]}>
       <Box x={10} y={75} width={100} height={50} kind="process" label="kubectl" />
       <Box x={130} y={10} width={600} height={170} kind="zone" label={t.controlPlane} />
       <Box x={150} y={60} width={160} height={80} kind="process" label="API server" detail={t.apiDetail} />

@@ -35,7 +35,13 @@ const podYs = [40, 100, 160];
 export default function KubernetesObjects(): ReactNode {
   const t = text[BUILD_LOCALE];
   return (
-    <Figure name="kubernetes-objects" title={t.title} description={t.description} caption={t.caption} width={740} height={400}>
+    <Figure name="kubernetes-objects" title={t.title} description={t.description} caption={t.caption} width={740} height={400}
+      narrow={[
+        {x: 10, y: 0, width: 360, height: 230},
+        {x: 370, y: 0, width: 365, height: 230},
+        {x: 80, y: 232, width: 370, height: 66},
+        {x: 470, y: 232, width: 260, height: 160},
+      ]}>
       <Box x={10} y={10} width={720} height={295} kind="zone" label={t.namespace} />
       <Box x={25} y={96} width={140} height={56} kind="neutral" label="Deployment" detail="replicas: 3" />
       <Box x={205} y={96} width={140} height={56} kind="neutral" label="ReplicaSet" detail="web-7c9f5" />

@@ -16,7 +16,8 @@ const text = {
     steps: [
       '① 源 192.168.1.10:51000 → 198.51.100.7:443',
       '② 源 203.0.113.5:62001 → 198.51.100.7:443（已改写）',
-      '③ 回包发往 203.0.113.5:62001，按表改回 192.168.1.10:51000',
+      '③ 回包发往 203.0.113.5:62001，',
+      '按表改回 192.168.1.10:51000',
     ],
   },
   en: {
@@ -33,7 +34,8 @@ const text = {
     steps: [
       '① src 192.168.1.10:51000 → 198.51.100.7:443',
       '② src 203.0.113.5:62001 → 198.51.100.7:443 (rewritten)',
-      '③ reply to 203.0.113.5:62001, translated back to 192.168.1.10:51000',
+      '③ reply to 203.0.113.5:62001,',
+      'translated back to 192.168.1.10:51000',
     ],
   },
 };
@@ -41,7 +43,12 @@ const text = {
 export default function Nat(): ReactNode {
   const t = text[BUILD_LOCALE];
   return (
-    <Figure name="nat" title={t.title} description={t.description} caption={t.caption} width={680} height={330}>
+    <Figure name="nat" title={t.title} description={t.description} caption={t.caption} width={680} height={352}
+      narrow={[
+        {x: 4, y: 4, width: 222, height: 242},
+        {x: 226, y: 20, width: 450, height: 210},
+        {x: 10, y: 250, width: 455, height: 100},
+      ]}>
       <Box x={10} y={10} width={210} height={230} kind="zone" label={t.lan} />
       <Box x={30} y={55} width={170} height={54} kind="neutral" label={t.hostA} detail="192.168.1.10" />
       <Box x={30} y={160} width={170} height={54} kind="neutral" label={t.hostB} detail="192.168.1.11" />

@@ -18,7 +18,7 @@ const text = {
       'One Linux host holds two network namespaces, lab-ns1 and lab-ns2. Each has its own loopback interface lo and one veth end: veth1 in lab-ns1 with address 10.200.1.1/24, veth2 in lab-ns2 with 10.200.1.2/24. The two ends belong to one veth pair: a packet sent into one end comes out of the other. The host\'s own namespace holds eth0 and docker0, which neither lab namespace can see.',
     caption: 'A veth pair is a virtual cable with one end plugged into each namespace.',
     host: 'Linux host',
-    hostNs: 'the host\'s own namespace (invisible to both lab namespaces)',
+    hostNs: 'the host\'s namespace: neither lab namespace sees it',
     pair: 'veth pair',
     ping: 'ping 10.200.1.2',
   },
@@ -27,7 +27,14 @@ const text = {
 export default function NetnsVeth(): ReactNode {
   const t = text[BUILD_LOCALE];
   return (
-    <Figure name="netns-veth" title={t.title} description={t.description} caption={t.caption} width={720} height={330}>
+    <Figure name="netns-veth" title={t.title} description={t.description} caption={t.caption} width={720} height={330}
+      narrow={[
+        {x: 4, y: 4, width: 286, height: 222},
+        {x: 285, y: 130, width: 150, height: 80},
+        {x: 430, y: 30, width: 270, height: 195},
+        {x: 34, y: 230, width: 430, height: 30},
+        {x: 185, y: 256, width: 345, height: 54},
+      ]}>
       <Box x={10} y={10} width={700} height={310} kind="host" label={t.host} />
       <Box x={30} y={44} width={250} height={170} kind="zone" label="lab-ns1" />
       <Box x={440} y={44} width={250} height={170} kind="zone" label="lab-ns2" />

@@ -43,7 +43,13 @@ const text = {
 export default function NetworkDrivers(): ReactNode {
   const t = text[BUILD_LOCALE];
   return (
-    <Figure name="network-drivers" title={t.title} description={t.description} caption={t.caption} width={740} height={460}>
+    <Figure name="network-drivers" title={t.title} description={t.description} caption={t.caption} width={740} height={460}
+      narrow={[
+        {x: 4, y: 4, width: 366, height: 222},
+        {x: 370, y: 4, width: 366, height: 222},
+        {x: 4, y: 234, width: 366, height: 222},
+        {x: 370, y: 234, width: 366, height: 222},
+      ]}>
       {/* bridge */}
       <Box x={10} y={10} width={355} height={210} kind="host" label={t.bridge} />
       <Box x={35} y={45} width={140} height={54} kind="container" label={t.c} detail="172.17.0.2" />

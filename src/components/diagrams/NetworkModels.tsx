@@ -58,7 +58,12 @@ export default function NetworkModels(): ReactNode {
     {label: t.bridge, ...span(5, 5)},
   ];
   return (
-    <Figure name="network-models" title={t.title} description={t.description} caption={t.caption} width={720} height={top + 7 * row + 8}>
+    <Figure name="network-models" title={t.title} description={t.description} caption={t.caption} width={720} height={top + 7 * row + 8}
+      narrow={[
+        {x: 10, y: 0, width: 392, height: 374},
+        {x: 480, y: 6, width: 236, height: 30},
+        {x: 392, y: 176, width: 324, height: 144},
+      ]}>
       <Label x={100} y={26}>{t.osi}</Label>
       <Label x={300} y={26}>{t.tcpip}</Label>
       <Label x={596} y={26}>{t.docker}</Label>

@@ -35,7 +35,14 @@ const text = {
 export default function OverlayUnderlay(): ReactNode {
   const t = text[BUILD_LOCALE];
   return (
-    <Figure name="overlay-underlay" title={t.title} description={t.description} caption={t.caption} width={720} height={420}>
+    <Figure name="overlay-underlay" title={t.title} description={t.description} caption={t.caption} width={720} height={420}
+      narrow={[
+        {x: 210, y: 18, width: 300, height: 120},
+        {x: 14, y: 50, width: 272, height: 196},
+        {x: 434, y: 50, width: 272, height: 196},
+        {x: 176, y: 246, width: 368, height: 48},
+        {x: 80, y: 300, width: 440, height: 118},
+      ]}>
       <Box x={20} y={60} width={260} height={170} kind="host" label={t.host1} />
       <Box x={440} y={60} width={260} height={170} kind="host" label={t.host2} />
       <Box x={60} y={96} width={180} height={54} kind="container" label={t.c} detail="10.0.1.3" />

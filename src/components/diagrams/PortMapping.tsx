@@ -35,7 +35,11 @@ const text = {
 export default function PortMapping(): ReactNode {
   const t = text[BUILD_LOCALE];
   return (
-    <Figure name="port-mapping" title={t.title} description={t.description} caption={t.caption} width={720} height={230}>
+    <Figure name="port-mapping" title={t.title} description={t.description} caption={t.caption} width={720} height={230}
+      narrow={[
+        {x: 0, y: 0, width: 462, height: 230},
+        {x: 470, y: 0, width: 250, height: 230},
+      ]}>
       <Box x={6} y={80} width={118} height={56} kind="process" label={t.client} detail={t.elsewhere} />
       <Box x={140} y={10} width={570} height={210} kind="host" label={t.host} />
       <Box x={160} y={80} width={140} height={56} kind="network" label={t.hostPort} detail="eth0" />

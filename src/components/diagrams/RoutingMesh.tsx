@@ -39,7 +39,14 @@ const nodeX = [150, 345, 540];
 export default function RoutingMesh(): ReactNode {
   const t = text[BUILD_LOCALE];
   return (
-    <Figure name="routing-mesh" title={t.title} description={t.description} caption={t.caption} width={740} height={440}>
+    <Figure name="routing-mesh" title={t.title} description={t.description} caption={t.caption} width={740} height={440}
+      narrow={[
+        {x: 10, y: 0, width: 335, height: 174},
+        {x: 335, y: 0, width: 395, height: 174},
+        {x: 205, y: 176, width: 460, height: 42},
+        {x: 10, y: 270, width: 335, height: 170},
+        {x: 335, y: 270, width: 395, height: 170},
+      ]}>
       <Label x={20} y={44} anchor="start">{t.ingressMode}</Label>
       <Label x={20} y={64} anchor="start" muted>{t.byDefault}</Label>
       <Box x={20} y={86} width={100} height={50} kind="process" label={t.client} />

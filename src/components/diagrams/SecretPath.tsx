@@ -53,7 +53,13 @@ const text = {
 export default function SecretPath(): ReactNode {
   const t = text[BUILD_LOCALE];
   return (
-    <Figure name="secret-path" title={t.title} description={t.description} caption={t.caption} width={740} height={330}>
+    <Figure name="secret-path" title={t.title} description={t.description} caption={t.caption} width={740} height={330}
+      narrow={[
+        {x: 4, y: 4, width: 364, height: 190},
+        {x: 368, y: 30, width: 366, height: 170},
+        {x: 4, y: 200, width: 400, height: 126},
+        {x: 404, y: 200, width: 330, height: 126},
+      ]}>
       <Box x={10} y={10} width={720} height={180} kind="zone" label={t.swarm} />
       <Box x={24} y={56} width={160} height={56} kind="process" label={t.cli} detail={t.cliDetail} />
       <Box x={200} y={40} width={160} height={130} kind="host" label={t.manager}>

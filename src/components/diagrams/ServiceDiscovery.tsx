@@ -53,7 +53,11 @@ function Tasks({x, y, label}: {x: number; y: number; label: string}): ReactNode 
 export default function ServiceDiscovery(): ReactNode {
   const t = text[BUILD_LOCALE];
   return (
-    <Figure name="service-discovery" title={t.title} description={t.description} caption={t.caption} width={740} height={400}>
+    <Figure name="service-discovery" title={t.title} description={t.description} caption={t.caption} width={740} height={400}
+      narrow={[
+        {x: 4, y: 4, width: 366, height: 392},
+        {x: 370, y: 4, width: 366, height: 392},
+      ]}>
       <Box x={10} y={10} width={355} height={380} kind="zone" label={t.vip} />
       <Box x={375} y={10} width={355} height={380} kind="zone" label={t.rr} />
 

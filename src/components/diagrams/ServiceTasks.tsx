@@ -38,7 +38,11 @@ const centre = (i: number) => nodeX[i] + 93;
 export default function ServiceTasks(): ReactNode {
   const t = text[BUILD_LOCALE];
   return (
-    <Figure name="service-tasks" title={t.title} description={t.description} caption={t.caption} width={740} height={420}>
+    <Figure name="service-tasks" title={t.title} description={t.description} caption={t.caption} width={740} height={420}
+      narrow={[
+        {x: 4, y: 0, width: 340, height: 420},
+        {x: 340, y: 0, width: 396, height: 420},
+      ]}>
       <Label x={14} y={46} anchor="start" muted>{t.desired}</Label>
       <Box x={centre(1) - 100} y={14} width={200} height={54} kind="process" label={t.service} detail={t.replicas} />
       <Label x={14} y={159} anchor="start" muted>{t.tasks}</Label>

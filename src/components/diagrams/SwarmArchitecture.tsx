@@ -42,7 +42,15 @@ const workerX = [30, 205, 380, 555];
 export default function SwarmArchitecture(): ReactNode {
   const t = text[BUILD_LOCALE];
   return (
-    <Figure name="swarm-architecture" title={t.title} description={t.description} caption={t.caption} width={740} height={420}>
+    <Figure name="swarm-architecture" title={t.title} description={t.description} caption={t.caption} width={740} height={420}
+      narrow={[
+        {x: 4, y: 4, width: 210, height: 180},
+        {x: 214, y: 8, width: 330, height: 124},
+        {x: 550, y: 40, width: 180, height: 90},
+        {x: 300, y: 130, width: 440, height: 100},
+        {x: 14, y: 232, width: 356, height: 180},
+        {x: 370, y: 232, width: 360, height: 180},
+      ]}>
       <Box x={14} y={62} width={140} height={50} kind="process" label={t.cli} />
       <Arrow points={[[154, 87], [230, 87]]} label="API" labelAt={[182, 80]} />
       <Box x={210} y={14} width={510} height={170} kind="zone" label={t.managers} />

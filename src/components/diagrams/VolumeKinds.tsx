@@ -35,7 +35,11 @@ const text = {
 export default function VolumeKinds(): ReactNode {
   const t = text[BUILD_LOCALE];
   return (
-    <Figure name="volume-kinds" title={t.title} description={t.description} caption={t.caption} width={720} height={400}>
+    <Figure name="volume-kinds" title={t.title} description={t.description} caption={t.caption} width={720} height={400}
+      narrow={[
+        {x: 20, y: 0, width: 460, height: 400},
+        {x: 490, y: 0, width: 220, height: 400},
+      ]}>
       <Box x={20} y={10} width={680} height={110} kind="container" label={t.container} labelAt="top-left" />
       <Box x={40} y={44} width={200} height={56} kind="process" label="/var/lib/mysql" />
       <Box x={260} y={44} width={220} height={56} kind="process" label="/usr/share/nginx/html" />

@@ -34,7 +34,11 @@ const volume = 'fg-volume-mysql-data';
 export default function VolumeLifecycle(): ReactNode {
   const t = text[BUILD_LOCALE];
   return (
-    <Figure name="volume-lifecycle" title={t.title} description={t.description} caption={t.caption} width={720} height={300}>
+    <Figure name="volume-lifecycle" title={t.title} description={t.description} caption={t.caption} width={720} height={300}
+      narrow={[
+        {x: 10, y: 0, width: 460, height: 290},
+        {x: 490, y: 0, width: 225, height: 290},
+      ]}>
       <Label x={columns[0] + 100} y={28}>{t.step1}</Label>
       <Label x={columns[1] + 100} y={28}>{t.step2}</Label>
       <Label x={columns[2] + 100} y={28}>{t.step3}</Label>
