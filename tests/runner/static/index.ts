@@ -1,4 +1,5 @@
-// Static checks of one example folder: everything that needs no running engine.
+// Static checks of one example folder: nothing is started; only `docker build --check` asks the engine
+// (when one answers) to parse and lint a Dockerfile.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { ENTRY_FILE, validateDeclaration, type Declaration } from '../declaration';
@@ -59,7 +60,7 @@ function cleanEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-/** Seconds a config command may take: it reads a few small files. */
+/** Time a config command may take: it reads a few small files. */
 const CONFIG_TIMEOUT_MS = 20_000;
 
 /** One example folder being checked: what was read, what was found, which checks ran. */
