@@ -4,7 +4,7 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import type {Problem} from '../../tests/runner/problems';
 import {parseYaml, problemAt, valueOf, type YamlFile, type YamlPath} from '../../tests/runner/yamlpos';
-import {isVolatileKind, VOLATILE_KINDS, type VolatileKind} from './volatile';
+import {isVolatileKind, KIND_NAMES, type VolatileKind} from './volatile';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const TRANSCRIPTS_DIR = path.join(REPO_ROOT, 'transcripts');
@@ -99,7 +99,7 @@ class SessionReader {
   private kinds(value: unknown): VolatileKind[] {
     const names = this.strings(value, ['volatile']);
     names.forEach((name, i) => {
-      if (!isVolatileKind(name)) this.problem(['volatile', i], `unknown volatile kind "${name}" (${Object.keys(VOLATILE_KINDS).join(', ')})`);
+      if (!isVolatileKind(name)) this.problem(['volatile', i], `unknown volatile kind "${name}" (${KIND_NAMES.join(', ')})`);
     });
     return names.filter(isVolatileKind);
   }

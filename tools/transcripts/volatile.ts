@@ -18,6 +18,8 @@ export const VOLATILE_KINDS = {
   size: /\b\d+(?:\.\d+)?\s?(?:B|kB|KB|MB|GB|KiB|MiB|GiB)\b/g,
   /** Link-layer addresses of interfaces made for the session (veth pairs); not the broadcast address. */
   'mac-address': /\b(?!ff(?::ff){5})[0-9a-f]{2}(?::[0-9a-f]{2}){5}\b/g,
+  /** Host ends of containers' veth pairs, named by the engine (`veth48bcc58`). */
+  'veth-name': /\bveth[0-9a-f]{7}\b/g,
   /** IPv4 addresses, with an optional prefix length. */
   'ip-address': /\b(?:\d{1,3}\.){3}\d{1,3}(?:\/\d{1,2})?\b/g,
   /** Host ports the engine picks from the ephemeral range (after a colon). */
@@ -26,17 +28,45 @@ export const VOLATILE_KINDS = {
   pid: /^\d+(?=\s{2,}|\s\/)|(?<=worker process )\d+\b/gm,
 } satisfies Record<string, RegExp>;
 
-export type VolatileKind = keyof typeof VOLATILE_KINDS;
+/**
+ * Volatile layout, applied after the patterns above: what changes with their width or with timing,
+ * not with what the commands did.
+ */
+export const VOLATILE_LAYOUTS = {
+  /** Table columns padded to the widest cell: runs of two or more spaces compare as two. */
+  'column-padding': (text: string) => text.replace(/ {2,}/g, '  '),
+  /**
+   * BuildKit's plain progress prints a step's status line again when it takes longer (`#9 exporting
+   * layers`, then `#9 exporting layers 0.3s done`), with or without a duration: a line the next
+   * one extends is dropped and `<duration> done` compares as `done`.
+   */
+  'buildkit-progress': (text: string) =>
+    text
+      .split('\n')
+      .map((line) => line.replace(/^(#\d+ .*) <duration> done$/, '$1 done'))
+      .filter((line, i, lines) => !(/^#\d+ /.test(line) && i + 1 < lines.length && lines[i + 1] !== line && lines[i + 1].startsWith(line)))
+      .join('\n'),
+} satisfies Record<string, (text: string) => string>;
+
+export type VolatileKind = keyof typeof VOLATILE_KINDS | keyof typeof VOLATILE_LAYOUTS;
+
+export const KIND_NAMES = [...Object.keys(VOLATILE_KINDS), ...Object.keys(VOLATILE_LAYOUTS)];
 
 export function isVolatileKind(name: string): name is VolatileKind {
-  return Object.hasOwn(VOLATILE_KINDS, name);
+  return Object.hasOwn(VOLATILE_KINDS, name) || Object.hasOwn(VOLATILE_LAYOUTS, name);
 }
 
-/** The text with every declared kind replaced by `<kind>`, in the table's order (digests before IDs). */
+/**
+ * The text with every declared pattern replaced by `<kind>`, in the table's order (digests before
+ * IDs), then the declared layouts normalised.
+ */
 export function mask(text: string, kinds: readonly VolatileKind[]): string {
   let out = text;
-  for (const kind of Object.keys(VOLATILE_KINDS) as VolatileKind[]) {
+  for (const kind of Object.keys(VOLATILE_KINDS) as (keyof typeof VOLATILE_KINDS)[]) {
     if (kinds.includes(kind)) out = out.replace(VOLATILE_KINDS[kind], `<${kind}>`);
+  }
+  for (const kind of Object.keys(VOLATILE_LAYOUTS) as (keyof typeof VOLATILE_LAYOUTS)[]) {
+    if (kinds.includes(kind)) out = VOLATILE_LAYOUTS[kind](out);
   }
   return out;
 }

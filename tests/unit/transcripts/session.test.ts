@@ -23,7 +23,7 @@ function sourceProblems(yaml: string): string[] {
 test('a bad source gets one problem per mistake, each naming its line', () => {
   const yaml = ['images: [busybox:1.36]', 'volatile: [id, everything]', 'blocks:', '  - name: Bad Name', '    commands: [ls]', '  - name: two', '    workdir: /etc', '    commands:', '      - run: false', '        exit: one'].join('\n');
   assert.deepEqual(sourceProblems(yaml), [
-    '2 unknown volatile kind "everything" (digest, id, time, swarm-id, duration, size, mac-address, ip-address, port, pid)',
+    '2 unknown volatile kind "everything" (digest, id, time, swarm-id, duration, size, mac-address, veth-name, ip-address, port, pid, column-padding, buildkit-progress)',
     '4 a block needs a name of lowercase letters, digits and dashes',
     '7 workdir must be a folder under examples/ or transcripts/',
     '9 a command is a string, or {run: <command>, exit: <status>, input: [<typed line>, …]}',

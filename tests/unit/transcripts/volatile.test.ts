@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {mask, VOLATILE_KINDS, type VolatileKind} from '../../../tools/transcripts/volatile';
 
-const ALL = Object.keys(VOLATILE_KINDS) as VolatileKind[];
+const PATTERNS = Object.keys(VOLATILE_KINDS) as VolatileKind[];
 
 test('each kind masks what it names', () => {
   const cases: [VolatileKind, string, string][] = [
@@ -20,6 +20,7 @@ test('each kind masks what it names', () => {
     ['swarm-id', 'Swarm initialized: current node (owxfdwrjzudt9n2k3l4m5p6q7) is now', 'Swarm initialized: current node (<swarm-id>) is now'],
     ['swarm-id', 'docker swarm join --token SWMTKN-1-3pu6hszjas19xyp7ghgosyx9k8atbfcr8p2is99znpy26u2lkl-1awxwuwd3z9j1z3puu7rcgdbx 10.0.0.2:2377', 'docker swarm join --token <swarm-id> 10.0.0.2:2377'],
     ['mac-address', 'link/ether 02:42:ac:11:00:05 brd ff:ff:ff:ff:ff:ff', 'link/ether <mac-address> brd ff:ff:ff:ff:ff:ff'],
+    ['veth-name', 'veth48bcc58@if212 UP', '<veth-name>@if212 UP'],
     ['size', '204MB and 4.35kB and 0B', '<size> and <size> and <size>'],
     ['ip-address', 'running 172.17.0.2 x', 'running <ip-address> x'],
     ['port', '8000/tcp -> 0.0.0.0:32768', '8000/tcp -> 0.0.0.0:<port>'],
@@ -34,11 +35,26 @@ test('only declared kinds are masked', () => {
   assert.equal(mask('running 172.17.0.2', ['id']), 'running 172.17.0.2');
 });
 
-test('no kind is a wildcard: ordinary output stays as it is under every kind', () => {
+test('no pattern is a wildcard: ordinary output stays as it is under every one', () => {
   const text = 'Hello, Field Guide!\nfg-ch1-running\n["python","hello.py"] ["World"] /app hello\nfg-hello     1.0';
-  assert.equal(mask(text, ALL), text);
+  assert.equal(mask(text, PATTERNS), text);
 });
 
 test('digests are masked whole, before the id kind could take their hex part', () => {
-  assert.equal(mask('sha256:' + 'c'.repeat(64), ALL), '<digest>');
+  assert.equal(mask('sha256:' + 'c'.repeat(64), PATTERNS), '<digest>');
+});
+
+test('column padding compares tables whose columns moved with a volatile cell', () => {
+  const before = 'CREATED         STATUS\n<time> ago   Up <time>';
+  const after = 'CREATED              STATUS\n<time> ago        Up <time>';
+  assert.equal(mask(before, ['column-padding']), mask(after, ['column-padding']));
+  assert.notEqual(mask('a  b', ['column-padding']), mask('a b', ['column-padding']));
+});
+
+test('BuildKit progress printed once or twice for a step compares equal, other step lines do not', () => {
+  const once = ['#9 exporting layers 0.0s done', '#9 writing image sha256:' + 'a'.repeat(64) + ' done', '#5 transferring context: 990B done'].join('\n');
+  const twice = ['#9 exporting layers', '#9 exporting layers 0.3s done', '#9 writing image sha256:' + 'b'.repeat(64), '#9 writing image sha256:' + 'b'.repeat(64) + ' 0.1s done', '#5 transferring context: 973B 0.0s done'].join('\n');
+  const kinds: VolatileKind[] = ['digest', 'duration', 'size', 'buildkit-progress'];
+  assert.equal(mask(once, kinds), mask(twice, kinds));
+  assert.notEqual(mask('#6 CACHED', kinds), mask('#6 DONE 0.5s', kinds));
 });
