@@ -16,8 +16,13 @@ sleep 3   # let the poller see v1 first
 
 echo "== docker service update --image fieldguide/rollout:2.0 ${stack}_web"
 # --no-resolve-image: the image was built here, there is no registry to ask for its digest.
-docker service update --quiet --detach=false --no-resolve-image --image fieldguide/rollout:2.0 "${stack}_web"
-docker service ps --format '{{.Name}} {{.Image}} {{.CurrentState}}' "${stack}_web"
+# If it fails (a new task unhealthy or exiting within the monitor period rolls it back), the poller
+# still reports what the clients saw before the check fails.
+updated=0
+docker service update --quiet --detach=false --no-resolve-image --image fieldguide/rollout:2.0 "${stack}_web" || updated=$?
+docker service ps --format '{{.Name}} {{.Image}} {{.CurrentState}} {{.Error}}' "${stack}_web"
+docker service inspect -f 'update: {{.UpdateStatus.State}} ({{.UpdateStatus.Message}})' "${stack}_web"
 
 docker exec "$client" touch /tmp/rollout-done
 wait "$poller"
+exit "$updated"
