@@ -36,17 +36,38 @@ export const VOLATILE_LAYOUTS = {
   /** Table columns padded to the widest cell: runs of two or more spaces compare as two. */
   'column-padding': (text: string) => text.replace(/ {2,}/g, '  '),
   /**
-   * BuildKit's plain progress prints a step's status line again when it takes longer (`#9 exporting
-   * layers`, then `#9 exporting layers 0.3s done`), with or without a duration: a line the next
-   * one extends is dropped and `<duration> done` compares as `done`.
+   * BuildKit's plain progress: steps that run in parallel (`load build context`, `FROM`) are
+   * numbered and printed in the order they finish, and a step's status line is printed again when
+   * it takes longer (`#9 exporting layers`, then `#9 exporting layers 0.3s done`). So step numbers
+   * compare as `#N`, a run of step paragraphs compares sorted, a line the next one extends is
+   * dropped, and `<duration> done` compares as `done`.
    */
-  'buildkit-progress': (text: string) =>
-    text
-      .split('\n')
-      .map((line) => line.replace(/^(#\d+ .*) <duration> done$/, '$1 done'))
-      .filter((line, i, lines) => !(/^#\d+ /.test(line) && i + 1 < lines.length && lines[i + 1] !== line && lines[i + 1].startsWith(line)))
-      .join('\n'),
+  'buildkit-progress': (text: string) => sortStepRuns(text.split('\n\n').map(normaliseStep)).join('\n\n'),
 } satisfies Record<string, (text: string) => string>;
+
+const STEP_LINE = /^#\d+ /;
+
+function normaliseStep(paragraph: string): string {
+  const lines = paragraph.split('\n');
+  if (!lines.every((l) => STEP_LINE.test(l))) return paragraph;
+  return lines
+    .map((line) => line.replace(STEP_LINE, '#N ').replace(/ <duration> done$/, ' done'))
+    .filter((line, i, all) => !(i + 1 < all.length && all[i + 1] !== line && all[i + 1].startsWith(line)))
+    .join('\n');
+}
+
+/** Consecutive step paragraphs in sorted order; other paragraphs stay where they are. */
+function sortStepRuns(paragraphs: string[]): string[] {
+  const out: string[] = [];
+  let run: string[] = [];
+  const flush = () => (out.push(...run.sort()), (run = []));
+  for (const p of paragraphs) {
+    if (p.startsWith('#N ')) run.push(p);
+    else flush(), out.push(p);
+  }
+  flush();
+  return out;
+}
 
 export type VolatileKind = keyof typeof VOLATILE_KINDS | keyof typeof VOLATILE_LAYOUTS;
 

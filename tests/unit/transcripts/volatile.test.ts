@@ -58,3 +58,11 @@ test('BuildKit progress printed once or twice for a step compares equal, other s
   assert.equal(mask(once, kinds), mask(twice, kinds));
   assert.notEqual(mask('#6 CACHED', kinds), mask('#6 DONE 0.5s', kinds));
 });
+
+test('BuildKit steps that ran in parallel compare equal in either order and numbering, a changed step does not', () => {
+  const kinds: VolatileKind[] = ['duration', 'size', 'buildkit-progress'];
+  const a = '$ docker build .\n#0 building\n\n#4 [internal] load build context\n#4 DONE 0.0s\n\n#5 [1/4] FROM python\n#5 DONE 0.1s';
+  const b = '$ docker build .\n#0 building\n\n#4 [1/4] FROM python\n#4 DONE 0.0s\n\n#5 [internal] load build context\n#5 DONE 0.0s';
+  assert.equal(mask(a, kinds), mask(b, kinds));
+  assert.notEqual(mask(a, kinds), mask(b.replace('FROM python', 'FROM debian'), kinds));
+});
