@@ -115,7 +115,7 @@ async function measureSite(baseUrl: string, paths: string[], mode: Mode, runs: n
   const score = async (url: string, preset: Preset) => {
     if (!chrome) return NO_SCORES;
     const results: LighthouseResult[] = [];
-    for (let i = 0; i < lighthouseRuns; i++) results.push(await lighthouse(url, preset, chrome.port, categories));
+    for (let i = 0; i < lighthouseRuns; i++) results.push(await lighthouse(url, preset, chrome.port, categories, log));
     return medianResult(results);
   };
   const pages: PageFigures[] = [];
@@ -212,7 +212,7 @@ async function measureSpread(guideUrl: string, defaultUrl: string, pagePath: str
   const results: Record<keyof typeof sides, LighthouseResult[]> = {guide: [], default: []};
   try {
     for (let i = 0; i < runs; i++) {
-      for (const side of ['guide', 'default'] as const) results[side].push(await lighthouse(sides[side], 'mobile', chrome.port, ['performance']));
+      for (const side of ['guide', 'default'] as const) results[side].push(await lighthouse(sides[side], 'mobile', chrome.port, ['performance'], log));
       log(`run ${i + 1}/${runs}: guide ${results.guide[i].performance} / ${results.guide[i].totalBlockingTimeMs} ms, default ${results.default[i].performance} / ${results.default[i].totalBlockingTimeMs} ms`);
     }
   } finally {

@@ -84,8 +84,29 @@ export async function startLighthouseChrome(chromeFlags: string[]): Promise<{por
   return {port: chrome.port, kill: () => chrome.kill()};
 }
 
-/** Lighthouse's category scores (0–100) and TBT for one page, in Debian's chromium; NaN for a category not asked for. */
-export async function lighthouse(url: string, preset: Preset, port: number, categories: Category[]): Promise<LighthouseResult> {
+/** Attempts at one Lighthouse run before its failure fails the bench. */
+export const LIGHTHOUSE_ATTEMPTS = 3;
+
+/**
+ * Lighthouse's category scores (0–100) and TBT for one page, in Debian's chromium; NaN for a
+ * category not asked for. A run that Lighthouse itself could not complete (a DevTools protocol
+ * timeout on a busy machine, a page it could not load) says nothing about the page: it is run again,
+ * up to LIGHTHOUSE_ATTEMPTS times, on either site alike, and then fails with every reason.
+ */
+export async function lighthouse(url: string, preset: Preset, port: number, categories: Category[], log: (line: string) => void = () => {}): Promise<LighthouseResult> {
+  const failures: string[] = [];
+  for (let attempt = 1; attempt <= LIGHTHOUSE_ATTEMPTS; attempt++) {
+    try {
+      return await lighthouseOnce(url, preset, port, categories);
+    } catch (error) {
+      failures.push((error as {code?: string}).code ?? (error as Error).message);
+      log(`${url} (${preset}): Lighthouse could not complete its run (${failures.at(-1)}); attempt ${attempt} of ${LIGHTHOUSE_ATTEMPTS}`);
+    }
+  }
+  throw new Error(`Lighthouse could not measure ${url} (${preset}) in ${LIGHTHOUSE_ATTEMPTS} attempts: ${failures.join('; ')}`);
+}
+
+async function lighthouseOnce(url: string, preset: Preset, port: number, categories: Category[]): Promise<LighthouseResult> {
   const {default: run} = await import('lighthouse');
   const desktop = (await import('lighthouse/core/config/desktop-config.js')).default;
   const result = await run(
@@ -94,6 +115,8 @@ export async function lighthouse(url: string, preset: Preset, port: number, cate
     preset === 'desktop' ? desktop : undefined,
   );
   if (!result) throw new Error(`lighthouse returned nothing for ${url}`);
+  // Lighthouse reports some failures (the page did not load, the protocol timed out) in the result.
+  if (result.lhr.runtimeError) throw Object.assign(new Error(result.lhr.runtimeError.message), {code: result.lhr.runtimeError.code});
   const score = (id: Category) => (id in result.lhr.categories ? Math.round((result.lhr.categories[id].score ?? 0) * 100) : NaN);
   return {
     performance: score('performance'),
