@@ -1,4 +1,5 @@
 import {darkCodeTheme, lightCodeTheme} from './src/lib/prismThemes';
+import {LOCALES, pdfPath, type Locale} from './tools/pdf/locales';
 import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import type {PluginOptions as SearchOptions} from '@easyops-cn/docusaurus-search-local';
@@ -14,6 +15,10 @@ const i18n = {
     en: {label: 'English', htmlLang: 'en'},
   },
 } satisfies Config['i18n'];
+
+// Docusaurus loads this file once per locale it builds and names that locale here.
+const building = process.env.DOCUSAURUS_CURRENT_LOCALE;
+const locale: Locale = (LOCALES as readonly string[]).includes(building ?? '') ? (building as Locale) : (i18n.defaultLocale as Locale);
 
 const docs = {
   routeBasePath: 'docs',
@@ -46,6 +51,8 @@ const themeConfig = {
     items: [
       {type: 'docSidebar', sidebarId: 'guide', position: 'left', label: '指南'},
       {to: '/examples', position: 'left', label: '示例库'},
+      // The locale's PDF, written into the build by `npm run pdf`: a file, not a route (pathname://).
+      {to: `pathname:///${pdfPath(locale)}`, position: 'right', label: 'PDF'},
       {type: 'localeDropdown', position: 'right'},
     ],
   },
