@@ -16,6 +16,7 @@ export interface PageWeight {
 }
 
 const kinds = {document: 'html', script: 'js', stylesheet: 'css', image: 'images'} as const;
+const PAGE_LOAD_TIMEOUT_MS = 180_000;
 
 /** First-load weight of a page as the browser fetched it: bodies raw and as sent over the wire. */
 export async function measurePage(browser: Browser, url: string): Promise<PageWeight> {
@@ -33,7 +34,9 @@ export async function measurePage(browser: Browser, url: string): Promise<PageWe
     );
   };
   page.on('response', onResponse);
-  await page.goto(url, {waitUntil: 'load'});
+  // Bytes do not depend on how long the load takes: a generous limit, since a loaded 2-core
+  // machine took over Playwright's default 30 s to load a page served from this very process.
+  await page.goto(url, {waitUntil: 'load', timeout: PAGE_LOAD_TIMEOUT_MS});
   // First load ends at the load event: Docusaurus then prefetches the chunks of linked pages on
   // idle, a varying number of requests that belong to the next navigation, not this one.
   page.off('response', onResponse);
