@@ -20,8 +20,16 @@ echo "== docker service update --image fieldguide/rollout:2.0 ${stack}_web"
 # still reports what the clients saw before the check fails.
 updated=0
 docker service update --quiet --detach=false --no-resolve-image --image fieldguide/rollout:2.0 "${stack}_web" || updated=$?
+# --detach=false returns once the new tasks run; Swarm may still be stopping an old task or watching
+# the new ones for the monitor period (and roll back). Wait until it calls the update finished.
+for _ in $(seq 120); do
+  state=$(docker service inspect -f '{{.UpdateStatus.State}}' "${stack}_web")
+  [[ $state == updating || $state == rollback_started ]] || break
+  sleep 1
+done
 docker service ps --format '{{.Name}} {{.Image}} {{.CurrentState}} {{.Error}}' "${stack}_web"
 docker service inspect -f 'update: {{.UpdateStatus.State}} ({{.UpdateStatus.Message}})' "${stack}_web"
+[[ $state == completed ]] || updated=1
 
 docker exec "$client" touch /tmp/rollout-done
 wait "$poller"
