@@ -16,8 +16,11 @@ export const VOLATILE_KINDS = {
   duration: /\b\d+m\d+\.\d{3}s\b|\b\d+\.\d+s\b|(?<=\btime[= ])\d+(?:\.\d+)? ?ms\b|(?<== )\d+\.\d+(?:\/\d+\.\d+){2,3} ms\b/g,
   /** Sizes with a unit (`204MB`, `4.35kB`, `0B`). */
   size: /\b\d+(?:\.\d+)?\s?(?:B|kB|KB|MB|GB|KiB|MiB|GiB)\b/g,
-  /** Link-layer addresses of interfaces made for the session (veth pairs); not the broadcast address. */
-  'mac-address': /\b(?!ff(?::ff){5})[0-9a-f]{2}(?::[0-9a-f]{2}){5}\b/g,
+  /**
+   * Link-layer addresses of interfaces made for the session (veth pairs, bridges), not the broadcast
+   * address, and the IPv6 link-local addresses the kernel derives from them.
+   */
+  'mac-address': /\b(?!ff(?::ff){5})[0-9a-f]{2}(?::[0-9a-f]{2}){5}\b|\bfe80::[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,3}(?=\/64)/g,
   /** Host ends of containers' veth pairs, named by the engine (`veth48bcc58`). */
   'veth-name': /\bveth[0-9a-f]{7}\b/g,
   /** IPv4 addresses, with an optional prefix length. */

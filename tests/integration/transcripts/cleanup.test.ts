@@ -16,14 +16,18 @@ const session = (commands: {command: string; exit: number}[]): Session => ({
   blocks: [{name: 'only', steps: commands}],
 });
 
-const otherContainers = async () => (await docker(['ps', '--all', '--format', '{{.Names}}'])).split('\n').filter((n) => n && !n.startsWith('fgts-')).sort();
-
-test('a passing session leaves nothing behind and shows stdout and stderr in order', async () => {
-  const others = await otherContainers();
-  const file = await runSession(session([{command: 'echo out; echo err >&2; echo out again; docker network ls --format "{{.Name}}"', exit: 0}]), () => {});
-  assert.equal(file.blocks.only.steps[0].output, 'out\nerr\nout again\nbridge\nhost\nnone');
-  assert.deepEqual(await leftoverEngines(), []);
-  assert.deepEqual(await otherContainers(), others);
+test('a passing session leaves nothing behind, touches no other container, and shows stdout and stderr in order', async () => {
+  // Same prefix, not ours: a session's cleanup goes by its own names and label only.
+  const decoy = `fgts-decoy-${process.pid}`;
+  await docker(['create', '--name', decoy, 'busybox:1.36', 'true']);
+  try {
+    const file = await runSession(session([{command: 'echo out; echo err >&2; echo out again; docker network ls --format "{{.Name}}"', exit: 0}]), () => {});
+    assert.equal(file.blocks.only.steps[0].output, 'out\nerr\nout again\nbridge\nhost\nnone');
+    assert.deepEqual(await leftoverEngines(), []);
+    assert.equal(await dockerOk(['container', 'inspect', decoy]), true);
+  } finally {
+    await docker(['rm', '--force', decoy]);
+  }
 });
 
 test("the engine's storage volume goes with it", async () => {
@@ -38,11 +42,10 @@ test('a command with an unexpected exit status fails the session and still remov
 });
 
 test('SIGINT during a command removes the engine before the process exits', async () => {
-  const script = `import {runSession} from './tools/transcripts/run.ts';
-    await runSession(${JSON.stringify(session([{command: 'sleep 120', exit: 0}]))}, (l) => console.log(l));`;
-  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe']});
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/integration/transcripts/sleeping-session.ts'], {cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe']});
   let output = '';
   child.stdout.setEncoding('utf8').on('data', (d: string) => (output += d));
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (output += d));
   const code = await new Promise<number | null>((resolve) => {
     const poll = setInterval(() => {
       if (output.includes('$ sleep 120')) clearInterval(poll), child.kill('SIGINT');

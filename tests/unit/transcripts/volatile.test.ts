@@ -20,6 +20,7 @@ test('each kind masks what it names', () => {
     ['swarm-id', 'Swarm initialized: current node (owxfdwrjzudt9n2k3l4m5p6q7) is now', 'Swarm initialized: current node (<swarm-id>) is now'],
     ['swarm-id', 'docker swarm join --token SWMTKN-1-3pu6hszjas19xyp7ghgosyx9k8atbfcr8p2is99znpy26u2lkl-1awxwuwd3z9j1z3puu7rcgdbx 10.0.0.2:2377', 'docker swarm join --token <swarm-id> 10.0.0.2:2377'],
     ['mac-address', 'link/ether 02:42:ac:11:00:05 brd ff:ff:ff:ff:ff:ff', 'link/ether <mac-address> brd ff:ff:ff:ff:ff:ff'],
+    ['mac-address', 'veth1@if2  UP  10.200.1.1/24 fe80::ac97:4eff:fe72:895a/64', 'veth1@if2  UP  10.200.1.1/24 <mac-address>/64'],
     ['veth-name', 'veth48bcc58@if212 UP', '<veth-name>@if212 UP'],
     ['size', '204MB and 4.35kB and 0B', '<size> and <size> and <size>'],
     ['ip-address', 'running 172.17.0.2 x', 'running <ip-address> x'],
