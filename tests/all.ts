@@ -50,6 +50,12 @@ const steps: Step[] = [
   // A three-node Swarm in Docker-in-Docker: placement, cross-node DNS, rescheduling, drain, updates, secrets.
   {name: 'swarm-lab', command: nodeTest('tests/integration/lab')},
   {name: 'build', command: ['npx', 'docusaurus', 'build']},
+  // The guide to read offline: a PDF per language from the build, then checked with poppler.
+  {name: 'pdf', command: ['npx', 'tsx', 'tools/pdf/cli.ts'], needs: 'build'},
+  {name: 'pdf-check', command: nodeTest('tests/pdf'), needs: 'pdf'},
+  // The built site as a container image (examples/offline-guide): it needs build/, so it runs here,
+  // with a report of its own (the examples step above finds no build and reports it not started).
+  {name: 'site-image', command: ['npx', 'tsx', 'tests/runner/cli.ts', 'up', 'offline-guide', '--json', 'test-results/examples-site-image.json'], needs: 'build'},
   {name: 'e2e', command: ['npx', 'playwright', 'test', '-c', 'tests/e2e'], needs: 'build'},
   // The budgets a run decides the same way every time, against a fresh default Docusaurus site built
   // and measured in the same run: bytes, requests, build time, Lighthouse accessibility, best
