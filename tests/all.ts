@@ -46,6 +46,10 @@ const steps: Step[] = [
     needs: 'examples-static',
     unavailable: secondMajor ? undefined : 'no second engine major in docker-versions.json: install-engine.sh could not fetch one',
   },
+  // The pages' terminal sessions rerun on fresh Docker-in-Docker engines; a changed output fails
+  // with a diff (transcripts/README.md). Then proof that a session leaves nothing behind.
+  {name: 'transcripts', command: ['npx', 'tsx', 'tools/transcripts/cli.ts', 'check']},
+  {name: 'transcripts-cleanup', command: nodeTest('tests/integration/transcripts')},
   {name: 'runner', command: nodeTest('tests/integration/runner')},
   // A three-node Swarm in Docker-in-Docker: placement, cross-node DNS, rescheduling, drain, updates, secrets.
   {name: 'swarm-lab', command: nodeTest('tests/integration/lab')},
