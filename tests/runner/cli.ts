@@ -75,7 +75,7 @@ async function main(argv: string[]): Promise<number> {
 
   if (opts.engine) {
     const json = opts.json ?? `test-results/examples-engine-${opts.engine}.json`;
-    return upOnOtherEngine(opts.engine, [...names, '--examples', opts.examplesDir, '--json', json], log);
+    return upOnOtherEngine(opts.engine, root, [...names, '--json', json], log);
   }
 
   const t0 = Date.now();

@@ -69,10 +69,12 @@ async function loadStandins(container: string, log: (s: string) => void): Promis
 
 /**
  * Starts a fresh engine of `major`, loads the project's images into it and runs `up` with `args`
- * (names, --json…) inside its network namespace with that major's client. Resolves to the inner
- * runner's exit code; the engine container is removed whatever happens.
+ * (names, --json…) inside its network namespace with that major's client. The examples folder is
+ * mounted at the same path inside, since bind mounts and file secrets name host paths that the
+ * engine resolves in its own file system. Resolves to the inner runner's exit code; the engine
+ * container is removed whatever happens.
  */
-export async function upOnOtherEngine(major: string, args: string[], log: (s: string) => void): Promise<number> {
+export async function upOnOtherEngine(major: string, examplesDir: string, args: string[], log: (s: string) => void): Promise<number> {
   const client = unpackClient(major);
   const image = `docker:${major}-dind`;
   await ensureImage(image, log);
@@ -81,7 +83,11 @@ export async function upOnOtherEngine(major: string, args: string[], log: (s: st
     await hostDocker(['rm', '--force', '--volumes', container], { timeoutMs: 60_000, survivesInterrupt: true });
   }, log);
   try {
-    await runOk('docker', ['run', '--detach', '--name', container, '--label', `${RUNNER_LABEL}=${container}`, ...DIND_RUN_FLAGS, image], { timeoutMs: 60_000 });
+    await runOk('docker', [
+      'run', '--detach', '--name', container, '--label', `${RUNNER_LABEL}=${container}`, ...DIND_RUN_FLAGS,
+      '--volume', `${examplesDir}:${examplesDir}`,
+      image,
+    ], { timeoutMs: 60_000 });
     log(`engine ${await waitForEngine(container)} answers in ${container}`);
     await loadStandins(container, log);
     const pid = (await runOk('docker', ['inspect', '--format', '{{.State.Pid}}', container])).stdout.trim();
@@ -91,7 +97,7 @@ export async function upOnOtherEngine(major: string, args: string[], log: (s: st
       DOCKER_CONFIG: client.config,
       DOCKER_HOST: 'tcp://127.0.0.1:2375',
     };
-    const inner = await run('nsenter', ['--target', pid, '--net', '--', process.execPath, '--import', 'tsx', 'tests/runner/cli.ts', 'up', ...args], {
+    const inner = await run('nsenter', ['--target', pid, '--net', '--', process.execPath, '--import', 'tsx', 'tests/runner/cli.ts', 'up', ...args, '--examples', examplesDir], {
       env,
       onLine: (line) => process.stdout.write(`${line}\n`),
     });
