@@ -27,6 +27,7 @@ import {measureExampleRuns, type ExampleRun} from './exampleRuns';
 import {
   lighthouse,
   measurePage,
+  medianOf,
   medianResult,
   NO_SCORES,
   startLighthouseChrome,
@@ -200,10 +201,7 @@ async function withServers<T>(guideBuild: string, defaultBuild: string, work: (g
   }
 }
 
-const stats = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return {min: sorted[0], median: sorted[Math.floor(sorted.length / 2)], max: sorted.at(-1)!, values};
-};
+const stats = (values: number[]) => ({min: Math.min(...values), median: medianOf(values), max: Math.max(...values), values});
 
 /** --spread: the run-to-run spread of Lighthouse mobile on one guide page and its reference, alternating. */
 async function measureSpread(guideUrl: string, defaultUrl: string, pagePath: string, runs: number) {

@@ -67,10 +67,15 @@ export type Category = 'performance' | 'accessibility' | 'best-practices' | 'seo
 /** Where Lighthouse did not run, or did not measure a category. */
 export const NO_SCORES: LighthouseResult = {performance: NaN, accessibility: NaN, bestPractices: NaN, seo: NaN, totalBlockingTimeMs: NaN};
 
-/** Each figure's median over several runs (the middle run of an odd count, the lower middle of an even one). */
+/** The bench's one median: the middle value of an odd count, the lower middle of an even one. */
+export function medianOf(values: number[]): number {
+  if (values.length === 0) throw new Error('median of no values');
+  return [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
+}
+
+/** Each figure's median over several runs. */
 export function medianResult(runs: LighthouseResult[]): LighthouseResult {
-  if (runs.length === 0) throw new Error('medianResult of no runs');
-  const median = (key: keyof LighthouseResult) => runs.map((r) => r[key]).sort((a, b) => a - b)[Math.floor((runs.length - 1) / 2)];
+  const median = (key: keyof LighthouseResult) => medianOf(runs.map((r) => r[key]));
   return {
     performance: median('performance'),
     accessibility: median('accessibility'),
