@@ -7,6 +7,8 @@ type Teardown = () => Promise<void>;
 interface Entry {
   label: string;
   fn: Teardown;
+  /** Engine-wide state (the swarm the runner initialised): undone after every example's teardown. */
+  last: boolean;
   promise: Promise<void> | null;
 }
 
@@ -20,11 +22,18 @@ export function interruptedBy(): NodeJS.Signals | null {
 
 /**
  * Registers a teardown and returns a function that runs it (once: a second call, or the signal
- * handler, waits for the same run). Teardowns run newest first on a signal.
+ * handler, waits for the same run). Teardowns run newest first on a signal, those registered with
+ * `last` after all others: the swarm is initialised while an example starts, after the example's
+ * teardown is registered, and must outlive that example's stack.
  */
-export function registerTeardown(label: string, fn: Teardown, log: (s: string) => void = console.error): () => Promise<void> {
+export function registerTeardown(
+  label: string,
+  fn: Teardown,
+  log: (s: string) => void = console.error,
+  { last = false }: { last?: boolean } = {},
+): () => Promise<void> {
   installSignalHandlers(log);
-  const entry: Entry = { label, fn, promise: null };
+  const entry: Entry = { label, fn, last, promise: null };
   registered.push(entry);
   return () => runEntry(entry, log);
 }
@@ -48,7 +57,8 @@ function runEntry(entry: Entry, log: (s: string) => void): Promise<void> {
 export async function runAllTeardowns(log: (s: string) => void = console.error): Promise<void> {
   // A teardown may be registered while others run (a step that was under way): loop until none.
   while (registered.length > 0) {
-    for (const entry of [...registered].reverse()) {
+    const newestFirst = [...registered].reverse();
+    for (const entry of [...newestFirst.filter((e) => !e.last), ...newestFirst.filter((e) => e.last)]) {
       await runEntry(entry, log).catch(() => { /* logged; go on with the others */ });
     }
   }

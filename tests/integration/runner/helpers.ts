@@ -82,6 +82,11 @@ export function resourcesNamed(prefixes: string[]): string[] {
   return lists.flatMap(([type, args]) => lines(args).filter((n) => prefixes.some((p) => n.startsWith(p))).map((n) => `${type} ${n}`));
 }
 
+/** The engine's swarm membership (inactive, active, …): a run must leave it as it found it. */
+export function swarmState(): string {
+  return execFileSync('docker', ['info', '--format', '{{.Swarm.LocalNodeState}}'], { encoding: 'utf8' }).trim();
+}
+
 /** Waits until a resource with this prefix exists (the runner really started something). */
 export function exists(prefix: string): boolean {
   return resourcesNamed([prefix]).length > 0;

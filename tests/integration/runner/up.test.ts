@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { before, test } from 'node:test';
-import { exists, FIXTURES, resourcesNamed, runCli } from './helpers';
+import { after, before, test } from 'node:test';
+import { exists, FIXTURES, resourcesNamed, runCli, swarmState } from './helpers';
 import { ensureImage } from '../../runner/images';
 
 /** Names the runner gives these fixtures' resources (fg-<example>-<random>) and their secrets. */
@@ -16,8 +16,15 @@ function appeared(beforeList: string[], prefixes: string[]): string[] {
 }
 
 // The fixtures run on busybox: the real image, or the offline stand-in from tests/images/.
+let swarmBefore = '';
 before(async () => {
+  swarmBefore = swarmState();
   await ensureImage('busybox:1.36', (line) => console.log(line));
+});
+
+// Stack runs initialise a swarm when the engine is in none; interrupted or not, they leave it.
+after(() => {
+  assert.equal(swarmState(), swarmBefore, 'the engine\'s swarm membership changed during these tests');
 });
 
 test('failing compose examples: exit 1, logs of the failing service, nothing left behind', async () => {

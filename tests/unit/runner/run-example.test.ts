@@ -39,3 +39,12 @@ test('runAllTeardowns runs what is still registered, newest first, each once', a
   await first();
   assert.deepEqual(order, ['second', 'first']);
 });
+
+test('a teardown registered as last runs after newer ones (the swarm after the stack in it)', async () => {
+  const order: string[] = [];
+  registerTeardown('example', async () => { order.push('example'); }, () => {});
+  registerTeardown('swarm', async () => { order.push('swarm'); }, () => {}, { last: true });
+  registerTeardown('next example', async () => { order.push('next example'); }, () => {});
+  await runAllTeardowns(() => {});
+  assert.deepEqual(order, ['next example', 'example', 'swarm']);
+});
