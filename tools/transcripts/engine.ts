@@ -2,7 +2,8 @@
 // its volume afterwards, also when the run fails or is interrupted.
 import {spawn} from 'node:child_process';
 import {createHash, randomBytes} from 'node:crypto';
-import {readFileSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {docker, dockerOk, execFile, waitFor, type ExecResult} from '../../tests/lab/exec';
@@ -50,9 +51,9 @@ export function engineName(sessionId: string): string {
  * `docker run` arguments: the project's Docker-in-Docker flags (tests/images/dind.ts). The engine
  * listens on its unix socket only, as a freshly installed one does.
  */
-export function engineRunArgs(name: string, sessionId: string, image: string): string[] {
+export function engineCreateArgs(name: string, sessionId: string, image: string): string[] {
   return [
-    'run', '--detach', '--name', name, '--label', `${LABEL}=${sessionId}`,
+    'create', '--name', name, '--label', `${LABEL}=${sessionId}`,
     ...DIND_RUN_FLAGS,
     '--network', name,
     '--memory', '2g', '--cpus', '1',
@@ -90,20 +91,41 @@ export interface Engine {
   versions(): Promise<{engine: string; compose: string | null}>;
 }
 
-/** Starts a fresh engine, hands it to `use`, and removes it afterwards whatever happens. */
-export async function withEngine<T>(sessionId: string, log: (line: string) => void, use: (engine: Engine) => Promise<T>): Promise<T> {
+/**
+ * Starts a fresh engine, hands it to `use`, and removes it afterwards whatever happens. With
+ * `daemonConfig`, that is the engine's /etc/docker/daemon.json from its first start.
+ */
+export async function withEngine<T>(
+  sessionId: string,
+  log: (line: string) => void,
+  use: (engine: Engine) => Promise<T>,
+  daemonConfig?: Record<string, unknown>,
+): Promise<T> {
   hookSignals();
   const tag = await ensureHostImage(log);
   const name = engineName(sessionId);
   live.add(name); // before anything is created: a half-created container or network is removed too
   try {
     await createNetwork(name, sessionId, log);
-    await docker(engineRunArgs(name, sessionId, tag));
+    await docker(engineCreateArgs(name, sessionId, tag));
+    if (daemonConfig) await writeDaemonConfig(name, daemonConfig);
+    await docker(['start', name]);
     await waitFor(`the engine in ${name}`, async () => ((await dockerOk(['exec', name, 'docker', 'info'])) ? true : undefined), {timeoutMs: START_TIMEOUT_MS});
     await docker(['exec', name, 'mkdir', '-p', '/work']);
     return await use(engineHandle(name));
   } finally {
     await removeEngine(name);
+  }
+}
+
+/** Puts daemon.json into the created, not yet started, engine container (`docker cp` of a tar stream). */
+async function writeDaemonConfig(name: string, config: Record<string, unknown>): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'fgts-daemon-'));
+  try {
+    writeFileSync(path.join(dir, 'daemon.json'), `${JSON.stringify(config, null, 2)}\n`);
+    await docker(['cp', path.join(dir, 'daemon.json'), `${name}:/etc/docker/daemon.json`]);
+  } finally {
+    rmSync(dir, {recursive: true, force: true});
   }
 }
 

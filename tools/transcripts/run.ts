@@ -17,7 +17,7 @@ export async function runSession(session: Session, log: (line: string) => void):
     const blocks: Record<string, TranscriptBlock> = {};
     for (const block of session.blocks) blocks[block.name] = await runBlock(engine, session, block, standins, log);
     return {source: session.source, ranOn: await engine.versions(), standins, blocks};
-  });
+  }, session.daemon);
 }
 
 /** Makes the declared images present on the host (stand-ins built where needed); notes the stand-ins. */

@@ -34,6 +34,8 @@ export interface Session {
   source: string;
   images: string[];
   volatile: VolatileKind[];
+  /** The fresh engine's /etc/docker/daemon.json, written before it starts; none when absent. */
+  daemon?: Record<string, unknown>;
   blocks: Block[];
 }
 
@@ -72,17 +74,22 @@ class SessionReader {
   read(id: string): Session {
     const value = valueOf(this.yaml) as Record<string, unknown> | null;
     if (!value || typeof value !== 'object' || Array.isArray(value)) {
-      this.problem([], 'a session source is a map with images, volatile and blocks');
+      this.problem([], 'a session source is a map with images, volatile, daemon and blocks');
       return {id, source: this.yaml.file, images: [], volatile: [], blocks: []};
     }
     for (const key of Object.keys(value)) {
-      if (!['images', 'volatile', 'blocks'].includes(key)) this.problem([key], `unknown key "${key}" (images, volatile, blocks)`);
+      if (!['images', 'volatile', 'daemon', 'blocks'].includes(key)) this.problem([key], `unknown key "${key}" (images, volatile, daemon, blocks)`);
+    }
+    const daemon = value.daemon;
+    if (daemon !== undefined && (daemon === null || typeof daemon !== 'object' || Array.isArray(daemon))) {
+      this.problem(['daemon'], 'daemon must be a map: the settings of /etc/docker/daemon.json');
     }
     return {
       id,
       source: this.yaml.file,
       images: this.strings(value.images, ['images']),
       volatile: this.kinds(value.volatile),
+      ...(daemon && typeof daemon === 'object' && !Array.isArray(daemon) ? {daemon: daemon as Record<string, unknown>} : {}),
       blocks: this.blocks(value.blocks),
     };
   }

@@ -30,6 +30,12 @@ test('a passing session leaves nothing behind, touches no other container, and s
   }
 });
 
+test("a session's daemon settings are the fresh engine's daemon.json from its first start", async () => {
+  const file = await runSession({...session([{command: 'docker info --format "{{.RegistryConfig.Mirrors}} {{.LoggingDriver}}"', exit: 0}]), daemon: {'registry-mirrors': ['http://127.0.0.1:5001'], 'log-driver': 'local'}}, () => {});
+  assert.equal(file.blocks.only.steps[0].output, '[http://127.0.0.1:5001/] local');
+  assert.deepEqual(await leftoverEngines(), []);
+});
+
 test("the engine's storage volume goes with it", async () => {
   const volume = await withEngine('test/cleanup', () => {}, (engine) => docker(['inspect', '--format', '{{range .Mounts}}{{.Name}}{{end}}', engine.name]));
   assert.match(volume, /^[0-9a-f]{64}$/);

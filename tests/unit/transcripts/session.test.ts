@@ -32,7 +32,12 @@ test('a bad source gets one problem per mistake, each naming its line', () => {
 
 test('unknown keys and duplicate block names are problems', () => {
   const yaml = ['blocks:', '  - name: a', '    commands: [ls]', '  - name: a', '    commands: [ls]', 'network: host'].join('\n');
-  assert.deepEqual(sourceProblems(yaml), ['6 unknown key "network" (images, volatile, blocks)', '4 block name "a" is used twice']);
+  assert.deepEqual(sourceProblems(yaml), ['6 unknown key "network" (images, volatile, daemon, blocks)', '4 block name "a" is used twice']);
+});
+
+test('daemon is the map daemon.json holds', () => {
+  assert.deepEqual(sourceProblems(['daemon: [debug]', 'blocks: [{name: a, commands: [ls]}]'].join('\n')), ['1 daemon must be a map: the settings of /etc/docker/daemon.json']);
+  assert.deepEqual(sourceProblems(['daemon: {debug: true}', 'blocks: [{name: a, commands: [ls]}]'].join('\n')), []);
 });
 
 test('sessions are selected by full id, page or session name', () => {
