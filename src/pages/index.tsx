@@ -24,7 +24,8 @@ const text = {
     lead: '一本从镜像、网络、存储讲到 Compose、Swarm 和 Kubernetes 的 Docker 实践指南，中英双语。',
     trust:
       '页面上展示的每个 compose 文件、Dockerfile 和脚本都来自仓库的 examples/ 目录：CI 在每次提交时都会在真实的 Docker 引擎上启动它们、运行冒烟检查，然后清理干净。你复制的文件，就是 CI 启动过的文件。',
-    start: '从第一章开始',
+    start: '开始之前：安装与阅读路线',
+    chapter1: '直接从第 1 章开始',
     chapters: '七个章节',
     chapter: (n: number) => `第 ${n} 章`,
   },
@@ -34,7 +35,8 @@ const text = {
     lead: 'A hands-on Docker guide, in Chinese and English, from images, networking and storage to Compose, Swarm and Kubernetes.',
     trust:
       'Every compose file, Dockerfile and script on these pages comes from the examples/ folder of the repository: on every commit CI starts each one on a real Docker engine, runs its smoke checks and cleans up. The file you copy is the file CI started.',
-    start: 'Start with chapter 1',
+    start: 'Before you start: setup and a reading path',
+    chapter1: 'Or go straight to chapter 1',
     chapters: 'Seven chapters',
     chapter: (n: number) => `Chapter ${n}`,
   },
@@ -49,9 +51,14 @@ export default function Home(): ReactNode {
           <Heading as="h1">{t.title}</Heading>
           <p className={styles.lead}>{t.lead}</p>
           <p>{t.trust}</p>
-          <Link className="button button--primary button--lg" to="/docs/images-and-containers">
-            {t.start}
-          </Link>
+          <div className={styles.actions}>
+            <Link className="button button--primary button--lg" to="/docs/before-you-start">
+              {t.start}
+            </Link>
+            <Link className="button button--secondary button--lg" to="/docs/images-and-containers">
+              {t.chapter1}
+            </Link>
+          </div>
         </header>
         <section aria-labelledby="chapters">
           <Heading as="h2" id="chapters">
