@@ -35,14 +35,14 @@ const nodeTest = (dir: string) => ['node', '--import', 'tsx', '--test', '--test-
 const steps: Step[] = [
   {name: 'typecheck', command: ['npx', 'tsc']},
   {name: 'unit', command: nodeTest('tests/unit')},
-  {name: 'examples-static', command: ['npx', 'tsx', 'tests/runner/cli.ts', 'check']},
+  {name: 'examples-static', command: ['npx', 'tsx', 'tools/runner/cli.ts', 'check']},
   // Every example started on the engine; its JSON report also feeds the site's "tested with" lines.
-  {name: 'examples', command: ['npx', 'tsx', 'tests/runner/cli.ts', 'up'], needs: 'examples-static'},
+  {name: 'examples', command: ['npx', 'tsx', 'tools/runner/cli.ts', 'up'], needs: 'examples-static'},
   // The same examples on the second engine major (a fresh Docker-in-Docker engine with its own CLI
   // and Compose), as a reader with that Docker runs them; its report feeds the same lines.
   {
     name: 'examples-engine2',
-    command: ['npx', 'tsx', 'tests/runner/cli.ts', 'up', '--engine', secondMajor ?? ''],
+    command: ['npx', 'tsx', 'tools/runner/cli.ts', 'up', '--engine', secondMajor ?? ''],
     needs: 'examples-static',
     unavailable: secondMajor ? undefined : 'no second engine major in docker-versions.json: install-engine.sh could not fetch one',
   },
@@ -59,13 +59,13 @@ const steps: Step[] = [
   {name: 'pdf-check', command: nodeTest('tests/pdf'), needs: 'pdf'},
   // The built site as a container image (examples/offline-guide): it needs build/, so it runs here,
   // with a report of its own (the examples step above finds no build and reports it not started).
-  {name: 'site-image', command: ['npx', 'tsx', 'tests/runner/cli.ts', 'up', 'offline-guide', '--json', 'test-results/examples-site-image.json'], needs: 'build'},
+  {name: 'site-image', command: ['npx', 'tsx', 'tools/runner/cli.ts', 'up', 'offline-guide', '--json', 'test-results/examples-site-image.json'], needs: 'build'},
   {name: 'e2e', command: ['npx', 'playwright', 'test', '-c', 'tests/e2e'], needs: 'build'},
   // The budgets a run decides the same way every time, against a fresh default Docusaurus site built
   // and measured in the same run: bytes, requests, build time, Lighthouse accessibility, best
   // practices and SEO. Lighthouse timing varies more from run to run than its budgets' margins on
   // this machine (README, "Measuring"), so `npm run bench -- --check` judges it, not the landing gate.
-  {name: 'budgets', command: ['npx', 'tsx', 'tests/bench/bench.ts', '--check', '--scores-only']},
+  {name: 'budgets', command: ['npx', 'tsx', 'tools/bench/bench.ts', '--check', '--scores-only']},
 ];
 
 const only = process.argv.slice(2);

@@ -1,5 +1,5 @@
 import {defineConfig} from '@playwright/test';
-import {chromiumPath, chromiumArgs} from './browser';
+import {chromiumPath, chromiumArgs} from '../../tools/browser/chromium';
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 

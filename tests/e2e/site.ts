@@ -1,6 +1,6 @@
 import path from 'node:path';
 import {expect, type Page} from '@playwright/test';
-import {sitemapPaths as sitemapPathsOf} from './sitemap';
+import {sitemapPaths as sitemapPathsOf} from '../../tools/browser/sitemap';
 
 const buildDir = path.resolve(__dirname, '../../build');
 

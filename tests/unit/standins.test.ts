@@ -12,7 +12,7 @@ import {
   parseImageRef,
   standinFor,
   standinHash,
-} from '../images/standins';
+} from '../../tools/standins/standins';
 
 test('parseImageRef reads references the way Docker does', () => {
   assert.deepEqual(parseImageRef('mysql:8.4'), { registry: 'docker.io', repository: 'library/mysql', tag: '8.4', digest: undefined });

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {chromium} from '@playwright/test';
-import {chromiumArgs, chromiumPath} from '../../tests/e2e/browser';
+import {chromiumArgs, chromiumPath} from '../browser/chromium';
 import {makeBook} from './book';
 import {readVersions} from './front';
 import {LOCALES, type Locale} from './locales';

@@ -2,7 +2,7 @@
 import {existsSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import type {TranscriptFile} from '../../src/components/Transcript/types';
-import {formatProblem} from '../../tests/runner/problems';
+import {formatProblem} from '../runner/problems';
 import {siteCensus} from './census';
 import {mergeTranscript, transcriptDiff, transcriptJson} from './compare';
 import {runSession} from './run';

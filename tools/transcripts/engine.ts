@@ -6,9 +6,9 @@ import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {docker, dockerOk, execFile, waitFor, type ExecResult} from '../../tests/lab/exec';
-import {DIND_RUN_FLAGS} from '../../tests/images/dind';
-import {ensureNodeImage} from '../../tests/lab/node-image';
+import {docker, dockerOk, execFile, waitFor, type ExecResult} from '../lab/exec';
+import {DIND_RUN_FLAGS} from '../standins/dind';
+import {ensureNodeImage} from '../lab/node-image';
 
 export const PREFIX = 'fgts-';
 export const LABEL = 'io.fieldguide.transcripts';
@@ -48,7 +48,7 @@ export function engineName(sessionId: string): string {
 }
 
 /**
- * `docker run` arguments: the project's Docker-in-Docker flags (tests/images/dind.ts). The engine
+ * `docker run` arguments: the project's Docker-in-Docker flags (tools/standins/dind.ts). The engine
  * listens on its unix socket only, as a freshly installed one does.
  */
 export function engineCreateArgs(name: string, sessionId: string, image: string): string[] {

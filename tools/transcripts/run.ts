@@ -1,6 +1,6 @@
 // Runs one session on a fresh engine and returns what the page shows.
 import path from 'node:path';
-import {ensureImage, standinFor} from '../../tests/images/standins';
+import {ensureImage, standinFor} from '../standins/standins';
 import type {StandinNote, TranscriptBlock, TranscriptFile} from '../../src/components/Transcript/types';
 import {copyFolder, loadImages, withEngine, type Engine} from './engine';
 import {REPO_ROOT, type Block, type Session} from './session';

@@ -2,8 +2,8 @@
 import {existsSync, readFileSync, readdirSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import type {Problem} from '../../tests/runner/problems';
-import {parseYaml, problemAt, valueOf, type YamlFile, type YamlPath} from '../../tests/runner/yamlpos';
+import type {Problem} from '../runner/problems';
+import {parseYaml, problemAt, valueOf, type YamlFile, type YamlPath} from '../runner/yamlpos';
 import {isVolatileKind, KIND_NAMES, type VolatileKind} from './volatile';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

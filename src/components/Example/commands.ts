@@ -17,7 +17,7 @@ function checkCommand(example: ExampleData, check: ExampleCheck): string {
 
 /**
  * The commands a reader types to start, check and stop an example, run from its folder.
- * They mirror what the runner does (tests/runner), with the reader's names instead of unique ones.
+ * They mirror what the runner does (tools/runner), with the reader's names instead of unique ones.
  */
 export function readerCommands(example: ExampleData): string[] {
   const build = example.images.map((image) =>

@@ -10,9 +10,9 @@ import {randomBytes} from 'node:crypto';
 import path from 'node:path';
 import {test} from 'node:test';
 import {fileURLToPath} from 'node:url';
-import {docker, dockerOk, waitFor} from '../../lab/exec';
-import {ensureNodeImage} from '../../lab/node-image';
-import {LAB_LABEL, labLayout, swarmDown, swarmUp, withSwarmLab} from '../../lab/swarm';
+import {docker, dockerOk, waitFor} from '../../../tools/lab/exec';
+import {ensureNodeImage} from '../../../tools/lab/node-image';
+import {LAB_LABEL, labLayout, swarmDown, swarmUp, withSwarmLab} from '../../../tools/lab/swarm';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const log = (line: string) => console.log(line);
@@ -83,7 +83,7 @@ test('an interrupted `lab swarm up` cleans up and exits with 130', async () => {
   const name = `fglab-int${randomBytes(3).toString('hex')}`;
   // The node image is made ready first, so the interrupt lands while nodes are starting.
   await ensureNodeImage(log);
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'tests/lab/cli.ts'), 'swarm', 'up'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'tools/lab/cli.ts'), 'swarm', 'up'], {
     cwd: repoRoot,
     env: {...process.env, FG_LAB_NAME: name},
     stdio: ['ignore', 'pipe', 'pipe'],

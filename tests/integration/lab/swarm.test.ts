@@ -1,5 +1,5 @@
 /**
- * Swarm behaviours demonstrated on the three-node lab (tests/lab/): placement across nodes, a
+ * Swarm behaviours demonstrated on the three-node lab (tools/lab/): placement across nodes, a
  * client on one node reaching tasks on the others over the overlay network, rescheduling a dead
  * task, draining a node, a rolling update that keeps answering, and a secret that reaches a worker
  * without landing on disk. Uses a running lab (`npm run lab -- swarm up`) or starts its own.
@@ -12,8 +12,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {after, before, test} from 'node:test';
 import {fileURLToPath} from 'node:url';
-import {docker, execFile, waitFor} from '../../lab/exec';
-import {describeLostNodes, KERNEL_LIMITS, lostNodes, onInterrupt, openLab, swarmDown, swarmStatus, swarmUp, type Interrupt, type LabNode, type SwarmLab} from '../../lab/swarm';
+import {docker, execFile, waitFor} from '../../../tools/lab/exec';
+import {describeLostNodes, KERNEL_LIMITS, lostNodes, onInterrupt, openLab, swarmDown, swarmStatus, swarmUp, type Interrupt, type LabNode, type SwarmLab} from '../../../tools/lab/swarm';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const run = randomBytes(3).toString('hex');

@@ -3,7 +3,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Report } from '../../runner/report';
+import type { Report } from '../../../tools/runner/report';
 
 export const ROOT = resolve(import.meta.dirname, '../../..');
 export const FIXTURES = 'tests/fixtures/examples';
@@ -28,7 +28,7 @@ export interface CliOptions {
 export function runCli(args: string[], opts: CliOptions = {}): Promise<CliRun> {
   const json = join(mkdtempSync(join(tmpdir(), 'fg-runner-report-')), 'examples.json');
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/runner/cli.ts', ...args, '--json', json], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'tools/runner/cli.ts', ...args, '--json', json], {
       cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...opts.env },
     });
     let stdout = '';

@@ -6,10 +6,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { ensureNodeImage } from '../../lab/node-image';
-import { ensureImage } from '../../runner/images';
+import { ensureNodeImage } from '../../../tools/lab/node-image';
+import { ensureImage } from '../../../tools/runner/images';
 import { FIXTURES, ROOT, runCli } from './helpers';
-import { DIND_RUN_FLAGS } from '../../images/dind';
+import { DIND_RUN_FLAGS } from '../../../tools/standins/dind';
 
 const container = `fg-runner-dind-${randomBytes(3).toString('hex')}`;
 let env: NodeJS.ProcessEnv = {};
@@ -24,7 +24,7 @@ before(async () => {
     'run', '--detach', '--name', container,
     ...DIND_RUN_FLAGS,
     '--volume', '/var/lib/docker',
-    '--volume', `${join(ROOT, 'tests/lab/node-entrypoint.sh')}:/usr/local/bin/fg-node:ro`,
+    '--volume', `${join(ROOT, 'tools/lab/node-entrypoint.sh')}:/usr/local/bin/fg-node:ro`,
     '--entrypoint', '/usr/local/bin/fg-node',
     '--publish', '127.0.0.1::2375',
     tag,

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { exists, FIXTURES, resourcesNamed, runCli, swarmState } from './helpers';
-import { ensureImage } from '../../runner/images';
+import { ensureImage } from '../../../tools/runner/images';
 
 /** Names the runner gives these fixtures' resources (fg-<example>-<random>) and their secrets. */
 const prefixesOf = (...names: string[]) => [...names.map((n) => `fg-${n}-`), 'fg-runner-test-'];

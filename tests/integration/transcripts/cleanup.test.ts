@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import {spawn} from 'node:child_process';
 import {test} from 'node:test';
-import {docker, dockerOk} from '../../lab/exec';
+import {docker, dockerOk} from '../../../tools/lab/exec';
 import {leftoverEngines, LABEL, withEngine} from '../../../tools/transcripts/engine';
 import {runSession} from '../../../tools/transcripts/run';
 import {REPO_ROOT, type Session} from '../../../tools/transcripts/session';

@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {test} from 'node:test';
-import {dockerfileBaseImages, stackExampleImages, stackFileImages} from '../../lab/images';
-import {describeLostNodes, dockerEnvFor, formatStatus, labLayout, nodeRunArgs, parseNodeLs, type LabStatus} from '../../lab/swarm';
+import {dockerfileBaseImages, stackExampleImages, stackFileImages} from '../../../tools/lab/images';
+import {describeLostNodes, dockerEnvFor, formatStatus, labLayout, nodeRunArgs, parseNodeLs, type LabStatus} from '../../../tools/lab/swarm';
 
 test('a lab\'s names all start with its name and its nodes are the notes\' manager and two workers', () => {
   const layout = labLayout('fglab-swarm');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseArgs } from '../../runner/args';
+import { parseArgs } from '../../../tools/runner/args';
 
 test('commands, names and options', () => {
   assert.deepEqual(parseArgs(['up', 'a', 'b', '--json', 'out.json']), { command: 'up', names: ['a', 'b'], examplesDir: 'examples', json: 'out.json', lab: false, engine: null });

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
-import { commandArgs, httpAttempt, outputAttempt, runCheck } from '../../runner/checks';
-import type { Check, Declaration } from '../../runner/declaration';
-import type { RunResult } from '../../runner/exec';
-import type { Driver, RunContext } from '../../runner/start/driver';
+import { commandArgs, httpAttempt, outputAttempt, runCheck } from '../../../tools/runner/checks';
+import type { Check, Declaration } from '../../../tools/runner/declaration';
+import type { RunResult } from '../../../tools/runner/exec';
+import type { Driver, RunContext } from '../../../tools/runner/start/driver';
 
 let server: Server;
 let base = '';

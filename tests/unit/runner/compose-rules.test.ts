@@ -3,9 +3,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import type { Declaration } from '../../runner/declaration';
-import { checkComposeRules, isOneShot, locateComposeError } from '../../runner/static/compose';
-import { parseYaml } from '../../runner/yamlpos';
+import type { Declaration } from '../../../tools/runner/declaration';
+import { checkComposeRules, isOneShot, locateComposeError } from '../../../tools/runner/static/compose';
+import { parseYaml } from '../../../tools/runner/yamlpos';
 
 function rules(text: string, opts: { isStack?: boolean; declaration?: Partial<Declaration>; files?: Record<string, string> } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'fg-compose-'));

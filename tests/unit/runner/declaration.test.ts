@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { imageTag, isPinned, validateDeclaration } from '../../runner/declaration';
-import { parseYaml } from '../../runner/yamlpos';
+import { imageTag, isPinned, validateDeclaration } from '../../../tools/runner/declaration';
+import { parseYaml } from '../../../tools/runner/yamlpos';
 
 function folder(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'fg-decl-'));

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { checkDockerfile, instructions, readDockerfile } from '../../runner/static/dockerfile';
+import { checkDockerfile, instructions, readDockerfile } from '../../../tools/runner/static/dockerfile';
 
 test('instructions join continuation lines and skip comments', () => {
   const ins = instructions(`# syntax comment

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { checkManifests, isManifestPath } from '../../runner/static/kubernetes';
-import { parseYaml } from '../../runner/yamlpos';
+import { checkManifests, isManifestPath } from '../../../tools/runner/static/kubernetes';
+import { parseYaml } from '../../../tools/runner/yamlpos';
 
 async function check(text: string) {
   const { yaml, problems } = parseYaml('k8s/app.yaml', text);

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Declaration } from '../../runner/declaration';
-import { placementChecks, publishedPorts } from '../../runner/lab';
-import { upExample } from '../../runner/run-example';
-import type { StaticResult } from '../../runner/static/index';
-import type { SwarmLab } from '../../lab/swarm';
+import type { Declaration } from '../../../tools/runner/declaration';
+import { placementChecks, publishedPorts } from '../../../tools/runner/lab';
+import { upExample } from '../../../tools/runner/run-example';
+import type { StaticResult } from '../../../tools/runner/static/index';
+import type { SwarmLab } from '../../../tools/lab/swarm';
 
 const task = (service: string, i: number, node: string) => ({ task: `${service}.${i}`, node });
 

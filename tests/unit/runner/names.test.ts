@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { uniqueName } from '../../runner/names';
+import { uniqueName } from '../../../tools/runner/names';
 
 test('unique names are fg-<example>-<6 hex>', () => {
   assert.match(uniqueName('wordpress-compose'), /^fg-wordpress-compose-[0-9a-f]{6}$/);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cleanedCell, closingLine, formatDetails, formatTable, limitsCell, smokeCell, startedCell, summarize, table, type Report } from '../../runner/report';
-import { emptyResult, type ExampleResult } from '../../runner/result';
+import { cleanedCell, closingLine, formatDetails, formatTable, limitsCell, smokeCell, startedCell, summarize, table, type Report } from '../../../tools/runner/report';
+import { emptyResult, type ExampleResult } from '../../../tools/runner/result';
 
 const name = { 'zh-Hans': '检查', en: 'a check' };
 

@@ -5,10 +5,10 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { validateDeclaration, type Declaration } from '../../runner/declaration';
-import { unmetRequirement, upExample } from '../../runner/run-example';
-import type { StaticResult } from '../../runner/static/index';
-import { parseYaml } from '../../runner/yamlpos';
+import { validateDeclaration, type Declaration } from '../../../tools/runner/declaration';
+import { unmetRequirement, upExample } from '../../../tools/runner/run-example';
+import type { StaticResult } from '../../../tools/runner/static/index';
+import { parseYaml } from '../../../tools/runner/yamlpos';
 
 const DECLARATION = `title: { zh-Hans: 标题, en: Title }
 summary: { zh-Hans: 摘要, en: Summary }

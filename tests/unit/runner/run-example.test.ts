@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { registerTeardown, runAllTeardowns } from '../../runner/cleanup';
-import type { Declaration } from '../../runner/declaration';
-import { missingFeatures } from '../../runner/run-example';
+import { registerTeardown, runAllTeardowns } from '../../../tools/runner/cleanup';
+import type { Declaration } from '../../../tools/runner/declaration';
+import { missingFeatures } from '../../../tools/runner/run-example';
 
 const what = { 'zh-Hans': '说明', en: 'the VIP' };
 

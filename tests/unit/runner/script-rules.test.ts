@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Declaration } from '../../runner/declaration';
-import { checkScriptRules, firstSwarmCommand, scriptBuiltTags, scriptImageReferences } from '../../runner/static/script';
+import type { Declaration } from '../../../tools/runner/declaration';
+import { checkScriptRules, firstSwarmCommand, scriptBuiltTags, scriptImageReferences } from '../../../tools/runner/static/script';
 
 const refs = (text: string) => scriptImageReferences(text).map((r) => `${r.line}:${r.col} ${r.ref}`);
 

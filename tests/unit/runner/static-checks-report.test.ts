@@ -1,8 +1,8 @@
 // The report says, per example, which static checks ran and which could not run here (issue 19).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { checksRanCell, formatDetails, formatTable, withStaticChecks, type Report } from '../../runner/report';
-import { emptyResult } from '../../runner/result';
+import { checksRanCell, formatDetails, formatTable, withStaticChecks, type Report } from '../../../tools/runner/report';
+import { emptyResult } from '../../../tools/runner/result';
 
 const stat = {
   checksRan: ['yaml-syntax', 'declaration', 'dockerfile-rules x/Dockerfile'],

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { checkWorkflow, isWorkflowPath, needsCycles, unpinnedUses } from '../../runner/static/workflow';
-import { parseYaml } from '../../runner/yamlpos';
+import { checkWorkflow, isWorkflowPath, needsCycles, unpinnedUses } from '../../../tools/runner/static/workflow';
+import { parseYaml } from '../../../tools/runner/yamlpos';
 
 const CI_PIPELINE = 'examples/ci-pipeline/.github/workflows/docker.yml';
 

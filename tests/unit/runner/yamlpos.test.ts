@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseYaml, positionOf, problemAt } from '../../runner/yamlpos';
+import { parseYaml, positionOf, problemAt } from '../../../tools/runner/yamlpos';
 
 const text = `services:
   web:

@@ -3,7 +3,7 @@ import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {test} from 'node:test';
-import {formatProblem} from '../../runner/problems';
+import {formatProblem} from '../../../tools/runner/problems';
 import {loadSession, sessionIds} from '../../../tools/transcripts/session';
 import {selectSessions} from '../../../tools/transcripts/select';
 

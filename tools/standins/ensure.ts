@@ -1,11 +1,11 @@
 // Makes images present through the stand-in logic, e.g. before tests/images/verify.sh:
-//   npx tsx tests/images/ensure.ts nginx:1.27 mysql:8.4
+//   npx tsx tools/standins/ensure.ts nginx:1.27 mysql:8.4
 // Prints, per reference, whether it is the real image or a stand-in, and how long it took.
 import { ensureImage } from './standins';
 
 const refs = process.argv.slice(2);
 if (refs.length === 0) {
-  console.error('usage: tsx tests/images/ensure.ts IMAGE_REF…');
+  console.error('usage: tsx tools/standins/ensure.ts IMAGE_REF…');
   process.exit(2);
 }
 

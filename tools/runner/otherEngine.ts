@@ -6,8 +6,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIND_RUN_FLAGS } from '../images/dind';
-import { ENGINE_DEBS_DIR, LABEL_STANDIN, standinFor } from '../images/standins';
+import { DIND_RUN_FLAGS } from '../standins/dind';
+import { ENGINE_DEBS_DIR, LABEL_STANDIN, standinFor } from '../standins/standins';
 import { registerTeardown } from './cleanup';
 import { hostDocker, run, runOk, tail } from './exec';
 import { ensureImage } from './images';
@@ -97,7 +97,7 @@ export async function upOnOtherEngine(major: string, examplesDir: string, args: 
       DOCKER_CONFIG: client.config,
       DOCKER_HOST: 'tcp://127.0.0.1:2375',
     };
-    const inner = await run('nsenter', ['--target', pid, '--net', '--', process.execPath, '--import', 'tsx', 'tests/runner/cli.ts', 'up', ...args, '--examples', examplesDir], {
+    const inner = await run('nsenter', ['--target', pid, '--net', '--', process.execPath, '--import', 'tsx', 'tools/runner/cli.ts', 'up', ...args, '--examples', examplesDir], {
       env,
       onLine: (line) => process.stdout.write(`${line}\n`),
     });

@@ -9,8 +9,9 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const IMAGES_DIR = path.dirname(fileURLToPath(import.meta.url));
-const REPO_ROOT = path.resolve(IMAGES_DIR, '../..');
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** The stand-ins' Dockerfiles, one folder per image: test doubles, so they live with the tests. */
+const IMAGES_DIR = path.join(REPO_ROOT, 'tests/images');
 const BASE_SCRIPT = path.join(IMAGES_DIR, 'base', 'build.sh');
 
 export const BASE_IMAGE = 'fieldguide/debian:bookworm';

@@ -1,7 +1,7 @@
 import {execFileSync, spawnSync} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import {LABEL_BASE_HASH} from '../images/standins';
+import {LABEL_BASE_HASH} from '../standins/standins';
 import type {Report} from '../runner/report';
 
 export interface ExampleRun {
@@ -32,7 +32,7 @@ function runAll(root: string, kind: ExampleRun['kind'], log: (line: string) => v
   const json = path.join(root, `bench-results/examples-${kind}.json`);
   log(`examples (${kind}): npm run examples -- up`);
   const started = Date.now();
-  const run = spawnSync('npx', ['tsx', 'tests/runner/cli.ts', 'up', '--json', json], {cwd: root, stdio: ['ignore', 'ignore', 'inherit']});
+  const run = spawnSync('npx', ['tsx', 'tools/runner/cli.ts', 'up', '--json', json], {cwd: root, stdio: ['ignore', 'ignore', 'inherit']});
   const seconds = (Date.now() - started) / 1000;
   const report = JSON.parse(fs.readFileSync(json, 'utf8')) as Report;
   const standins = [...new Set(report.examples.flatMap((e) => e.standins))].sort();

@@ -4,7 +4,7 @@ import {fileURLToPath} from 'node:url';
 import {docker, dockerOk, execFile, waitFor, type ExecOptions} from './exec';
 import {prepareLabImages, type Log} from './images';
 import {ensureNodeImage} from './node-image';
-import {DIND_RUN_FLAGS} from '../images/dind';
+import {DIND_RUN_FLAGS} from '../standins/dind';
 
 /**
  * A three-node Swarm on one machine: three Docker engines, each in a Docker-in-Docker container on

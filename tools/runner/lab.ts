@@ -1,4 +1,4 @@
-// `up --lab`: stack examples on the three-node Swarm lab of tests/lab/, and the check that their
+// `up --lab`: stack examples on the three-node Swarm lab of tools/lab/, and the check that their
 // replicas really are spread over more than one node.
 import type { TaskPlacement } from '../lab/services';
 import { openLab, swarmStatus, type SwarmLab } from '../lab/swarm';

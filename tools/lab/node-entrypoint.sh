@@ -13,7 +13,7 @@ awk '$3 == "cgroup" || $3 == "cgroup2" { print $2 }' /proc/mounts |
     mount -o remount,bind,rw "$mountpoint"
   done
 
-# The API on TCP without TLS is published on the host's loopback only (see tests/lab/swarm.ts).
+# The API on TCP without TLS is published on the host's loopback only (see tools/lab/swarm.ts).
 exec dockerd \
   --host=unix:///var/run/docker.sock \
   --host=tcp://0.0.0.0:2375 \

@@ -23,7 +23,7 @@ export interface Options {
   names: string[];
   examplesDir: string;
   json: string | null;
-  /** `up` on the Swarm lab of tests/lab/ instead of this machine's engine. */
+  /** `up` on the Swarm lab of tools/lab/ instead of this machine's engine. */
   lab: boolean;
   /** `up` on a fresh Docker-in-Docker engine of this major instead of this machine's engine. */
   engine: string | null;

@@ -12,7 +12,7 @@ export interface EnsuredImage {
 
 type EnsureImage = (ref: string, log: (s: string) => void) => Promise<EnsuredImage>;
 
-const STANDINS_MODULE = new URL('../images/standins.ts', import.meta.url);
+const STANDINS_MODULE = new URL('../standins/standins.ts', import.meta.url);
 let ensureImpl: Promise<EnsureImage> | null = null;
 const cache = new Map<string, Promise<EnsuredImage>>();
 
@@ -20,7 +20,7 @@ async function loadEnsureImage(): Promise<EnsureImage> {
   if (existsSync(fileURLToPath(STANDINS_MODULE))) {
     const mod = (await import(STANDINS_MODULE.href)) as { ensureImage?: EnsureImage };
     if (typeof mod.ensureImage === 'function') return mod.ensureImage;
-    throw new Error('tests/images/standins.ts does not export ensureImage(ref, log)');
+    throw new Error('tools/standins/standins.ts does not export ensureImage(ref, log)');
   }
   // Without the stand-in module only images already on the engine (or pullable) can be used.
   return async (ref, log) => {
@@ -28,7 +28,7 @@ async function loadEnsureImage(): Promise<EnsureImage> {
     log(`pulling ${ref}`);
     const pull = await hostDocker(['pull', ref], { timeoutMs: 300_000 });
     if (pull.code === 0) return { ref, standin: false, built: false };
-    throw new Error(`image ${ref} is not on the engine, cannot be pulled, and tests/images/standins.ts (stand-ins) is missing`);
+    throw new Error(`image ${ref} is not on the engine, cannot be pulled, and tools/standins/standins.ts (stand-ins) is missing`);
   };
 }
 
