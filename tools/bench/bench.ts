@@ -11,7 +11,8 @@
  *   --weights-only  no Lighthouse at all: bytes, requests, build time, search index
  *   --spread PATH   Lighthouse mobile --runs times (default 10) on the guide's PATH and on its default
  *                   reference page, alternating; prints min, median and max of each figure
- *   --examples      also times every example through the runner, cold then warm
+ *   --examples      also times every example through the runner, cold (the project's images removed;
+ *                   the engine's shared build cache kept) then warm
  * Figures go to bench-results/bench.json (or bench-results/spread.json).
  */
 import {execFileSync} from 'node:child_process';
@@ -267,7 +268,8 @@ async function main() {
   const search = searchIndexBytes(guideBuild);
   console.log(`\nbuild: ${buildSeconds.toFixed(1)} s (default site ${defaultBuildSeconds.toFixed(1)} s, ×${ratio(buildSeconds, defaultBuildSeconds)})`);
   console.log(`search index (both locales): ${kb(search.raw)} KB raw, ${kb(search.compressed)} KB gzip`);
-  if (!options.withExamples) console.log('examples: not timed (add --examples: it removes the project images and build cache for the cold run)');
+  if (!options.withExamples) console.log('examples: not timed (add --examples: it removes the project\'s images for the cold run; the shared build cache stays)');
+  else console.log('examples cold: the project\'s images were removed first; the engine\'s build cache was kept (shared), so cached build steps may have been hits');
   for (const r of exampleRuns) {
     const {passed, failed, notStarted} = r.summary;
     console.log(
