@@ -26,8 +26,11 @@ export const ENGINE_SUBNET = '10.213.0.0/24';
 const SUBNET_WAIT_MS = 10 * 60_000;
 const COMMAND_TIMEOUT_MS = 5 * 60_000;
 
-/** Containers this process started and has not removed yet; removed on SIGINT/SIGTERM too. */
-const live = new Set<string>();
+/**
+ * What this process started and has not removed yet, by name (a session's engine, or the network
+ * of a multi-node session), with how to remove it; removed on SIGINT/SIGTERM too.
+ */
+const live = new Map<string, () => Promise<void>>();
 let signalsHooked = false;
 
 function hookSignals(): void {
@@ -35,8 +38,8 @@ function hookSignals(): void {
   signalsHooked = true;
   for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
     process.on(signal, () => {
-      process.stderr.write(`\n${signal}: removing ${[...live].join(', ') || 'nothing'}\n`);
-      void Promise.all([...live].map(removeEngine)).finally(() => process.exit(code));
+      process.stderr.write(`\n${signal}: removing ${[...live.keys()].join(', ') || 'nothing'}\n`);
+      void Promise.all([...live.values()].map((remove) => remove())).finally(() => process.exit(code));
     });
   }
 }
@@ -51,11 +54,11 @@ export function engineName(sessionId: string): string {
  * `docker run` arguments: the project's Docker-in-Docker flags (tools/standins/dind.ts). The engine
  * listens on its unix socket only, as a freshly installed one does.
  */
-export function engineCreateArgs(name: string, sessionId: string, image: string): string[] {
+export function engineCreateArgs(name: string, sessionId: string, image: string, node?: {network: string; hostname: string; address: string}): string[] {
   return [
     'create', '--name', name, '--label', `${LABEL}=${sessionId}`,
     ...DIND_RUN_FLAGS,
-    '--network', name,
+    ...(node ? ['--network', node.network, '--ip', node.address, '--hostname', node.hostname] : ['--network', name]),
     '--memory', '2g', '--cpus', '1',
     image, '--host=unix:///var/run/docker.sock',
   ];
@@ -66,6 +69,13 @@ async function removeEngine(name: string): Promise<void> {
   await execFile('docker', ['rm', '--force', '--volumes', name]);
   await execFile('docker', ['network', 'rm', name]);
   live.delete(name);
+}
+
+/** Removes the node containers of a multi-node session with their volumes, then its network. */
+async function removeNodes(network: string, containers: string[]): Promise<void> {
+  await Promise.all(containers.map((c) => execFile('docker', ['rm', '--force', '--volumes', c])));
+  await execFile('docker', ['network', 'rm', network]);
+  live.delete(network);
 }
 
 /** Creates the session's network, waiting while another session holds the subnet. */
@@ -87,7 +97,7 @@ export interface Engine {
    * Runs one shell command in `dir` inside the engine container; stdout and stderr as one stream.
    * With `input`, the command runs on a terminal and each line is typed after a shell prompt.
    */
-  run(command: string, dir: string, input?: string[]): Promise<ExecResult>;
+  run(command: string, dir: string, input?: string[], env?: Record<string, string>): Promise<ExecResult>;
   versions(): Promise<{engine: string; compose: string | null}>;
 }
 
@@ -104,17 +114,59 @@ export async function withEngine<T>(
   hookSignals();
   const tag = await ensureHostImage(log);
   const name = engineName(sessionId);
-  live.add(name); // before anything is created: a half-created container or network is removed too
+  live.set(name, () => removeEngine(name)); // before anything is created: a half-created container or network is removed too
   try {
     await createNetwork(name, sessionId, log);
     await docker(engineCreateArgs(name, sessionId, tag));
     if (daemonConfig) await writeDaemonConfig(name, daemonConfig);
     await docker(['start', name]);
-    await waitFor(`the engine in ${name}`, async () => ((await dockerOk(['exec', name, 'docker', 'info'])) ? true : undefined), {timeoutMs: START_TIMEOUT_MS});
-    await docker(['exec', name, 'mkdir', '-p', '/work']);
+    await waitForEngine(name);
     return await use(engineHandle(name));
   } finally {
     await removeEngine(name);
+  }
+}
+
+async function waitForEngine(name: string): Promise<void> {
+  await waitFor(`the engine in ${name}`, async () => ((await dockerOk(['exec', name, 'docker', 'info'])) ? true : undefined), {timeoutMs: START_TIMEOUT_MS});
+  await docker(['exec', name, 'mkdir', '-p', '/work']);
+}
+
+/** The fixed address of the i-th node of a multi-node session: 10.213.0.2, .3, … in the order the session names them. */
+export const nodeAddress = (i: number) => ENGINE_SUBNET.replace(/0\/24$/, String(2 + i));
+/** Most nodes a session may have (addresses .2 to .9 of the subnet). */
+export const MAX_NODES = 8;
+
+/**
+ * Starts one fresh engine per node on one network (the session's subnet): container
+ * `fgts-<page>-<session>-<random>-<node>`, host name the node's name, address `nodeAddress(i)`,
+ * each with `daemonConfig` as its daemon.json. Hands them to `use` by node name and removes them
+ * all, with their volumes and the network, afterwards whatever happens.
+ */
+export async function withNodes<T>(
+  sessionId: string,
+  nodes: readonly string[],
+  log: (line: string) => void,
+  use: (engines: Map<string, Engine>) => Promise<T>,
+  daemonConfig?: Record<string, unknown>,
+): Promise<T> {
+  if (nodes.length === 0 || nodes.length > MAX_NODES) throw new Error(`a session has 1 to ${MAX_NODES} nodes, not ${nodes.length}`);
+  hookSignals();
+  const tag = await ensureHostImage(log);
+  const network = engineName(sessionId);
+  const containers = nodes.map((node) => `${network}-${node}`);
+  live.set(network, () => removeNodes(network, containers));
+  try {
+    await createNetwork(network, sessionId, log);
+    for (const [i, node] of nodes.entries()) {
+      await docker(engineCreateArgs(containers[i], sessionId, tag, {network, hostname: node, address: nodeAddress(i)}));
+      if (daemonConfig) await writeDaemonConfig(containers[i], daemonConfig);
+    }
+    await Promise.all(containers.map((c) => docker(['start', c])));
+    await Promise.all(containers.map(waitForEngine));
+    return await use(new Map(nodes.map((node, i) => [node, engineHandle(containers[i])])));
+  } finally {
+    await removeNodes(network, containers);
   }
 }
 
@@ -159,9 +211,10 @@ exit $status
 function engineHandle(name: string): Engine {
   return {
     name,
-    run: async (command, dir, input) => {
-      if (!input) return execFile('docker', ['exec', '--workdir', dir, name, 'bash', '-c', `exec 2>&1\n${command}`], {timeoutMs: COMMAND_TIMEOUT_MS});
-      const env = ['--env', `FGTS_COMMAND=${command}`, '--env', `FGTS_INPUT=${input.join('\n')}`];
+    run: async (command, dir, input, vars = {}) => {
+      const given = Object.entries(vars).flatMap(([k, v]) => ['--env', `${k}=${v}`]);
+      if (!input) return execFile('docker', ['exec', '--workdir', dir, ...given, name, 'bash', '-c', `exec 2>&1\n${command}`], {timeoutMs: COMMAND_TIMEOUT_MS});
+      const env = [...given, '--env', `FGTS_COMMAND=${command}`, '--env', `FGTS_INPUT=${input.join('\n')}`];
       const result = await execFile('docker', ['exec', '--workdir', dir, ...env, name, 'expect', '-c', TYPE_ON_TERMINAL], {timeoutMs: COMMAND_TIMEOUT_MS});
       // The terminal ends lines with CR LF.
       return {...result, stdout: result.stdout.replace(/\r\n/g, '\n')};

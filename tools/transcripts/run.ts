@@ -2,8 +2,8 @@
 import path from 'node:path';
 import {ensureImage, standinFor} from '../standins/standins';
 import type {StandinNote, TranscriptBlock, TranscriptFile} from '../../src/components/Transcript/types';
-import {copyFolder, loadImages, withEngine, type Engine} from './engine';
-import {REPO_ROOT, type Block, type Session} from './session';
+import {copyFolder, loadImages, withEngine, withNodes, type Engine} from './engine';
+import {REPO_ROOT, type Block, type Session, type Step} from './session';
 import {differsByFolder} from './standin-notes';
 
 /** Where a block's commands run inside the engine container. */
@@ -11,12 +11,33 @@ export const workdirIn = (block: Block) => (block.workdir ? `/work/${path.basena
 
 export async function runSession(session: Session, log: (line: string) => void): Promise<TranscriptFile> {
   const standins = await hostImages(session.images, log);
+  if (session.nodes) return runOnNodes(session, session.nodes, standins, log);
   return withEngine(session.id, log, async (engine) => {
     await loadImages(engine, session.images);
     await copyWorkdirs(engine, session.blocks);
     const blocks: Record<string, TranscriptBlock> = {};
-    for (const block of session.blocks) blocks[block.name] = await runBlock(engine, session, block, standins, log);
+    for (const block of session.blocks) blocks[block.name] = await runBlock(() => engine, session, block, standins, log);
     return {source: session.source, ranOn: await engine.versions(), standins, blocks};
+  }, session.daemon);
+}
+
+/**
+ * A multi-node session: every node gets the images and work folders; each command runs on its
+ * step's node, else its block's, else the first node, and the generated step names that node.
+ */
+async function runOnNodes(session: Session, nodes: string[], standins: StandinNote[], log: (line: string) => void): Promise<TranscriptFile> {
+  return withNodes(session.id, nodes, log, async (engines) => {
+    for (const engine of engines.values()) {
+      await loadImages(engine, session.images);
+      await copyWorkdirs(engine, session.blocks);
+    }
+    const blocks: Record<string, TranscriptBlock> = {};
+    const saved: Record<string, string> = {};
+    for (const block of session.blocks) {
+      const nodeOf = (step: Step) => step.on ?? block.on ?? nodes[0];
+      blocks[block.name] = await runBlock((step) => engines.get(nodeOf(step))!, session, block, standins, log, nodeOf, saved);
+    }
+    return {source: session.source, ranOn: await engines.get(nodes[0])!.versions(), standins, blocks};
   }, session.daemon);
 }
 
@@ -38,16 +59,26 @@ async function copyWorkdirs(engine: Engine, blocks: Block[]): Promise<void> {
   for (const dir of dirs) await copyFolder(engine, path.join(REPO_ROOT, dir), workdirIn({name: '', workdir: dir, steps: []}));
 }
 
-async function runBlock(engine: Engine, session: Session, block: Block, standins: StandinNote[], log: (line: string) => void): Promise<TranscriptBlock> {
+async function runBlock(
+  engineFor: (step: Step) => Engine,
+  session: Session,
+  block: Block,
+  standins: StandinNote[],
+  log: (line: string) => void,
+  nodeOf?: (step: Step) => string,
+  saved?: Record<string, string>,
+): Promise<TranscriptBlock> {
   const steps: TranscriptBlock['steps'] = [];
   for (const step of block.steps) {
-    log(`${session.id} ${block.name}: $ ${step.command}`);
-    const result = await engine.run(step.command, workdirIn(block), step.input);
+    const node = nodeOf?.(step);
+    log(`${session.id} ${block.name}: ${node ? `${node} ` : ''}$ ${step.command}`);
+    const result = await engineFor(step).run(step.command, workdirIn(block), step.input, saved);
     const output = result.stdout.replace(/\n$/, '');
     if (result.code !== step.exit) {
-      throw new Error(`${session.source}: block ${block.name}: \`${step.command}\` exited with ${result.code}, expected ${step.exit}:\n${output.split('\n').slice(-10).join('\n')}`);
+      throw new Error(`${session.source}: block ${block.name}: \`${step.command}\`${node ? ` on ${node}` : ''} exited with ${result.code}, expected ${step.exit}:\n${output.split('\n').slice(-10).join('\n')}`);
     }
-    steps.push({command: step.command, output, exit: result.code});
+    if (step.save && saved) saved[step.save] = output.trim();
+    steps.push({command: step.command, output, exit: result.code, ...(node ? {on: node} : {})});
   }
   const text = steps.map((s) => `${s.command}\n${s.output}`).join('\n');
   return {steps, standins: standins.filter((s) => text.includes(s.image)).map((s) => s.image)};

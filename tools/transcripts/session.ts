@@ -17,6 +17,13 @@ export interface Step {
   exit: number;
   /** Lines typed into an interactive command (run on a terminal), each after its shell prompt. */
   input?: string[];
+  /** In a multi-node session: the node the command runs on (else the block's, else the first node). */
+  on?: string;
+  /**
+   * In a multi-node session: the command's output, trimmed, becomes the environment variable of
+   * this name for every later command on every node (a join token the reader copies across).
+   */
+  save?: string;
 }
 
 export interface Block {
@@ -24,6 +31,8 @@ export interface Block {
   name: string;
   /** Folder (relative to the repository) copied in as the commands' working directory. */
   workdir?: string;
+  /** In a multi-node session: the node the block's commands run on (else the first node). */
+  on?: string;
   steps: Step[];
 }
 
@@ -36,10 +45,19 @@ export interface Session {
   volatile: VolatileKind[];
   /** The fresh engine's /etc/docker/daemon.json, written before it starts; none when absent. */
   daemon?: Record<string, unknown>;
+  /**
+   * A multi-node session: one fresh engine per node, each with the node's name as its host name
+   * and a fixed address (tools/transcripts/engine.ts); absent for a single engine.
+   */
+  nodes?: string[];
   blocks: Block[];
 }
 
 const SESSION_NAME = /^[a-z0-9][a-z0-9-]*$/;
+/** A node's name is its host name. */
+const NODE_NAME = /^[a-z][a-z0-9-]{0,30}$/;
+/** Most nodes a session may have (the addresses engine.ts gives them). */
+const MAX_NODES = 8;
 
 /** Every session source under transcripts/, as `<page>/<session>` ids, sorted. */
 export function sessionIds(root = TRANSCRIPTS_DIR): string[] {
@@ -65,6 +83,7 @@ export function loadSession(id: string, root = TRANSCRIPTS_DIR): {session?: Sess
 
 class SessionReader {
   readonly problems: Problem[] = [];
+  private nodes: string[] | undefined;
   constructor(private readonly yaml: YamlFile) {}
 
   private problem(at: YamlPath, message: string): void {
@@ -74,12 +93,13 @@ class SessionReader {
   read(id: string): Session {
     const value = valueOf(this.yaml) as Record<string, unknown> | null;
     if (!value || typeof value !== 'object' || Array.isArray(value)) {
-      this.problem([], 'a session source is a map with images, volatile, daemon and blocks');
+      this.problem([], 'a session source is a map with images, volatile, daemon, nodes and blocks');
       return {id, source: this.yaml.file, images: [], volatile: [], blocks: []};
     }
     for (const key of Object.keys(value)) {
-      if (!['images', 'volatile', 'daemon', 'blocks'].includes(key)) this.problem([key], `unknown key "${key}" (images, volatile, daemon, blocks)`);
+      if (!['images', 'volatile', 'daemon', 'nodes', 'blocks'].includes(key)) this.problem([key], `unknown key "${key}" (images, volatile, daemon, nodes, blocks)`);
     }
+    this.nodes = value.nodes === undefined ? undefined : this.nodeNames(value.nodes);
     const daemon = value.daemon;
     if (daemon !== undefined && (daemon === null || typeof daemon !== 'object' || Array.isArray(daemon))) {
       this.problem(['daemon'], 'daemon must be a map: the settings of /etc/docker/daemon.json');
@@ -90,8 +110,38 @@ class SessionReader {
       images: this.strings(value.images, ['images']),
       volatile: this.kinds(value.volatile),
       ...(daemon && typeof daemon === 'object' && !Array.isArray(daemon) ? {daemon: daemon as Record<string, unknown>} : {}),
+      ...(this.nodes ? {nodes: this.nodes} : {}),
       blocks: this.blocks(value.blocks),
     };
+  }
+
+  private nodeNames(value: unknown): string[] {
+    const names = this.strings(value, ['nodes']);
+    if (!Array.isArray(value)) return names;
+    if (names.length < 2 || names.length > MAX_NODES) this.problem(['nodes'], `nodes must name 2 to ${MAX_NODES} nodes (one engine each); leave it out for one engine`);
+    names.forEach((name, i) => {
+      if (!NODE_NAME.test(name)) this.problem(['nodes', i], `node name "${name}" must be a host name: a lowercase letter, then lowercase letters, digits and dashes`);
+      else if (names.indexOf(name) !== i) this.problem(['nodes', i], `node "${name}" is named twice`);
+    });
+    return names;
+  }
+
+  /** The node an `on:` names; a problem unless the session has that node. */
+  private node(value: unknown, at: YamlPath): string | undefined {
+    if (value === undefined) return undefined;
+    if (!this.nodes) this.problem(at, 'on: needs the session\'s nodes: [<node>, …] (a single-engine session runs everything on its one engine)');
+    else if (typeof value !== 'string' || !this.nodes.includes(value)) this.problem(at, `on: names no node of this session (${this.nodes.join(', ')})`);
+    else return value;
+    return undefined;
+  }
+
+  /** The variable a `save:` names; only in a multi-node session. */
+  private variable(value: unknown, at: YamlPath): string | undefined {
+    if (value === undefined) return undefined;
+    if (!this.nodes) this.problem(at, "save: hands a value from one node to another: it needs the session's nodes: [<node>, …]");
+    else if (typeof value !== 'string' || !/^[A-Z][A-Z0-9_]*$/.test(value)) this.problem(at, 'save: names an environment variable: capital letters, digits and underscores');
+    else return value;
+    return undefined;
   }
 
   private strings(value: unknown, at: YamlPath): string[] {
@@ -129,7 +179,7 @@ class SessionReader {
     const at = ['blocks', i];
     const b = (value ?? {}) as Record<string, unknown>;
     for (const key of Object.keys(b)) {
-      if (!['name', 'workdir', 'commands'].includes(key)) this.problem([...at, key], `unknown key "${key}" (name, workdir, commands)`);
+      if (!['name', 'workdir', 'on', 'commands'].includes(key)) this.problem([...at, key], `unknown key "${key}" (name, workdir, on, commands)`);
     }
     const name = typeof b.name === 'string' && SESSION_NAME.test(b.name) ? b.name : '';
     if (!name) this.problem([...at, 'name'], 'a block needs a name of lowercase letters, digits and dashes');
@@ -137,7 +187,8 @@ class SessionReader {
     if (b.workdir !== undefined && !this.validWorkdir(workdir)) {
       this.problem([...at, 'workdir'], `workdir must be a folder under ${WORKDIR_ROOTS.join(' or ')}`);
     }
-    return {name, workdir, steps: this.steps(b.commands, [...at, 'commands'])};
+    const on = this.node(b.on, [...at, 'on']);
+    return {name, workdir, ...(on ? {on} : {}), steps: this.steps(b.commands, [...at, 'commands'])};
   }
 
   private validWorkdir(dir: string | undefined): boolean {
@@ -156,9 +207,11 @@ class SessionReader {
       const step = (c ?? {}) as Record<string, unknown>;
       const input = step.input === undefined ? undefined : this.strings(step.input, [...at, i, 'input']);
       const valid =
-        typeof step.run === 'string' && step.run.trim() && Number.isInteger(step.exit ?? 0) && Object.keys(step).every((k) => ['run', 'exit', 'input'].includes(k));
-      if (!valid) this.problem([...at, i], 'a command is a string, or {run: <command>, exit: <status>, input: [<typed line>, …]}');
-      return {command: String(step.run ?? ''), exit: Number(step.exit ?? 0), ...(input ? {input} : {})};
+        typeof step.run === 'string' && step.run.trim() && Number.isInteger(step.exit ?? 0) && Object.keys(step).every((k) => ['run', 'exit', 'input', 'on', 'save'].includes(k));
+      if (!valid) this.problem([...at, i], 'a command is a string, or {run: <command>, exit: <status>, input: [<typed line>, …], on: <node>, save: <VARIABLE>}');
+      const on = this.node(step.on, [...at, i, 'on']);
+      const save = this.variable(step.save, [...at, i, 'save']);
+      return {command: String(step.run ?? ''), exit: Number(step.exit ?? 0), ...(input ? {input} : {}), ...(on ? {on} : {}), ...(save ? {save} : {})};
     });
   }
 }

@@ -8,10 +8,13 @@ export const VOLATILE_KINDS = {
   digest: /sha256:[0-9a-f]{64}/g,
   /** Container, image and layer IDs, long (64) or short (12 hex digits); also a container's default host name. */
   id: /\b[0-9a-f]{64}\b|\b[0-9a-f]{12}\b/g,
-  /** Relative ages (`2 seconds ago`, `Up About a minute`) and log time stamps. */
-  time: /\b(?:Less than a second|About (?:a|an) (?:minute|hour)|\d+ (?:seconds?|minutes?|hours?|days?|weeks?|months?))(?= ago\b|\s|$)|\b\d{4}[/-]\d{2}[/-]\d{2}[T ]\d{2}:\d{2}:\d{2}(?:\.\d+)?Z?/g,
-  /** Swarm object IDs (25 lowercase letters and digits) and join tokens. */
-  'swarm-id': /\bSWMTKN-1-[0-9a-z]+-[0-9a-z]+\b|\b(?=[0-9a-z]*\d)(?=[0-9a-z]*[a-z])[0-9a-z]{25}\b/g,
+  /** Relative ages (`2 seconds ago`, `Up About a minute`), log time stamps and `ls -l` dates (`Nov 29 04:36`). */
+  time: /\b(?:Less than a second|About (?:a|an) (?:minute|hour)|\d+ (?:seconds?|minutes?|hours?|days?|weeks?|months?))(?= ago\b|\s|$)|\b\d{4}[/-]\d{2}[/-]\d{2}[T ]\d{2}:\d{2}:\d{2}(?:\.\d+)?Z?|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d{2}:\d{2}\b/g,
+  /**
+   * Swarm object IDs (25 lowercase letters and digits), join tokens, unlock keys, and the
+   * 12-character short IDs in the first column of `docker service ls`/`ps`, `docker stack ps` and the like.
+   */
+  'swarm-id': /\bSWMKEY-1-[A-Za-z0-9+/]+|\bSWMTKN-1-[0-9a-z]+-[0-9a-z]+\b|\b(?=[0-9a-z]*\d)(?=[0-9a-z]*[a-z])[0-9a-z]{25}\b|^[0-9a-z]{12}(?= {2,}\S)/gm,
   /** BuildKit step timings (`0.1s`), bash's `time` lines (`0m1.112s`), ping's round-trip times. */
   duration: /\b\d+m\d+\.\d{3}s\b|\b\d+\.\d+s\b|(?<=\btime[= ])\d+(?:\.\d+)? ?ms\b|(?<== )\d+\.\d+(?:\/\d+\.\d+){2,3} ms\b/g,
   /** Sizes with a unit (`204MB`, `4.35kB`, `0B`). */

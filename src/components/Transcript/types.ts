@@ -28,9 +28,30 @@ export interface TranscriptStep {
   /** Standard output and error as one stream, without the final newline. */
   output: string;
   exit: number;
+  /** In a multi-node session: the node (host name) the command ran on; absent for a single engine. */
+  on?: string;
 }
 
-/** The block as a `shell-session`: each command after `$ `, then its output. */
+const stepText = (s: TranscriptStep) => [`$ ${s.command}`, ...(s.output ? [s.output] : [])].join('\n');
+
+/**
+ * The block as a `shell-session`: each command after `$ `, then its output. In a multi-node
+ * session each command's prompt names its node (`manager $ …`): the text outputs are compared by.
+ */
 export function sessionText(block: TranscriptBlock): string {
-  return block.steps.map((s) => [`$ ${s.command}`, ...(s.output ? [s.output] : [])].join('\n')).join('\n');
+  return block.steps.map((s) => (s.on ? `${s.on} ${stepText(s)}` : stepText(s))).join('\n');
+}
+
+/**
+ * What a page draws: runs of consecutive commands on one node, each a `shell-session` of its own
+ * (`node` undefined in a single-engine session, which is one run).
+ */
+export function nodeRuns(block: TranscriptBlock): {node?: string; text: string}[] {
+  const runs: {node?: string; steps: TranscriptStep[]}[] = [];
+  for (const step of block.steps) {
+    const last = runs.at(-1);
+    if (last && last.node === step.on) last.steps.push(step);
+    else runs.push({node: step.on, steps: [step]});
+  }
+  return runs.map((r) => ({node: r.node, text: r.steps.map(stepText).join('\n')}));
 }

@@ -1,0 +1,48 @@
+// A multi-node session (nodes: …) gets one fresh engine per node, named and addressed as the
+// session says, and leaves none of them behind, whether it passes or fails.
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {docker, dockerOk} from '../../../tools/lab/exec';
+import {LABEL, withNodes} from '../../../tools/transcripts/engine';
+import {runSession} from '../../../tools/transcripts/run';
+import type {Session} from '../../../tools/transcripts/session';
+
+const base = {id: 'test/nodes', source: 'tests/integration/transcripts/nodes.test.ts', images: [], volatile: [], nodes: ['manager', 'worker1']} satisfies Partial<Session>;
+
+/** Containers and networks of this test's sessions (other sessions may run at the same time). */
+async function leftovers(): Promise<string[]> {
+  const filter = `label=${LABEL}=${base.id}`;
+  const containers = await docker(['ps', '--all', '--filter', filter, '--format', '{{.Names}}']);
+  const networks = await docker(['network', 'ls', '--filter', filter, '--format', '{{.Name}}']);
+  return [...containers.split('\n'), ...networks.split('\n').map((n) => n && `network ${n}`)].filter(Boolean);
+}
+
+test('a two-node swarm: commands run on their node, a saved value reaches the other node, nothing is left', async () => {
+  const file = await runSession({
+    ...base,
+    blocks: [
+      {name: 'init', on: 'manager', steps: [{command: 'hostname; docker swarm init >/dev/null && echo initialised', exit: 0}, {command: 'docker swarm join-token -q worker', exit: 0, save: 'WORKER_TOKEN'}]},
+      {name: 'join', steps: [{command: 'hostname; docker swarm join --token "$WORKER_TOKEN" 10.213.0.2:2377', exit: 0, on: 'worker1'}, {command: "docker node ls --format '{{.Hostname}} {{.Status}}' | sort", exit: 0}]},
+    ],
+  }, () => {});
+  assert.deepEqual(file.blocks.init.steps.map((s) => [s.on, s.output.split('\n')[0]]), [['manager', 'manager'], ['manager', file.blocks.init.steps[1].output]]);
+  assert.match(file.blocks.init.steps[1].output, /^SWMTKN-1-/);
+  assert.deepEqual(file.blocks.join.steps.map((s) => [s.on, s.output]), [['worker1', 'worker1\nThis node joined a swarm as a worker.'], ['manager', 'manager Ready\nworker1 Ready']]);
+  assert.deepEqual(await leftovers(), []);
+});
+
+test('a failing command on a worker fails the session and still removes every node', async () => {
+  await assert.rejects(runSession({...base, blocks: [{name: 'only', on: 'worker1', steps: [{command: 'false', exit: 0}]}]}, () => {}), /`false` on worker1 exited with 1, expected 0/);
+  assert.deepEqual(await leftovers(), []);
+});
+
+test("each node's storage volume goes with it", async () => {
+  const mounts = await withNodes(base.id, base.nodes, () => {}, async (engines) =>
+    Promise.all([...engines.values()].map((e) => docker(['inspect', '--format', '{{range .Mounts}}{{.Name}}{{end}}', e.name]))));
+  assert.equal(mounts.length, 2);
+  for (const volume of mounts) {
+    assert.match(volume, /^[0-9a-f]{64}$/);
+    assert.equal(await dockerOk(['volume', 'inspect', volume]), false);
+  }
+  assert.deepEqual(await leftovers(), []);
+});
