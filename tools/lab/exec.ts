@@ -5,6 +5,8 @@ export interface ExecResult {
   code: number;
   stdout: string;
   stderr: string;
+  /** Killed by `timeoutMs`, not ended by itself. */
+  timedOut: boolean;
 }
 
 export interface ExecOptions {
@@ -32,6 +34,7 @@ export function execFile(file: string, args: string[], options: ExecOptions = {}
     const child = spawn(file, args, {env: options.env ?? process.env, cwd: options.cwd, stdio: ['pipe', 'pipe', 'pipe']});
     let stdout = '';
     let stderr = '';
+    let timedOut = false;
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     const timer =
@@ -39,6 +42,7 @@ export function execFile(file: string, args: string[], options: ExecOptions = {}
         ? undefined
         : setTimeout(() => {
             stderr += `\n(killed after ${options.timeoutMs} ms)`;
+            timedOut = true;
             child.kill('SIGKILL');
           }, options.timeoutMs);
     child.on('error', (err) => {
@@ -47,7 +51,7 @@ export function execFile(file: string, args: string[], options: ExecOptions = {}
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      resolve({code: code ?? (signal ? 128 : 1), stdout, stderr});
+      resolve({code: code ?? (signal ? 128 : 1), stdout, stderr, timedOut});
     });
     // A command that exits before reading all its input closes the pipe; that is its business.
     child.stdin.on('error', () => {});

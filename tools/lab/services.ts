@@ -37,7 +37,7 @@ export async function execInService(lab: SwarmLab, service: string, command: str
     const taskContainer = ps.stdout.trim().split('\n')[0];
     if (taskContainer) return execFile('docker', ['exec', container, 'docker', 'exec', taskContainer, ...command], {timeoutMs});
   }
-  return {code: 1, stdout: '', stderr: `no running task of ${service} in the lab`};
+  return {code: 1, stdout: '', stderr: `no running task of ${service} in the lab`, timedOut: false};
 }
 
 export interface PortForward {

@@ -131,7 +131,7 @@ export class StackDriver implements Driver {
     const name = `${this.ctx.project}_${service}`;
     if (this.ctx.lab) {
       const r = await execInService(this.ctx.lab, name, command, { timeoutMs });
-      return { code: r.code, signal: null, stdout: r.stdout, stderr: r.stderr, timedOut: r.stderr.includes('(killed after'), interrupted: false };
+      return { code: r.code, signal: null, stdout: r.stdout, stderr: r.stderr, timedOut: r.timedOut, interrupted: false };
     }
     const ps = await docker(['ps', '-q', '--filter', `label=com.docker.swarm.service.name=${name}`, '--filter', 'status=running'], { timeoutMs: 30_000 });
     const id = ps.stdout.split('\n').find(Boolean);
