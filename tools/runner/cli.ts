@@ -14,6 +14,7 @@ import type { ExampleResult } from './result';
 import { staticResult, upExample, type Features } from './run-example';
 import { checkExample, type StaticResult } from './static/index';
 import { parseArgs, USAGE } from './args';
+import { CHECK_REPORT, engineReport, UP_REPORT } from './reportFiles.cjs';
 
 /** Example folders: every folder under the examples directory (README.md and the like are skipped). */
 export function exampleNames(dir: string): string[] {
@@ -74,7 +75,7 @@ async function main(argv: string[]): Promise<number> {
   }
 
   if (opts.engine) {
-    const json = opts.json ?? `test-results/examples-engine-${opts.engine}.json`;
+    const json = opts.json ?? engineReport(opts.engine);
     return upOnOtherEngine(opts.engine, root, [...names, '--json', json], log);
   }
 
@@ -87,7 +88,7 @@ async function main(argv: string[]): Promise<number> {
     command: opts.command, startedAt, seconds: 0,
     engine: { server: null, ipvs: null, cluster: null }, examples: [], summary: { passed: 0, failed: 0, notStarted: 0 },
   };
-  const jsonPath = opts.json ?? (opts.command === 'check' ? 'test-results/examples-check.json' : 'test-results/examples.json');
+  const jsonPath = opts.json ?? (opts.command === 'check' ? CHECK_REPORT : UP_REPORT);
 
   if (opts.command === 'check') {
     report.examples = names.map((n) => withStaticChecks(staticResult(n, statics.get(n)!), statics.get(n)!));

@@ -2,6 +2,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const YAML = require('yaml');
+const {upReports} = require('../../../tools/runner/reportFiles.cjs');
 
 /** Prism language of a file shown on the site, from its name. */
 function languageOf(fileName) {
@@ -119,14 +120,9 @@ function readExample(dir) {
   };
 }
 
-/**
- * Where the runner's last `up` reports sit, next to the examples folder: this machine's engine
- * (examples.json) first, then each other engine major (`up --engine N`: examples-engine-N.json).
- */
+/** The runner's last `up` reports for the checkout holding this example (tools/runner/reportFiles.cjs). */
 function reportPathsFor(exampleDir) {
-  const dir = path.join(path.dirname(path.dirname(exampleDir)), 'test-results');
-  const others = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /^examples-engine-\d+\.json$/.test(f)).sort() : [];
-  return ['examples.json', ...others].map((f) => path.join(dir, f));
+  return upReports(path.dirname(path.dirname(exampleDir)));
 }
 
 /**
