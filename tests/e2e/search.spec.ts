@@ -1,5 +1,5 @@
 import {test, expect} from '@playwright/test';
-import {waitForHydration} from './site';
+import {openRecordingScripts, waitForHydration} from './site';
 
 // The local index answers in the reader's language, with no outside service: among the
 // suggestions for the query is the page that teaches it, and choosing it opens that page.
@@ -28,19 +28,11 @@ for (const {locale, start, query, title, expected} of cases) {
 const searchCode = 'Current version of lunr';
 
 test('the search bar is fetched on intent, not with the page', async ({page}) => {
-  const scripts: Promise<string>[] = [];
-  page.on('response', (response) => {
-    if (response.request().resourceType() === 'script') scripts.push(response.text().catch(() => ''));
-  });
-  await page.goto('/docs/storage');
-  await waitForHydration(page);
-  await page.waitForLoadState('networkidle');
-  const firstLoad = await Promise.all(scripts);
-  expect(firstLoad.length, 'scripts of the first load').toBeGreaterThan(0);
-  expect(firstLoad.filter((body) => body.includes(searchCode)), 'first-load scripts with the search code').toHaveLength(0);
+  const {firstLoad, fetched} = await openRecordingScripts(page, '/docs/storage');
+  expect(firstLoad.filter((body) => body.includes(searchCode)).length, 'first-load scripts with the search code').toBe(0);
 
   await page.locator('input.navbar__search-input').hover();
-  await expect.poll(async () => (await Promise.all(scripts)).some((body) => body.includes(searchCode)), {message: 'search code fetched after hovering the bar'}).toBe(true);
+  await expect.poll(async () => (await fetched()).some((body) => body.includes(searchCode)), {message: 'search code fetched after hovering the bar'}).toBe(true);
 });
 
 test('Ctrl+K focuses the search bar before it has loaded, and what is typed at once is kept', async ({page}) => {

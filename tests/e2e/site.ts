@@ -12,3 +12,20 @@ export async function waitForHydration(page: Page): Promise<void> {
   // Generous: on a loaded 2-core machine hydration of a long page can take several seconds.
   await expect(page.locator('html[data-has-hydrated="true"]')).toBeAttached({timeout: 30_000});
 }
+
+/**
+ * Opens `pagePath` and records every script it fetches: `firstLoad` holds the bodies fetched until
+ * the page is hydrated and idle; `fetched()` returns all bodies so far, for what arrives later.
+ */
+export async function openRecordingScripts(page: Page, pagePath: string): Promise<{firstLoad: string[]; fetched: () => Promise<string[]>}> {
+  const scripts: Promise<string>[] = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() === 'script') scripts.push(response.text().catch(() => ''));
+  });
+  await page.goto(pagePath);
+  await waitForHydration(page);
+  await page.waitForLoadState('networkidle');
+  const firstLoad = await Promise.all(scripts);
+  expect(firstLoad.length, 'scripts of the first load').toBeGreaterThan(0);
+  return {firstLoad, fetched: () => Promise.all(scripts)};
+}
