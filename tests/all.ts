@@ -62,9 +62,10 @@ const steps: Step[] = [
   {name: 'site-image', command: ['npx', 'tsx', 'tools/runner/cli.ts', 'up', 'offline-guide', '--json', 'test-results/examples-site-image.json'], needs: 'build'},
   {name: 'e2e', command: ['npx', 'playwright', 'test', '-c', 'tests/e2e'], needs: 'build'},
   // The budgets a run decides the same way every time, against a fresh default Docusaurus site built
-  // and measured in the same run: bytes, requests, build time, Lighthouse accessibility, best
-  // practices and SEO. Lighthouse timing varies more from run to run than its budgets' margins on
-  // this machine (README, "Measuring"), so `npm run bench -- --check` judges it, not the landing gate.
+  // and measured in the same run: bytes, requests, a build that succeeds, Lighthouse accessibility,
+  // best practices and SEO. Timing (Lighthouse's, and the build's ≤ 90 s, which a loaded machine
+  // missed) varies more from run to run than its budgets' margins here (README, "Measuring"), so
+  // `npm run bench -- --check` judges it, not the landing gate.
   {name: 'budgets', command: ['npx', 'tsx', 'tools/bench/bench.ts', '--check', '--scores-only']},
 ];
 

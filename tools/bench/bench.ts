@@ -7,7 +7,8 @@
  *   --runs N        Lighthouse runs per page and preset on both sites (default 3); medians compared
  *   --scores-only   Lighthouse's accessibility, best practices and SEO only, one run (they do not
  *                   vary from run to run), on the guide alone (its scores are held to 100, so the
- *                   default site gives only bytes); the timing budgets are named as not judged. npm test runs
+ *                   default site gives only bytes); the timing budgets (Lighthouse timing, build
+ *                   time) are printed and named as not judged. npm test runs
  *                   `--check --scores-only`: a landing gate that this machine's noise cannot turn red
  *   --weights-only  no Lighthouse at all: bytes, requests, build time, search index
  *   --spread PATH   Lighthouse mobile --runs times (default 10) on the guide's PATH and on its default
@@ -182,13 +183,14 @@ function missedBudgets(pages: PageFigures[], reference: (p: string) => PageFigur
       missed.push(`${p.path}: TBT ${p.mobile.totalBlockingTimeMs} ms > 1.2 × default ${ref.mobile.totalBlockingTimeMs} ms (medians of ${p.runs} runs each)`);
     }
   }
-  if (buildSeconds > 90) missed.push(`full bilingual build ${buildSeconds.toFixed(1)} s > 90 s`);
+  // A timing figure too: 21-33 s on a quiet machine, 94 s once under a load average of 13.
+  if (mode === 'full' && buildSeconds > 90) missed.push(`full bilingual build ${buildSeconds.toFixed(1)} s > 90 s`);
   return missed;
 }
 
 function notJudged(mode: Mode): string | undefined {
-  if (mode === 'none') return 'Lighthouse not run (--weights-only); NOT JUDGED: accessibility, best practices and SEO 100, mobile performance ≥ default, TBT ≤ 1.2 × default';
-  if (mode === 'scores') return 'Lighthouse timing not run (--scores-only); NOT JUDGED: mobile performance ≥ default, TBT ≤ 1.2 × default (npm run bench -- --check judges them)';
+  if (mode === 'none') return 'Lighthouse not run (--weights-only); NOT JUDGED: accessibility, best practices and SEO 100, mobile performance ≥ default, TBT ≤ 1.2 × default, build ≤ 90 s';
+  if (mode === 'scores') return 'Lighthouse timing not run (--scores-only); NOT JUDGED: mobile performance ≥ default, TBT ≤ 1.2 × default, build ≤ 90 s (timing: npm run bench -- --check judges them)';
   return undefined;
 }
 
