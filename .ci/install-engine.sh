@@ -87,7 +87,9 @@ fetch_suite() {
   # unstable's engine needs tini-static, which bookworm lacks (a static binary: it fits any libc);
   # trixie's needs tini, which bookworm has, while trixie's own wants a newer libc
   local packages=(docker.io docker-cli docker-compose docker-buildx)
-  apt-cache "${apt_state[@]}" show docker.io 2>/dev/null | grep -q '^Depends:.*tini-static' && packages+=(tini-static)
+  # (grep reads all of it: a `grep -q` that quits early makes apt-cache die of SIGPIPE, and pipefail
+  # then reads that as "no tini-static" in about one run of three)
+  apt-cache "${apt_state[@]}" show docker.io 2>/dev/null | grep '^Depends:.*tini-static' >/dev/null && packages+=(tini-static)
   (cd "$state/debs" && apt-get "${apt_state[@]}" download "${packages[@]}" >&2) ||
     { warn "$suite does not have all of ${packages[*]}"; return 1; }
   major=$(deb_field "$state"/debs/docker.io_*.deb Version | sed -E 's/^([0-9]+:)?([0-9]+)\..*/\2/')
