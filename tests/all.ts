@@ -46,6 +46,9 @@ const steps: Step[] = [
     needs: 'examples-static',
     unavailable: secondMajor ? undefined : 'no second engine major in docker-versions.json: install-engine.sh could not fetch one',
   },
+  // .ci/install-engine.sh upgrading a Debian 12 machine that runs Docker 20.10 (in a throw-away
+  // Docker-in-Docker container): the old daemon stopped, images and volumes kept, a rerun a no-op.
+  {name: 'engine-upgrade', command: nodeTest('tests/integration/engine')},
   // The pages' terminal sessions rerun on fresh Docker-in-Docker engines; a changed output fails
   // with a diff (transcripts/README.md). Then proof that a session leaves nothing behind.
   {name: 'transcripts', command: ['npx', 'tsx', 'tools/transcripts/cli.ts', 'check']},
