@@ -15,6 +15,7 @@ const chapters: {slug: string; number: number; name: Localized}[] = [
   {slug: 'swarm-stacks', number: 5, name: {'zh-Hans': 'Swarm（下）：stack、secret 与更新', en: 'Swarm, part 2: stacks, secrets and updates'}},
   {slug: 'laptop-to-cloud', number: 6, name: {'zh-Hans': '从笔记本到云：镜像仓库与 CI/CD', en: 'From laptop to cloud: registries and CI/CD'}},
   {slug: 'kubernetes', number: 7, name: {'zh-Hans': 'Kubernetes', en: 'Kubernetes'}},
+  {slug: 'mirrors', number: 8, name: {'zh-Hans': 'Docker Hub 连不上时：加速器、拉取缓存和离线镜像包', en: 'When Docker Hub is out of reach: mirrors, a pull-through cache and offline image kits'}},
 ];
 
 const text = {
@@ -26,7 +27,7 @@ const text = {
       '页面上展示的每个 compose 文件、Dockerfile 和脚本都来自仓库的 examples/ 目录：CI 在每次提交时都会在真实的 Docker 引擎上启动它们、运行冒烟检查，然后清理干净。你复制的文件，就是 CI 启动过的文件。',
     start: '开始之前：安装与阅读路线',
     chapter1: '直接从第 1 章开始',
-    chapters: '七个章节',
+    chapters: '八个章节',
     chapter: (n: number) => `第 ${n} 章`,
   },
   en: {
@@ -37,7 +38,7 @@ const text = {
       'Every compose file, Dockerfile and script on these pages comes from the examples/ folder of the repository: on every commit CI starts each one on a real Docker engine, runs its smoke checks and cleans up. The file you copy is the file CI started.',
     start: 'Before you start: setup and a reading path',
     chapter1: 'Or go straight to chapter 1',
-    chapters: 'Seven chapters',
+    chapters: 'Eight chapters',
     chapter: (n: number) => `Chapter ${n}`,
   },
 };
