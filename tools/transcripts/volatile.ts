@@ -8,8 +8,8 @@ export const VOLATILE_KINDS = {
   digest: /sha256:[0-9a-f]{64}/g,
   /** Container, image and layer IDs, long (64) or short (12 hex digits); also a container's default host name. */
   id: /\b[0-9a-f]{64}\b|\b[0-9a-f]{12}\b/g,
-  /** Relative ages (`2 seconds ago`, `Up About a minute`), log time stamps and `ls -l` dates (`Nov 29 04:36`). */
-  time: /\b(?:Less than a second|About (?:a|an) (?:minute|hour)|\d+ (?:seconds?|minutes?|hours?|days?|weeks?|months?))(?= ago\b|\s|$)|\b\d{4}[/-]\d{2}[/-]\d{2}[T ]\d{2}:\d{2}:\d{2}(?:\.\d+)?Z?|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d{2}:\d{2}\b/g,
+  /** Relative ages (`2 seconds ago`, `Up About a minute`, `Running less than a second ago`), log time stamps and `ls -l` dates (`Nov 29 04:36`). */
+  time: /\b(?:[Ll]ess than a second|[Aa]bout (?:a|an) (?:minute|hour)|\d+ (?:seconds?|minutes?|hours?|days?|weeks?|months?))(?= ago\b|\s|$)|\b\d{4}[/-]\d{2}[/-]\d{2}[T ]\d{2}:\d{2}:\d{2}(?:\.\d+)?Z?|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d{2}:\d{2}\b/g,
   /**
    * Swarm object IDs (25 lowercase letters and digits), join tokens, unlock keys, and the
    * 12-character short IDs in the first column of `docker service ls`/`ps`, `docker stack ps` and the like.

@@ -10,6 +10,7 @@ test('each kind masks what it names', () => {
     ['id', '3e7640b9c348   busybox:1.36', '<id>   busybox:1.36'],
     ['id', 'a'.repeat(64), '<id>'],
     ['time', 'Up Less than a second   x', 'Up <time>   x'],
+    ['time', 'Running less than a second ago', 'Running <time> ago'],
     ['time', 'Exited (0) 38 seconds ago', 'Exited (0) <time> ago'],
     ['time', '2026/11/29 04:23:42 [notice]', '<time> [notice]'],
     ['duration', '#6 DONE 1.1s', '#6 DONE <duration>'],
