@@ -57,9 +57,14 @@ for (const locale of LOCALES) {
       // Line by line as printed (in reading order a line of Latin and CJK text comes apart), and
       // without white space (a title the page wraps is broken by a line end).
       const title = squeeze(chapter.title);
-      assert.ok(squeeze(text(file, page, page, 'layout')).includes(title), `"${chapter.title}" is on page ${page}`);
-      const tocLines = text(file, 2, page - 1, 'layout').split('\n').map(squeeze);
-      assert.ok(tocLines.includes(`${title}${page}`), `the contents give "${chapter.title}" page ${page}`);
+      // A title that wraps with Latin and CJK on one line comes apart in layout order too; the order
+      // the page drew its text in (raw) keeps it whole.
+      const onPage = (['layout', 'raw'] as const).some((mode) => squeeze(text(file, page, page, mode)).includes(title));
+      assert.ok(onPage, `"${chapter.title}" is on page ${page}`);
+      // A long title wraps in the contents, its page number at the end of the entry's first line.
+      const contents = squeeze(text(file, 2, page - 1, 'layout'));
+      const entry = [...Array(title.length).keys()].some((cut) => contents.includes(`${title.slice(0, title.length - cut)}${page}${title.slice(title.length - cut)}`));
+      assert.ok(entry, `the contents give "${chapter.title}" page ${page}`);
       previous = page;
     }
   });

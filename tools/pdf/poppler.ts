@@ -88,5 +88,5 @@ export const words = (file: string) => parseWords(poppler('pdftotext', ['-bbox',
  * The text of pages `first` to `last` (default: all): in reading order, or with `layout` line by
  * line as printed (wide gaps in a line, as in command output, then keep it one line).
  */
-export const text = (file: string, first?: number, last = first, mode: 'reading' | 'layout' = 'reading') =>
-  poppler('pdftotext', [...(mode === 'layout' ? ['-layout'] : []), ...(first ? ['-f', String(first), '-l', String(last)] : []), file, '-']);
+export const text = (file: string, first?: number, last = first, mode: 'reading' | 'layout' | 'raw' = 'reading') =>
+  poppler('pdftotext', [...(mode === 'reading' ? [] : [`-${mode}`]), ...(first ? ['-f', String(first), '-l', String(last)] : []), file, '-']);
