@@ -64,7 +64,8 @@ for (const pagePath of sitemapPaths('en').filter((p) => p.includes('/docs/'))) {
       // The colour-mode toggle's own mechanism: the data-theme attribute on <html>.
       await page.evaluate((m) => document.documentElement.setAttribute('data-theme', m), mode);
       const tokens = await renderedTokens(page);
-      expect(tokens.length, 'highlighted tokens on the page').toBeGreaterThan(20);
+      // Every docs page shows code; the start page only a short transcript, so any token counts.
+      expect(tokens.length, 'highlighted tokens on the page').toBeGreaterThan(0);
       const expected = tokens.map((t) => themeStyleOf(themes[mode], t.language, t.types));
       const colours = await computedColours(page, expected.map((e) => e.color!));
       const wrong = tokens
