@@ -186,6 +186,7 @@ test('a second run only checks: no download, no install, the same dockerd, the s
   assert.equal(upstream(await serverVersion()), recorded.engine);
   assert.equal(await sh('cat /repo/docker-versions.json'), versionsBefore);
   assert.equal(await probeFile(), 'written-by-20.10\nwritten-by-new');
+  // Durations are logged, not judged: a wall-clock comparison in npm test can go red from load alone;
+  // that the rerun did nothing is asserted above (nothing fetched, installed or restarted, same pid).
   log(`first run ${first.seconds.toFixed(1)} s, second run ${second.seconds.toFixed(1)} s`);
-  assert.ok(second.seconds < first.seconds, 'the second run is not faster than the first');
 });
