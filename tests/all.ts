@@ -1,11 +1,17 @@
 /**
- * The one test command (`npm test`, run by .ci/run): every check of the project, in order,
- * each able to fail the run. It runs all steps (a later one may still tell something useful),
- * prints a summary with timings, and exits non-zero if any step failed.
+ * The one test command (`npm test`, run by .ci/run): every check of the project, each able to fail
+ * the run. It runs all steps (a later one may still tell something useful), prints a summary with
+ * timings and the last lines of every failed step, and exits non-zero if any step failed.
+ *
+ * Steps run in phases; a phase's lanes run side by side, each lane's steps one after another. The
+ * Docker-in-Docker steps mostly wait on engines while the site's use the CPU, so running the two
+ * lanes together keeps a fresh machine's run under an hour (README, "Measuring"). Each line a step prints is prefixed with its name; the full output of each step is also in
+ * test-results/steps/<name>.log.
  */
-import {spawnSync} from 'node:child_process';
+import {spawn} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import readline from 'node:readline';
 
 const root = path.resolve(__dirname, '..');
 // Written by .ci/install-engine.sh (npm test's pretest) just before this runs.
@@ -32,69 +38,130 @@ interface Step {
 
 const nodeTest = (dir: string) => ['node', '--import', 'tsx', '--test', '--test-concurrency=1', ...testFiles(path.join(root, dir))];
 
-const steps: Step[] = [
-  {name: 'typecheck', command: ['npx', 'tsc']},
-  {name: 'unit', command: nodeTest('tests/unit')},
-  {name: 'examples-static', command: ['npx', 'tsx', 'tools/runner/cli.ts', 'check']},
-  // Every example started on the engine; its JSON report also feeds the site's "tested with" lines.
-  {name: 'examples', command: ['npx', 'tsx', 'tools/runner/cli.ts', 'up'], needs: 'examples-static'},
-  // The same examples on the second engine major (a fresh Docker-in-Docker engine with its own CLI
-  // and Compose), as a reader with that Docker runs them; its report feeds the same lines.
-  {
-    name: 'examples-engine2',
-    command: ['npx', 'tsx', 'tools/runner/cli.ts', 'up', '--engine', secondMajor ?? ''],
-    needs: 'examples-static',
-    unavailable: secondMajor ? undefined : 'no second engine major in docker-versions.json: install-engine.sh could not fetch one',
-  },
-  // .ci/install-engine.sh upgrading a Debian 12 machine that runs Docker 20.10 (in a throw-away
-  // Docker-in-Docker container): the old daemon stopped, images and volumes kept, a rerun a no-op.
-  {name: 'engine-upgrade', command: nodeTest('tests/integration/engine')},
-  // The pages' terminal sessions rerun on fresh Docker-in-Docker engines; a changed output fails
-  // with a diff (transcripts/README.md). Then proof that a session leaves nothing behind.
-  {name: 'transcripts', command: ['npx', 'tsx', 'tools/transcripts/cli.ts', 'check']},
-  {name: 'transcripts-cleanup', command: nodeTest('tests/integration/transcripts')},
-  {name: 'runner', command: nodeTest('tests/integration/runner')},
-  // A three-node Swarm in Docker-in-Docker: placement, cross-node DNS, rescheduling, drain, updates, secrets.
-  {name: 'swarm-lab', command: nodeTest('tests/integration/lab')},
-  {name: 'build', command: ['npx', 'docusaurus', 'build']},
-  // The guide to read offline: a PDF per language from the build, then checked with poppler.
-  {name: 'pdf', command: ['npx', 'tsx', 'tools/pdf/cli.ts'], needs: 'build'},
-  {name: 'pdf-check', command: nodeTest('tests/pdf'), needs: 'pdf'},
-  // The built site as a container image (examples/offline-guide): it needs build/, so it runs here,
-  // with a report of its own (the examples step above finds no build and reports it not started).
-  {name: 'site-image', command: ['npx', 'tsx', 'tools/runner/cli.ts', 'up', 'offline-guide', '--json', 'test-results/examples-site-image.json'], needs: 'build'},
-  {name: 'e2e', command: ['npx', 'playwright', 'test', '-c', 'tests/e2e'], needs: 'build'},
-  // The budgets a run decides the same way every time, against a fresh default Docusaurus site built
-  // and measured in the same run: bytes, requests, a build that succeeds, Lighthouse accessibility,
-  // best practices and SEO. Timing (Lighthouse's, and the build's ≤ 90 s, which a loaded machine
-  // missed) varies more from run to run than its budgets' margins here (README, "Measuring"), so
-  // `npm run bench -- --check` judges it, not the landing gate.
-  {name: 'budgets', command: ['npx', 'tsx', 'tools/bench/bench.ts', '--check', '--scores-only']},
+/** Phases run one after another; a phase is lanes that run side by side; a lane is steps in order. */
+const phases: Step[][][] = [
+  [
+    [
+      {name: 'typecheck', command: ['npx', 'tsc']},
+      {name: 'unit', command: nodeTest('tests/unit')},
+      {name: 'examples-static', command: ['npx', 'tsx', 'tools/runner/cli.ts', 'check']},
+      // Every example started on the engine; its JSON report also feeds the site's "tested with"
+      // lines, so both example runs finish before the build starts.
+      {name: 'examples', command: ['npx', 'tsx', 'tools/runner/cli.ts', 'up'], needs: 'examples-static'},
+      // The same examples on the second engine major (a fresh Docker-in-Docker engine with its own CLI
+      // and Compose), as a reader with that Docker runs them; its report feeds the same lines.
+      {
+        name: 'examples-engine2',
+        command: ['npx', 'tsx', 'tools/runner/cli.ts', 'up', '--engine', secondMajor ?? ''],
+        needs: 'examples-static',
+        unavailable: secondMajor ? undefined : 'no second engine major in docker-versions.json: install-engine.sh could not fetch one',
+      },
+    ],
+  ],
+  [
+    // Docker-in-Docker engines: the upgrade, the pages' sessions, the Swarm lab.
+    [
+      // .ci/install-engine.sh upgrading a Debian 12 machine that runs Docker 20.10 (in a throw-away
+      // Docker-in-Docker container): the old daemon stopped, images and volumes kept, a rerun a no-op.
+      {name: 'engine-upgrade', command: nodeTest('tests/integration/engine')},
+      // The pages' terminal sessions rerun on fresh Docker-in-Docker engines; a changed output fails
+      // with a diff (transcripts/README.md). Then proof that a session leaves nothing behind.
+      {name: 'transcripts', command: ['npx', 'tsx', 'tools/transcripts/cli.ts', 'check']},
+      {name: 'transcripts-cleanup', command: nodeTest('tests/integration/transcripts')},
+      // A three-node Swarm in Docker-in-Docker: placement, cross-node DNS, rescheduling, drain, updates, secrets.
+      {name: 'swarm-lab', command: nodeTest('tests/integration/lab')},
+    ],
+    // The site (build, PDFs, browser), then the runner's own tests: the two lanes take about as long.
+    [
+      {name: 'build', command: ['npx', 'docusaurus', 'build']},
+      // The guide to read offline: a PDF per language from the build, then checked with poppler.
+      {name: 'pdf', command: ['npx', 'tsx', 'tools/pdf/cli.ts'], needs: 'build'},
+      {name: 'pdf-check', command: nodeTest('tests/pdf'), needs: 'pdf'},
+      // The built site as a container image (examples/offline-guide), with a report of its own (the
+      // examples step above finds no build and reports it not started).
+      {name: 'site-image', command: ['npx', 'tsx', 'tools/runner/cli.ts', 'up', 'offline-guide', '--json', 'test-results/examples-site-image.json'], needs: 'build'},
+      {name: 'e2e', command: ['npx', 'playwright', 'test', '-c', 'tests/e2e'], needs: 'build'},
+      // The budgets a run decides the same way every time, against a fresh default Docusaurus site
+      // built and measured in the same run: bytes, requests, a build that succeeds, Lighthouse
+      // accessibility, best practices and SEO. Timing (Lighthouse's, and the build's ≤ 90 s, which a
+      // loaded machine missed) varies more from run to run than its budgets' margins here (README,
+      // "Measuring"), so `npm run bench -- --check` judges it, not the landing gate.
+      {name: 'budgets', command: ['npx', 'tsx', 'tools/bench/bench.ts', '--check', '--scores-only']},
+      // The runner's lifecycle on the host engine: teardown on failure and on SIGTERM, leftovers found.
+      {name: 'runner', command: nodeTest('tests/integration/runner')},
+    ],
+  ],
 ];
 
-const only = process.argv.slice(2);
-const results: {name: string; ok: boolean; seconds: number; note?: string}[] = [];
-for (const step of steps.filter((s) => only.length === 0 || only.includes(s.name))) {
-  const needed = results.find((r) => r.name === step.needs);
-  if (needed && !needed.ok) {
-    results.push({name: step.name, ok: false, seconds: 0, note: `not run: ${step.needs} failed`});
-    continue;
-  }
-  if (step.unavailable) {
-    results.push({name: step.name, ok: false, seconds: 0, note: `not run: ${step.unavailable}`});
-    continue;
-  }
-  console.log(`\n=== ${step.name}: ${step.command.join(' ')}`);
-  const started = Date.now();
-  const run = spawnSync(step.command[0], step.command.slice(1), {cwd: root, stdio: 'inherit'});
-  const ok = run.status === 0;
-  results.push({name: step.name, ok, seconds: (Date.now() - started) / 1000, note: run.error?.message});
+interface Result {
+  name: string;
+  ok: boolean;
+  seconds: number;
+  note?: string;
+  /** The step's last lines, shown in the summary when it failed. */
+  tail: string[];
 }
 
-console.log('\n=== summary');
-for (const r of results) {
-  console.log(`${r.ok ? 'PASS' : 'FAIL'}  ${r.name.padEnd(12)} ${r.seconds.toFixed(1).padStart(7)} s${r.note ? `  (${r.note})` : ''}`);
+const TAIL_LINES = 8;
+const logDir = path.join(root, 'test-results/steps');
+
+/** Runs one step, its output prefixed with its name on ours and kept whole in its log file. */
+function runStep(step: Step): Promise<Result> {
+  console.log(`[${step.name}] === ${step.command.join(' ')}`);
+  fs.mkdirSync(logDir, {recursive: true});
+  const logFile = fs.createWriteStream(path.join(logDir, `${step.name}.log`));
+  const tail: string[] = [];
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(step.command[0], step.command.slice(1), {cwd: root, stdio: ['ignore', 'pipe', 'pipe']});
+    let spawnError: string | undefined;
+    const streams = [child.stdout, child.stderr].map(
+      (stream) =>
+        new Promise<void>((done) =>
+          readline.createInterface({input: stream, crlfDelay: Infinity}).on('line', (line) => {
+            console.log(`[${step.name}] ${line}`);
+            logFile.write(`${line}\n`);
+            if (line.trim()) tail.push(line), tail.length > TAIL_LINES && tail.shift();
+          }).on('close', done),
+        ),
+    );
+    child.on('error', (err) => (spawnError = err.message));
+    child.on('close', async (code) => {
+      await Promise.all(streams);
+      logFile.end();
+      resolve({name: step.name, ok: code === 0, seconds: (Date.now() - started) / 1000, note: spawnError, tail});
+    });
+  });
 }
-const failed = results.filter((r) => !r.ok).length;
-console.log(`steps: ${results.length - failed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+
+const only = process.argv.slice(2);
+const results: Result[] = [];
+
+async function runLane(lane: Step[]): Promise<void> {
+  for (const step of lane.filter((s) => only.length === 0 || only.includes(s.name))) {
+    const needed = results.find((r) => r.name === step.needs);
+    if (needed && !needed.ok) results.push({name: step.name, ok: false, seconds: 0, note: `not run: ${step.needs} failed`, tail: []});
+    else if (step.unavailable) results.push({name: step.name, ok: false, seconds: 0, note: `not run: ${step.unavailable}`, tail: []});
+    else results.push(await runStep(step));
+  }
+}
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  for (const phase of phases) await Promise.all(phase.map(runLane));
+  const order = phases.flat(2).map((s) => s.name);
+  results.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
+  console.log('\n=== summary');
+  for (const r of results) {
+    console.log(`${r.ok ? 'PASS' : 'FAIL'}  ${r.name.padEnd(19)} ${r.seconds.toFixed(1).padStart(7)} s${r.note ? `  (${r.note})` : ''}`);
+  }
+  const failed = results.filter((r) => !r.ok);
+  console.log(`steps: ${results.length - failed.length} passed, ${failed.length} failed, in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  for (const r of failed.filter((f) => f.tail.length > 0)) {
+    console.log(`\n--- ${r.name}: last lines (whole output: test-results/steps/${r.name}.log)`);
+    for (const line of r.tail) console.log(line.length > 240 ? `${line.slice(0, 240)}…` : line);
+  }
+  return failed.length === 0 ? 0 : 1;
+}
+
+main().then((code) => process.exit(code));

@@ -24,15 +24,18 @@ function recordedEngine(): string | undefined {
 
 const log = (line: string) => console.log(`  ${line}`);
 
-async function update(session: Session): Promise<boolean> {
+/** What went wrong with a session, in one line (undefined when it passed). */
+type Failure = string | undefined;
+
+async function update(session: Session): Promise<Failure> {
   const fresh = await runSession(session, log);
   const merged = mergeTranscript(committed(session.id), fresh, session.volatile);
   writeFileSync(outputPath(session.id), transcriptJson(merged));
   console.log(`${session.id}: written (${path.relative(REPO_ROOT, outputPath(session.id))}, engine ${fresh.ranOn.engine})`);
-  return true;
+  return undefined;
 }
 
-async function check(session: Session): Promise<boolean> {
+async function check(session: Session): Promise<Failure> {
   const before = committed(session.id);
   const fresh = await runSession(session, log);
   const diff = transcriptDiff(before, fresh, session.volatile);
@@ -46,7 +49,8 @@ async function check(session: Session): Promise<boolean> {
   if (diff.length > 0) console.log(`${session.id}: FAIL the output changed (volatile parts shown as <kind>):\n${diff.join('\n')}`);
   if (!engine) console.log(`${session.id}: the engine version was not compared: docker-versions.json is missing`);
   if (problems.length === 0 && diff.length === 0) console.log(`${session.id}: ok`);
-  return problems.length === 0 && diff.length === 0;
+  const firstChange = diff.find((line) => /^[-+]/.test(line));
+  return problems[0] ?? (firstChange && `the output changed, first at: ${firstChange}`);
 }
 
 function list(ids: string[]): void {
@@ -80,15 +84,19 @@ async function main(argv: string[]): Promise<number> {
   if (unknown.length > 0) return console.error(`no session named ${unknown.join(', ')}\n${USAGE}`), 2;
   if (command === 'list') return list(ids), 0;
   const started = Date.now();
-  let failed = 0;
+  const failed: string[] = [];
   for (const id of ids) {
     const {session, problems} = loadSession(id);
-    const ok = session ? await (command === 'update' ? update : check)(session).catch((err: Error) => (console.log(`${id}: FAIL ${err.message}`), false)) : false;
+    const failure = session
+      ? await (command === 'update' ? update : check)(session).catch((err: Error) => (console.log(`${id}: FAIL ${err.message}`), err.message.split('\n')[0]))
+      : problems.map(formatProblem).join('; ') || 'not loaded';
     for (const p of problems) console.log(formatProblem(p));
-    if (!ok) failed++;
+    if (failure) failed.push(`${id}: ${failure}`);
   }
-  console.log(`${command}: ${ids.length - failed} of ${ids.length} sessions ok in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  return failed === 0 ? 0 : 1;
+  console.log(`${command}: ${ids.length - failed.length} of ${ids.length} sessions ok in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  // Last, so that the end of a long log names what to look for.
+  if (failed.length > 0) console.log(`failed:\n${failed.map((f) => `  ${f}`).join('\n')}`);
+  return failed.length === 0 ? 0 : 1;
 }
 
 main(process.argv.slice(2)).then((code) => process.exit(code));
