@@ -46,20 +46,14 @@ const phases: Step[][][] = [
       {name: 'unit', command: nodeTest('tests/unit')},
       {name: 'examples-static', command: ['npx', 'tsx', 'tools/runner/cli.ts', 'check']},
       // Every example started on the engine; its JSON report also feeds the site's "tested with"
-      // lines, so both example runs finish before the build starts.
+      // lines. Before the lanes: it builds the stand-ins both lanes use, and it makes the host a
+      // Swarm manager for a while, which the runner's tests must not overlap.
       {name: 'examples', command: ['npx', 'tsx', 'tools/runner/cli.ts', 'up'], needs: 'examples-static'},
-      // The same examples on the second engine major (a fresh Docker-in-Docker engine with its own CLI
-      // and Compose), as a reader with that Docker runs them; its report feeds the same lines.
-      {
-        name: 'examples-engine2',
-        command: ['npx', 'tsx', 'tools/runner/cli.ts', 'up', '--engine', secondMajor ?? ''],
-        needs: 'examples-static',
-        unavailable: secondMajor ? undefined : 'no second engine major in docker-versions.json: install-engine.sh could not fetch one',
-      },
     ],
   ],
   [
-    // Docker-in-Docker engines: the upgrade, the pages' sessions, the Swarm lab.
+    // Docker-in-Docker engines (the upgrade, the pages' sessions, the Swarm lab), then the runner's
+    // own tests on the host engine.
     [
       // .ci/install-engine.sh upgrading a Debian 12 machine that runs Docker 20.10 (in a throw-away
       // Docker-in-Docker container): the old daemon stopped, images and volumes kept, a rerun a no-op.
@@ -70,9 +64,20 @@ const phases: Step[][][] = [
       {name: 'transcripts-cleanup', command: nodeTest('tests/integration/transcripts')},
       // A three-node Swarm in Docker-in-Docker: placement, cross-node DNS, rescheduling, drain, updates, secrets.
       {name: 'swarm-lab', command: nodeTest('tests/integration/lab')},
+      // The runner's lifecycle on the host engine: teardown on failure and on SIGTERM, leftovers found.
+      {name: 'runner', command: nodeTest('tests/integration/runner')},
     ],
-    // The site (build, PDFs, browser), then the runner's own tests: the two lanes take about as long.
+    // The second engine's example run (its report, like the first's, feeds the build), then the site:
+    // build, PDFs, browser. The two lanes take about as long.
     [
+      // The same examples on the second engine major (a fresh Docker-in-Docker engine with its own CLI
+      // and Compose), as a reader with that Docker runs them; its report feeds the same lines.
+      {
+        name: 'examples-engine2',
+        command: ['npx', 'tsx', 'tools/runner/cli.ts', 'up', '--engine', secondMajor ?? ''],
+        needs: 'examples-static',
+        unavailable: secondMajor ? undefined : 'no second engine major in docker-versions.json: install-engine.sh could not fetch one',
+      },
       {name: 'build', command: ['npx', 'docusaurus', 'build']},
       // The guide to read offline: a PDF per language from the build, then checked with poppler.
       {name: 'pdf', command: ['npx', 'tsx', 'tools/pdf/cli.ts'], needs: 'build'},
@@ -87,8 +92,6 @@ const phases: Step[][][] = [
       // loaded machine missed) varies more from run to run than its budgets' margins here (README,
       // "Measuring"), so `npm run bench -- --check` judges it, not the landing gate.
       {name: 'budgets', command: ['npx', 'tsx', 'tools/bench/bench.ts', '--check', '--scores-only']},
-      // The runner's lifecycle on the host engine: teardown on failure and on SIGTERM, leftovers found.
-      {name: 'runner', command: nodeTest('tests/integration/runner')},
     ],
   ],
 ];

@@ -1,10 +1,19 @@
 // Committed transcript against a fresh run, with the session's volatile parts masked.
-import {sessionText, type TranscriptFile} from '../../src/components/Transcript/types';
+import {sessionText, type TranscriptBlock, type TranscriptFile} from '../../src/components/Transcript/types';
 import {unifiedDiff} from './diff';
 import {mask, type VolatileKind} from './volatile';
 
+/**
+ * The block's text as compared: volatile parts masked, and the output lines of an `unordered`
+ * command sorted (before masking, so a line's volatile part can still move it).
+ */
+function comparable(block: TranscriptBlock, kinds: readonly VolatileKind[]): string {
+  const steps = block.steps.map((s) => (s.unordered ? {...s, output: s.output.split('\n').sort().join('\n')} : s));
+  return mask(sessionText({...block, steps}), kinds);
+}
+
 const maskedLines = (file: TranscriptFile | undefined, block: string, kinds: readonly VolatileKind[]) =>
-  file?.blocks[block] ? mask(sessionText(file.blocks[block]), kinds).split('\n') : [];
+  file?.blocks[block] ? comparable(file.blocks[block], kinds).split('\n') : [];
 
 /**
  * Differences per block (`-` committed, `+` fresh; volatile parts shown as `<kind>`); empty when
@@ -28,7 +37,7 @@ export function mergeTranscript(committed: TranscriptFile | undefined, fresh: Tr
   const blocks = Object.fromEntries(
     Object.entries(fresh.blocks).map(([name, block]) => {
       const kept = committed?.blocks[name];
-      const same = kept && mask(sessionText(kept), kinds) === mask(sessionText(block), kinds);
+      const same = kept && comparable(kept, kinds) === comparable(block, kinds);
       return [name, same ? {...block, steps: kept.steps} : block];
     }),
   );

@@ -78,7 +78,7 @@ async function runBlock(
       throw new Error(`${session.source}: block ${block.name}: \`${step.command}\`${node ? ` on ${node}` : ''} exited with ${result.code}, expected ${step.exit}:\n${output.split('\n').slice(-10).join('\n')}`);
     }
     if (step.save && saved) saved[step.save] = output.trim();
-    steps.push({command: step.command, output, exit: result.code, ...(node ? {on: node} : {})});
+    steps.push({command: step.command, output, exit: result.code, ...(node ? {on: node} : {}), ...(step.unordered ? {unordered: true as const} : {})});
   }
   const text = steps.map((s) => `${s.command}\n${s.output}`).join('\n');
   return {steps, standins: standins.filter((s) => text.includes(s.image)).map((s) => s.image)};

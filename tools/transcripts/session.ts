@@ -24,6 +24,11 @@ export interface Step {
    * this name for every later command on every node (a join token the reader copies across).
    */
   save?: string;
+  /**
+   * The output's lines come in an order that changes from run to run (Compose removing a volume
+   * and a network at once): the check compares them in any order; the page shows this run's order.
+   */
+  unordered?: true;
 }
 
 export interface Block {
@@ -207,11 +212,15 @@ class SessionReader {
       const step = (c ?? {}) as Record<string, unknown>;
       const input = step.input === undefined ? undefined : this.strings(step.input, [...at, i, 'input']);
       const valid =
-        typeof step.run === 'string' && step.run.trim() && Number.isInteger(step.exit ?? 0) && Object.keys(step).every((k) => ['run', 'exit', 'input', 'on', 'save'].includes(k));
-      if (!valid) this.problem([...at, i], 'a command is a string, or {run: <command>, exit: <status>, input: [<typed line>, …], on: <node>, save: <VARIABLE>}');
+        typeof step.run === 'string' &&
+        step.run.trim() &&
+        Number.isInteger(step.exit ?? 0) &&
+        [undefined, true].includes(step.unordered as boolean | undefined) &&
+        Object.keys(step).every((k) => ['run', 'exit', 'input', 'on', 'save', 'unordered'].includes(k));
+      if (!valid) this.problem([...at, i], 'a command is a string, or {run: <command>, exit: <status>, input: [<typed line>, …], on: <node>, save: <VARIABLE>, unordered: true}');
       const on = this.node(step.on, [...at, i, 'on']);
       const save = this.variable(step.save, [...at, i, 'save']);
-      return {command: String(step.run ?? ''), exit: Number(step.exit ?? 0), ...(input ? {input} : {}), ...(on ? {on} : {}), ...(save ? {save} : {})};
+      return {command: String(step.run ?? ''), exit: Number(step.exit ?? 0), ...(input ? {input} : {}), ...(on ? {on} : {}), ...(save ? {save} : {}), ...(step.unordered ? {unordered: true as const} : {})};
     });
   }
 }

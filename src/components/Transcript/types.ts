@@ -30,6 +30,8 @@ export interface TranscriptStep {
   exit: number;
   /** In a multi-node session: the node (host name) the command ran on; absent for a single engine. */
   on?: string;
+  /** The output's lines may come in another order on another run; compared in any order. */
+  unordered?: true;
 }
 
 const stepText = (s: TranscriptStep) => [`$ ${s.command}`, ...(s.output ? [s.output] : [])].join('\n');
