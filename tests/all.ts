@@ -110,7 +110,8 @@ const logDir = path.join(root, 'test-results/steps');
 
 /** Runs one step, its output prefixed with its name on ours and kept whole in its log file. */
 function runStep(step: Step): Promise<Result> {
-  console.log(`[${step.name}] === ${step.command.join(' ')}`);
+  const command = step.command.join(' ');
+  console.log(`[${step.name}] === ${command.length > 160 ? `${command.slice(0, 160)}…` : command}`);
   fs.mkdirSync(logDir, {recursive: true});
   const logFile = fs.createWriteStream(path.join(logDir, `${step.name}.log`));
   const tail: string[] = [];

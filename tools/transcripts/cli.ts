@@ -1,15 +1,16 @@
-// npm run transcripts -- update|check|list [name…]   (see transcripts/README.md)
+// npm run transcripts -- update|check|list [--jobs N] [name…]   (see transcripts/README.md)
 import {existsSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import type {TranscriptFile} from '../../src/components/Transcript/types';
 import {formatProblem} from '../runner/problems';
 import {siteCensus} from './census';
 import {mergeTranscript, transcriptDiff, transcriptJson} from './compare';
+import {sessionSubnet} from './engine';
 import {runSession} from './run';
 import {selectSessions} from './select';
 import {loadSession, outputPath, REPO_ROOT, sessionIds, type Session} from './session';
 
-const USAGE = 'usage: npm run transcripts -- update|check|list [<page>/<session> | <page> | <session> …]';
+const USAGE = 'usage: npm run transcripts -- update|check|list [--jobs N] [<page>/<session> | <page> | <session> …]';
 
 function committed(id: string): TranscriptFile | undefined {
   const file = outputPath(id);
@@ -58,7 +59,7 @@ function list(ids: string[]): void {
     const file = committed(id);
     const blocks = Object.entries(file?.blocks ?? {});
     const commands = blocks.reduce((n, [, b]) => n + b.steps.length, 0);
-    console.log(`${id}: ${file ? `${blocks.length} blocks, ${commands} commands, engine ${file.ranOn.engine}` : 'not generated yet'}`);
+    console.log(`${id}: ${file ? `${blocks.length} blocks, ${commands} commands, engine ${file.ranOn.engine}` : 'not generated yet'}; subnet ${sessionSubnet(id).subnet}`);
   }
   const pages = siteCensus('zh-Hans');
   const sum = (f: (p: (typeof pages)[number]) => number) => pages.reduce((n, p) => n + f(p), 0);
@@ -77,22 +78,52 @@ function list(ids: string[]): void {
   console.log(`Pages not converted yet: ${pending.join(', ') || 'none'}`);
 }
 
+/**
+ * Runs `runOne` for every session, up to `jobs` at a time, never two with one subnet at once (they
+ * would take turns for it anyway, holding a place while they wait).
+ */
+async function inParallel(ids: string[], jobs: number, runOne: (id: string) => Promise<void>): Promise<void> {
+  const pending = [...ids];
+  const busy = new Set<string>();
+  const running = new Set<Promise<void>>();
+  while (pending.length > 0 || running.size > 0) {
+    const next = running.size < jobs ? pending.findIndex((id) => !busy.has(sessionSubnet(id).subnet)) : -1;
+    if (next < 0) {
+      await Promise.race(running);
+      continue;
+    }
+    const [id] = pending.splice(next, 1);
+    const {subnet} = sessionSubnet(id);
+    busy.add(subnet);
+    const run: Promise<void> = runOne(id).finally(() => (busy.delete(subnet), running.delete(run)));
+    running.add(run);
+  }
+}
+
+/** Sessions at a time: they mostly wait on their engines (measured in the README). */
+const DEFAULT_JOBS = 3;
+
 async function main(argv: string[]): Promise<number> {
+  const jobsAt = argv.indexOf('--jobs');
+  const jobs = jobsAt >= 0 ? Number(argv[jobsAt + 1]) : DEFAULT_JOBS;
+  if (jobsAt >= 0) argv = argv.filter((_, i) => i !== jobsAt && i !== jobsAt + 1);
+  if (!Number.isInteger(jobs) || jobs < 1) return console.error(`--jobs takes a whole number ≥ 1\n${USAGE}`), 2;
   const [command, ...names] = argv;
   if (!['update', 'check', 'list'].includes(command)) return console.error(USAGE), 2;
   const {ids, unknown} = selectSessions(sessionIds(), names);
   if (unknown.length > 0) return console.error(`no session named ${unknown.join(', ')}\n${USAGE}`), 2;
   if (command === 'list') return list(ids), 0;
   const started = Date.now();
-  const failed: string[] = [];
-  for (const id of ids) {
+  const failures = new Map<string, string>();
+  await inParallel(ids, jobs, async (id) => {
     const {session, problems} = loadSession(id);
     const failure = session
       ? await (command === 'update' ? update : check)(session).catch((err: Error) => (console.log(`${id}: FAIL ${err.message}`), err.message.split('\n')[0]))
       : problems.map(formatProblem).join('; ') || 'not loaded';
     for (const p of problems) console.log(formatProblem(p));
-    if (failure) failed.push(`${id}: ${failure}`);
-  }
+    if (failure) failures.set(id, failure);
+  });
+  const failed = ids.filter((id) => failures.has(id)).map((id) => `${id}: ${failures.get(id)}`);
   console.log(`${command}: ${ids.length - failed.length} of ${ids.length} sessions ok in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   // Last, so that the end of a long log names what to look for.
   if (failed.length > 0) console.log(`failed:\n${failed.map((f) => `  ${f}`).join('\n')}`);

@@ -17,18 +17,21 @@ const HOST_IMAGE = 'fieldguide/transcripts-host';
 const HOST_IMAGE_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'host-image');
 const HASH_LABEL = `${LABEL}.hash`;
 /**
- * The engine's container sits alone on a network with this fixed subnet, so its own address (shown
- * by `docker swarm init`) is the same on every run, and the engine inside picks 172.17.0.0/16 for
- * its default bridge as on a reader's host (on the host's default bridge it would take 172.18).
- * The fixed subnet also makes sessions on one host run one at a time: a second waits for it.
+ * Each session's engines sit alone on a network of their own subnet, 10.213.<slot>.0/24, the slot
+ * taken from the session's id: an engine's address (shown by `docker swarm init`) is the same on
+ * every run, the engine inside picks 172.17.0.0/16 for its default bridge as on a reader's host,
+ * and sessions with different slots run side by side. Two sessions with one slot take turns.
  */
-export const ENGINE_SUBNET = '10.213.0.0/24';
-const SUBNET_WAIT_MS = 10 * 60_000;
+export function sessionSubnet(sessionId: string): {subnet: string; address: (i: number) => string} {
+  const slot = (createHash('sha256').update(sessionId).digest().readUInt32BE(0) % 254) + 1;
+  return {subnet: `10.213.${slot}.0/24`, address: (i) => `10.213.${slot}.${2 + i}`};
+}
+const SUBNET_WAIT_MS = 20 * 60_000;
 const COMMAND_TIMEOUT_MS = 5 * 60_000;
 
 /**
- * What this process started and has not removed yet, by name (a session's engine, or the network
- * of a multi-node session), with how to remove it; removed on SIGINT/SIGTERM too.
+ * What this process started and has not removed yet, by the session's network name, with how to
+ * remove it; removed on SIGINT/SIGTERM too.
  */
 const live = new Map<string, () => Promise<void>>();
 let signalsHooked = false;
@@ -51,41 +54,35 @@ export function engineName(sessionId: string): string {
 }
 
 /**
- * `docker run` arguments: the project's Docker-in-Docker flags (tools/standins/dind.ts). The engine
- * listens on its unix socket only, as a freshly installed one does.
+ * `docker create` arguments: the project's Docker-in-Docker flags (tools/standins/dind.ts), the
+ * session's network and the engine's fixed address on it, a node's host name. The engine listens on
+ * its unix socket only, as a freshly installed one does.
  */
-export function engineCreateArgs(name: string, sessionId: string, image: string, node?: {network: string; hostname: string; address: string}): string[] {
+export function engineCreateArgs(name: string, sessionId: string, image: string, at: {network: string; address: string; hostname?: string}): string[] {
   return [
     'create', '--name', name, '--label', `${LABEL}=${sessionId}`,
     ...DIND_RUN_FLAGS,
-    ...(node ? ['--network', node.network, '--ip', node.address, '--hostname', node.hostname] : ['--network', name]),
+    '--network', at.network, '--ip', at.address, ...(at.hostname ? ['--hostname', at.hostname] : []),
     '--memory', '2g', '--cpus', '1',
     image, '--host=unix:///var/run/docker.sock',
   ];
 }
 
-async function removeEngine(name: string): Promise<void> {
-  // --volumes: the engine's /var/lib/docker is the image's anonymous volume.
-  await execFile('docker', ['rm', '--force', '--volumes', name]);
-  await execFile('docker', ['network', 'rm', name]);
-  live.delete(name);
-}
-
-/** Removes the node containers of a multi-node session with their volumes, then its network. */
-async function removeNodes(network: string, containers: string[]): Promise<void> {
+/** Removes a session's engine containers with their volumes, then its network. */
+async function removeEngines(network: string, containers: string[]): Promise<void> {
   await Promise.all(containers.map((c) => execFile('docker', ['rm', '--force', '--volumes', c])));
   await execFile('docker', ['network', 'rm', network]);
   live.delete(network);
 }
 
-/** Creates the session's network, waiting while another session holds the subnet. */
-async function createNetwork(name: string, sessionId: string, log: (line: string) => void): Promise<void> {
-  const args = ['network', 'create', '--label', `${LABEL}=${sessionId}`, '--subnet', ENGINE_SUBNET, name];
+/** Creates the session's network, waiting while another session holds its subnet. */
+async function createNetwork(name: string, sessionId: string, subnet: string, log: (line: string) => void): Promise<void> {
+  const args = ['network', 'create', '--label', `${LABEL}=${sessionId}`, '--subnet', subnet, name];
   let waiting = false;
-  const result = await waitFor(`the subnet ${ENGINE_SUBNET} (another transcript session holds it)`, async () => {
+  const result = await waitFor(`the subnet ${subnet} (another transcript session holds it)`, async () => {
     const attempt = await execFile('docker', args);
     if (attempt.code === 0 || !/overlap/i.test(attempt.stderr)) return attempt;
-    if (!waiting) log(`waiting for ${ENGINE_SUBNET}: another transcript session holds it`), (waiting = true);
+    if (!waiting) log(`waiting for ${subnet}: another transcript session holds it`), (waiting = true);
     return undefined;
   }, {timeoutMs: SUBNET_WAIT_MS, intervalMs: 2000});
   if (result.code !== 0) throw new Error(`docker network create ${name}: ${result.stderr.trim()}`);
@@ -101,72 +98,48 @@ export interface Engine {
   versions(): Promise<{engine: string; compose: string | null}>;
 }
 
-/**
- * Starts a fresh engine, hands it to `use`, and removes it afterwards whatever happens. With
- * `daemonConfig`, that is the engine's /etc/docker/daemon.json from its first start.
- */
-export async function withEngine<T>(
-  sessionId: string,
-  log: (line: string) => void,
-  use: (engine: Engine) => Promise<T>,
-  daemonConfig?: Record<string, unknown>,
-): Promise<T> {
-  hookSignals();
-  const tag = await ensureHostImage(log);
-  const name = engineName(sessionId);
-  live.set(name, () => removeEngine(name)); // before anything is created: a half-created container or network is removed too
-  try {
-    await createNetwork(name, sessionId, log);
-    await docker(engineCreateArgs(name, sessionId, tag));
-    if (daemonConfig) await writeDaemonConfig(name, daemonConfig);
-    await docker(['start', name]);
-    await waitForEngine(name);
-    return await use(engineHandle(name));
-  } finally {
-    await removeEngine(name);
-  }
-}
-
 async function waitForEngine(name: string): Promise<void> {
   await waitFor(`the engine in ${name}`, async () => ((await dockerOk(['exec', name, 'docker', 'info'])) ? true : undefined), {timeoutMs: START_TIMEOUT_MS});
   await docker(['exec', name, 'mkdir', '-p', '/work']);
 }
 
-/** The fixed address of the i-th node of a multi-node session: 10.213.0.2, .3, … in the order the session names them. */
-export const nodeAddress = (i: number) => ENGINE_SUBNET.replace(/0\/24$/, String(2 + i));
-/** Most nodes a session may have (addresses .2 to .9 of the subnet). */
+/** Most engines a session may have (addresses .2 to .9 of its subnet). */
 export const MAX_NODES = 8;
 
 /**
- * Starts one fresh engine per node on one network (the session's subnet): container
- * `fgts-<page>-<session>-<random>-<node>`, host name the node's name, address `nodeAddress(i)`,
- * each with `daemonConfig` as its daemon.json. Hands them to `use` by node name and removes them
- * all, with their volumes and the network, afterwards whatever happens.
+ * Starts a session's fresh engines on its own network and hands them to `use`, in order: one per
+ * node of a multi-node session (container `fgts-<page>-<session>-<random>-<node>`, host name the
+ * node's, address `sessionSubnet(id).address(i)`), else one (`fgts-<page>-<session>-<random>`, at
+ * address(0)). With `daemonConfig`, that is each engine's /etc/docker/daemon.json from its first
+ * start. Removes them all, with their volumes and the network, afterwards whatever happens — also
+ * on SIGINT/SIGTERM.
  */
-export async function withNodes<T>(
+export async function withEngines<T>(
   sessionId: string,
-  nodes: readonly string[],
+  nodes: readonly string[] | undefined,
   log: (line: string) => void,
-  use: (engines: Map<string, Engine>) => Promise<T>,
+  use: (engines: Engine[]) => Promise<T>,
   daemonConfig?: Record<string, unknown>,
 ): Promise<T> {
-  if (nodes.length === 0 || nodes.length > MAX_NODES) throw new Error(`a session has 1 to ${MAX_NODES} nodes, not ${nodes.length}`);
+  if (nodes && (nodes.length === 0 || nodes.length > MAX_NODES)) throw new Error(`a session has 1 to ${MAX_NODES} nodes, not ${nodes.length}`);
   hookSignals();
   const tag = await ensureHostImage(log);
   const network = engineName(sessionId);
-  const containers = nodes.map((node) => `${network}-${node}`);
-  live.set(network, () => removeNodes(network, containers));
+  const {subnet, address} = sessionSubnet(sessionId);
+  const containers = nodes ? nodes.map((node) => `${network}-${node}`) : [network];
+  // Before anything is created: a half-created container or network is removed too.
+  live.set(network, () => removeEngines(network, containers));
   try {
-    await createNetwork(network, sessionId, log);
-    for (const [i, node] of nodes.entries()) {
-      await docker(engineCreateArgs(containers[i], sessionId, tag, {network, hostname: node, address: nodeAddress(i)}));
-      if (daemonConfig) await writeDaemonConfig(containers[i], daemonConfig);
+    await createNetwork(network, sessionId, subnet, log);
+    for (const [i, container] of containers.entries()) {
+      await docker(engineCreateArgs(container, sessionId, tag, {network, address: address(i), hostname: nodes?.[i]}));
+      if (daemonConfig) await writeDaemonConfig(container, daemonConfig);
     }
     await Promise.all(containers.map((c) => docker(['start', c])));
     await Promise.all(containers.map(waitForEngine));
-    return await use(new Map(nodes.map((node, i) => [node, engineHandle(containers[i])])));
+    return await use(containers.map(engineHandle));
   } finally {
-    await removeNodes(network, containers);
+    await removeEngines(network, containers);
   }
 }
 
@@ -181,8 +154,19 @@ async function writeDaemonConfig(name: string, config: Record<string, unknown>):
   }
 }
 
+let hostImage: Promise<string> | undefined;
+
+/** The session host image, built once per process however many sessions start at the same time. */
+function ensureHostImage(log: (line: string) => void): Promise<string> {
+  hostImage ??= buildHostImage(log).catch((err: unknown) => {
+    hostImage = undefined; // a later session tries again
+    throw err;
+  });
+  return hostImage;
+}
+
 /** Builds the session host image on the engine image unless one built from the same inputs is there. */
-async function ensureHostImage(log: (line: string) => void): Promise<string> {
+async function buildHostImage(log: (line: string) => void): Promise<string> {
   const engineImage = (await ensureNodeImage(log)).tag;
   const engineId = await docker(['image', 'inspect', '--format', '{{.Id}}', engineImage]);
   const hash = createHash('sha256').update(readFileSync(path.join(HOST_IMAGE_DIR, 'Dockerfile'))).update(engineId).digest('hex');

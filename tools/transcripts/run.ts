@@ -2,42 +2,34 @@
 import path from 'node:path';
 import {ensureImage, standinFor} from '../standins/standins';
 import type {StandinNote, TranscriptBlock, TranscriptFile} from '../../src/components/Transcript/types';
-import {copyFolder, loadImages, withEngine, withNodes, type Engine} from './engine';
+import {copyFolder, loadImages, withEngines, type Engine} from './engine';
 import {REPO_ROOT, type Block, type Session, type Step} from './session';
 import {differsByFolder} from './standin-notes';
 
 /** Where a block's commands run inside the engine container. */
 export const workdirIn = (block: Block) => (block.workdir ? `/work/${path.basename(block.workdir)}` : '/work');
 
+/**
+ * Runs a session on fresh engines: one, or one per node of a multi-node session. Every engine gets
+ * the images and work folders; in a multi-node session each command runs on its step's node, else
+ * its block's, else the first node, and the generated step names that node.
+ */
 export async function runSession(session: Session, log: (line: string) => void): Promise<TranscriptFile> {
   const standins = await hostImages(session.images, log);
-  if (session.nodes) return runOnNodes(session, session.nodes, standins, log);
-  return withEngine(session.id, log, async (engine) => {
-    await loadImages(engine, session.images);
-    await copyWorkdirs(engine, session.blocks);
-    const blocks: Record<string, TranscriptBlock> = {};
-    for (const block of session.blocks) blocks[block.name] = await runBlock(() => engine, session, block, standins, log);
-    return {source: session.source, ranOn: await engine.versions(), standins, blocks};
-  }, session.daemon);
-}
-
-/**
- * A multi-node session: every node gets the images and work folders; each command runs on its
- * step's node, else its block's, else the first node, and the generated step names that node.
- */
-async function runOnNodes(session: Session, nodes: string[], standins: StandinNote[], log: (line: string) => void): Promise<TranscriptFile> {
-  return withNodes(session.id, nodes, log, async (engines) => {
-    for (const engine of engines.values()) {
+  const {nodes} = session;
+  return withEngines(session.id, nodes, log, async (engines) => {
+    for (const engine of engines) {
       await loadImages(engine, session.images);
       await copyWorkdirs(engine, session.blocks);
     }
     const blocks: Record<string, TranscriptBlock> = {};
     const saved: Record<string, string> = {};
     for (const block of session.blocks) {
-      const nodeOf = (step: Step) => step.on ?? block.on ?? nodes[0];
-      blocks[block.name] = await runBlock((step) => engines.get(nodeOf(step))!, session, block, standins, log, nodeOf, saved);
+      const nodeOf = nodes && ((step: Step) => step.on ?? block.on ?? nodes[0]);
+      const engineFor = (step: Step) => (nodeOf ? engines[nodes.indexOf(nodeOf(step))] : engines[0]);
+      blocks[block.name] = await runBlock(engineFor, session, block, standins, log, nodeOf, saved);
     }
-    return {source: session.source, ranOn: await engines.get(nodes[0])!.versions(), standins, blocks};
+    return {source: session.source, ranOn: await engines[0].versions(), standins, blocks};
   }, session.daemon);
 }
 
@@ -49,7 +41,9 @@ async function hostImages(images: string[], log: (line: string) => void): Promis
     const ensured = await ensureImage(image, log);
     if (!ensured.standin) continue;
     const folder = standinFor(image) ?? '';
-    notes.push({image, folder, differs: differs.get(folder) ?? ''});
+    const note = differs.get(folder);
+    if (!note) throw new Error(`${image}: its stand-in (${folder}) has no "Differs:" and "差异：" in tests/images/README.md`);
+    notes.push({image, folder, differs: note});
   }
   return notes;
 }
@@ -65,8 +59,8 @@ async function runBlock(
   block: Block,
   standins: StandinNote[],
   log: (line: string) => void,
-  nodeOf?: (step: Step) => string,
-  saved?: Record<string, string>,
+  nodeOf: ((step: Step) => string) | undefined,
+  saved: Record<string, string>,
 ): Promise<TranscriptBlock> {
   const steps: TranscriptBlock['steps'] = [];
   for (const step of block.steps) {
@@ -77,7 +71,7 @@ async function runBlock(
     if (result.code !== step.exit) {
       throw new Error(`${session.source}: block ${block.name}: \`${step.command}\`${node ? ` on ${node}` : ''} exited with ${result.code}, expected ${step.exit}:\n${output.split('\n').slice(-10).join('\n')}`);
     }
-    if (step.save && saved) saved[step.save] = output.trim();
+    if (step.save) saved[step.save] = output.trim();
     steps.push({command: step.command, output, exit: result.code, ...(node ? {on: node} : {}), ...(step.unordered ? {unordered: true as const} : {})});
   }
   const text = steps.map((s) => `${s.command}\n${s.output}`).join('\n');

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import {spawn} from 'node:child_process';
 import {test} from 'node:test';
 import {docker, dockerOk} from '../../../tools/lab/exec';
-import {leftoverEngines, LABEL, withEngine} from '../../../tools/transcripts/engine';
+import {leftoverEngines, LABEL, withEngines} from '../../../tools/transcripts/engine';
 import {runSession} from '../../../tools/transcripts/run';
 import {REPO_ROOT, type Session} from '../../../tools/transcripts/session';
 
@@ -37,7 +37,7 @@ test("a session's daemon settings are the fresh engine's daemon.json from its fi
 });
 
 test("the engine's storage volume goes with it", async () => {
-  const volume = await withEngine('test/cleanup', () => {}, (engine) => docker(['inspect', '--format', '{{range .Mounts}}{{.Name}}{{end}}', engine.name]));
+  const volume = await withEngines('test/cleanup', undefined, () => {}, ([engine]) => docker(['inspect', '--format', '{{range .Mounts}}{{.Name}}{{end}}', engine.name]));
   assert.match(volume, /^[0-9a-f]{64}$/);
   assert.equal(await dockerOk(['volume', 'inspect', volume]), false);
 });

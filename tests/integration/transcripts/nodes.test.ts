@@ -3,10 +3,12 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {docker, dockerOk} from '../../../tools/lab/exec';
-import {LABEL, withNodes} from '../../../tools/transcripts/engine';
+import {LABEL, sessionSubnet, withEngines} from '../../../tools/transcripts/engine';
 import {runSession} from '../../../tools/transcripts/run';
 import type {Session} from '../../../tools/transcripts/session';
 
+/** The manager's address: the first node's on the session's subnet. */
+const manager = sessionSubnet('test/nodes').address(0);
 const base = {id: 'test/nodes', source: 'tests/integration/transcripts/nodes.test.ts', images: [], volatile: [], nodes: ['manager', 'worker1']} satisfies Partial<Session>;
 
 /** Containers and networks of this test's sessions (other sessions may run at the same time). */
@@ -22,7 +24,7 @@ test('a two-node swarm: commands run on their node, a saved value reaches the ot
     ...base,
     blocks: [
       {name: 'init', on: 'manager', steps: [{command: 'hostname; docker swarm init >/dev/null && echo initialised', exit: 0}, {command: 'docker swarm join-token -q worker', exit: 0, save: 'WORKER_TOKEN'}]},
-      {name: 'join', steps: [{command: 'hostname; docker swarm join --token "$WORKER_TOKEN" 10.213.0.2:2377', exit: 0, on: 'worker1'}, {command: "docker node ls --format '{{.Hostname}} {{.Status}}' | sort", exit: 0}]},
+      {name: 'join', steps: [{command: `hostname; docker swarm join --token "$WORKER_TOKEN" ${manager}:2377`, exit: 0, on: 'worker1'}, {command: "docker node ls --format '{{.Hostname}} {{.Status}}' | sort", exit: 0}]},
     ],
   }, () => {});
   assert.deepEqual(file.blocks.init.steps.map((s) => [s.on, s.output.split('\n')[0]]), [['manager', 'manager'], ['manager', file.blocks.init.steps[1].output]]);
@@ -37,8 +39,8 @@ test('a failing command on a worker fails the session and still removes every no
 });
 
 test("each node's storage volume goes with it", async () => {
-  const mounts = await withNodes(base.id, base.nodes, () => {}, async (engines) =>
-    Promise.all([...engines.values()].map((e) => docker(['inspect', '--format', '{{range .Mounts}}{{.Name}}{{end}}', e.name]))));
+  const mounts = await withEngines(base.id, base.nodes, () => {}, async (engines) =>
+    Promise.all(engines.map((e) => docker(['inspect', '--format', '{{range .Mounts}}{{.Name}}{{end}}', e.name]))));
   assert.equal(mounts.length, 2);
   for (const volume of mounts) {
     assert.match(volume, /^[0-9a-f]{64}$/);
