@@ -7,7 +7,7 @@ const text = {
   'zh-Hans': {
     ranOn: (engine: string, compose: string | null) =>
       `以上命令在一个全新的 Docker Engine ${engine} 上运行生成${compose ? `（Compose ${compose}）` : ''}，输出未经改动。`,
-    standin: (image: string) => `${image} 是离线替身镜像，与官方镜像的差别（替身清单原文）：`,
+    standin: (image: string) => `${image} 是离线替身镜像，与官方镜像的差别（摘自替身清单）：`,
     onNode: (node: string) => `在节点 ${node} 上`,
   },
   en: {
@@ -27,7 +27,7 @@ function StandinLine({note}: {note: StandinNote}): ReactNode {
   const t = text[BUILD_LOCALE];
   return (
     <p className={styles.note}>
-      {t.standin(note.image)} <span lang="en">{withCode(note.differs)}</span>
+      {t.standin(note.image)} {withCode(note.differs[BUILD_LOCALE])}
     </p>
   );
 }

@@ -13,8 +13,8 @@ export interface StandinNote {
   image: string;
   /** Folder of the stand-in, e.g. tests/images/busybox. */
   folder: string;
-  /** The stand-in list's "Differs:" paragraph (tests/images/README.md). */
-  differs: string;
+  /** The stand-in list's "Differs:" and "差异：" paragraphs (tests/images/README.md), by locale. */
+  differs: {'zh-Hans': string; en: string};
 }
 
 export interface TranscriptBlock {

@@ -42,12 +42,29 @@ test('every generated file holds exactly the commands of its source (else: npm r
   }
 });
 
-test('every stand-in in the list says how it differs, for the notes beside transcripts', () => {
+test("every generated file's stand-in notes are the stand-in list's current text (else: npm run transcripts -- update)", () => {
+  const notes = differsByFolder();
+  for (const id of sessionIds()) {
+    const generated = JSON.parse(readFileSync(outputPath(id), 'utf8')) as TranscriptFile;
+    for (const s of generated.standins) assert.deepEqual(s.differs, notes.get(s.folder), `${id}: ${s.image}`);
+  }
+});
+
+test('every stand-in in the list says how it differs, in both languages, for the notes beside transcripts', () => {
   const notes = differsByFolder();
   for (const folder of ['nginx', 'mysql', 'wordpress', 'redis', 'busybox', 'haproxy', 'registry', 'python', 'dind']) {
-    assert.ok((notes.get(`tests/images/${folder}`) ?? '').length > 20, folder);
+    const note = notes.get(`tests/images/${folder}`);
+    assert.ok(note && note.en.length > 20 && note['zh-Hans'].length > 10, folder);
   }
-  assert.match(notes.get('tests/images/python')!, /^Python \*\*3\.11\*\*, not 3\.12: .* preinstalled\.$/);
+  const python = notes.get('tests/images/python')!;
+  assert.match(python.en, /^Python 3\.11, not 3\.12: .* preinstalled\.$/);
+  // Wrapped Chinese lines join without a space; Latin words keep theirs.
+  assert.match(python['zh-Hans'], /^Python 3\.11，不是 3\.12：.*宽松地固定，而且只用预装的那些。$/);
+});
+
+test('a stand-in without a paragraph in both languages is left out, not half-filled', () => {
+  const list = ['### a → `a/` (x)', 'Differs: only English.', '', '### b → `b/` (y)', 'Differs: one', 'two.', '差异：一', '二。', 'Honours: more.'].join('\n');
+  assert.deepEqual([...differsByFolder(list)], [['tests/images/b', {en: 'one two.', 'zh-Hans': '一二。'}]]);
 });
 
 test('on a converted page, a plain terminal block and a file-like block that is no example file are problems', () => {
