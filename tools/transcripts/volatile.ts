@@ -46,12 +46,32 @@ export const VOLATILE_LAYOUTS = {
    * numbered and printed in the order they finish, and a step's status line is printed again when
    * it takes longer (`#9 exporting layers`, then `#9 exporting layers 0.3s done`). So step numbers
    * compare as `#N`, a run of step paragraphs compares sorted, a line the next one extends is
-   * dropped, and `<duration> done` compares as `done`.
+   * dropped, and `<duration> done` compares as `done`. On a busy machine the printer also leaves a
+   * slow step (`#6 ...`) to print another and comes back to it under its header again: the two
+   * paragraphs compare as one.
    */
-  'buildkit-progress': (text: string) => sortStepRuns(text.split('\n\n').map(normaliseStep)).join('\n\n'),
+  'buildkit-progress': (text: string) => sortStepRuns(joinInterruptedSteps(text.split('\n\n')).map(normaliseStep)).join('\n\n'),
 } satisfies Record<string, (text: string) => string>;
 
 const STEP_LINE = /^#\d+ /;
+
+/**
+ * A step paragraph that ends `#6 ...` is continued by a later paragraph under the same header line:
+ * the two become one, at the later place, without the `...` line and the repeated header.
+ */
+function joinInterruptedSteps(paragraphs: string[]): string[] {
+  const out = [...paragraphs];
+  for (let i = 0; i < out.length; i++) {
+    const lines = out[i].split('\n');
+    const step = /^(#\d+) /.exec(lines[0])?.[1];
+    if (!step || lines.at(-1) !== `${step} ...`) continue;
+    const next = out.findIndex((p, j) => j > i && p.split('\n')[0] === lines[0]);
+    if (next < 0) continue;
+    out[next] = [...lines.slice(0, -1), ...out[next].split('\n').slice(1)].join('\n');
+    out.splice(i--, 1);
+  }
+  return out;
+}
 
 function normaliseStep(paragraph: string): string {
   const lines = paragraph.split('\n');

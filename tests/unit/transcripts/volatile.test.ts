@@ -74,3 +74,11 @@ test('BuildKit steps that ran in parallel compare equal in either order and numb
   assert.equal(mask(a, kinds), mask(b, kinds));
   assert.notEqual(mask(a, kinds), mask(b.replace('FROM python', 'FROM debian'), kinds));
 });
+
+test('a BuildKit step the printer left (`#6 ...`) and came back to under its header compares as one step', () => {
+  const kinds: VolatileKind[] = ['duration', 'buildkit-progress'];
+  const straight = '#5 [1/4] FROM python\n#5 DONE 0.1s\n\n#6 [2/4] RUN useradd hello\n#6 DONE 0.6s\n\n#7 [3/4] COPY app.py .\n#7 DONE 0.1s';
+  const interrupted = '#5 [1/4] FROM python\n#5 DONE 0.1s\n\n#6 [2/4] RUN useradd hello\n#6 ...\n\n#6 [2/4] RUN useradd hello\n#6 DONE 0.9s\n\n#7 [3/4] COPY app.py .\n#7 DONE 0.1s';
+  assert.equal(mask(interrupted, kinds), mask(straight, kinds));
+  assert.notEqual(mask(interrupted.replace('#6 DONE 0.9s', '#6 ERROR: exit code 1'), kinds), mask(straight, kinds), 'what the step did still counts');
+});
