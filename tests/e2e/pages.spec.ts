@@ -32,6 +32,9 @@ for (const locale of ['zh-Hans', 'en'] as const) {
 
       for (const colorScheme of ['light', 'dark'] as const) {
         test(`has no axe violations in ${colorScheme} mode`, async ({page}) => {
+          // A full axe run over a long chapter took 35-55 s while the Docker-in-Docker lane ran
+          // beside it (trial of 2026-12-01): the default 60 s would let load, not the page, decide.
+          test.setTimeout(180_000);
           await page.emulateMedia({colorScheme});
           await page.goto(pagePath);
           await waitForHydration(page);
