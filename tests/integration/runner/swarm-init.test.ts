@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { ensureNodeImage } from '../../../tools/lab/node-image';
+import { onInterrupt } from '../../../tools/lab/swarm';
 import { ensureImage } from '../../../tools/runner/images';
 import { FIXTURES, ROOT, runCli } from './helpers';
 import { DIND_RUN_FLAGS } from '../../../tools/standins/dind';
@@ -16,6 +17,10 @@ let env: NodeJS.ProcessEnv = {};
 
 const dind = (args: string[]) =>
   execFileSync('docker', args, { encoding: 'utf8', env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+
+const removeEngine = () => spawnSync('docker', ['rm', '-f', '-v', container], { stdio: 'ignore' });
+// On SIGINT/SIGTERM no after() runs: the engine container goes then too. In place before it exists.
+const interrupt = onInterrupt(async () => removeEngine());
 
 before(async () => {
   const { tag } = await ensureNodeImage((line) => console.log(line));
@@ -41,7 +46,8 @@ before(async () => {
 });
 
 after(() => {
-  spawnSync('docker', ['rm', '-f', '-v', container], { stdio: 'ignore' });
+  removeEngine();
+  interrupt.dispose();
 });
 
 const swarmState = () => dind(['info', '--format', '{{.Swarm.LocalNodeState}}']);
