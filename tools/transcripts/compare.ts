@@ -30,15 +30,17 @@ export function transcriptDiff(committed: TranscriptFile | undefined, fresh: Tra
 }
 
 /**
- * The file `update` writes: blocks that differ only in volatile parts keep their committed bytes,
- * so regenerating changes the repository only where the output really changed.
+ * The file `update` writes: a block whose outputs differ only in volatile parts keeps its committed
+ * outputs, so regenerating changes the repository only where an output really changed. Commands
+ * always come from this run: a command edited only in a volatile part (an address) is still new.
  */
 export function mergeTranscript(committed: TranscriptFile | undefined, fresh: TranscriptFile, kinds: readonly VolatileKind[]): TranscriptFile {
   const blocks = Object.fromEntries(
     Object.entries(fresh.blocks).map(([name, block]) => {
       const kept = committed?.blocks[name];
-      const same = kept && comparable(kept, kinds) === comparable(block, kinds);
-      return [name, same ? {...block, steps: kept.steps} : block];
+      const sameCommands = kept?.steps.length === block.steps.length && block.steps.every((s, i) => s.command === kept.steps[i].command);
+      const same = sameCommands && comparable(kept!, kinds) === comparable(block, kinds);
+      return [name, same ? {...block, steps: block.steps.map((s, i) => ({...s, output: kept!.steps[i].output}))} : block];
     }),
   );
   return {...fresh, blocks};

@@ -43,3 +43,9 @@ test('an unordered command matches its lines in any order, and only its lines', 
   assert.notDeepEqual(transcriptDiff(file(run1, down), file(run2, down), []), [], 'without unordered, the order is compared');
   assert.notDeepEqual(transcriptDiff(file(run1, down, true), file(`${run2}\n Network p_default  Removed`, down, true), []), [], 'a missing or extra line is still a change');
 });
+
+test('update takes a command changed only in a volatile part (an address) from this run', () => {
+  const join = (ip: string) => `docker swarm join --token "$T" ${ip}:2377`;
+  const merged = mergeTranscript(file('This node joined a swarm as a worker.', join('10.213.0.2')), file('This node joined a swarm as a worker.', join('10.213.26.2')), ['ip-address']);
+  assert.equal(merged.blocks.start.steps[0].command, join('10.213.26.2'));
+});
