@@ -73,13 +73,16 @@ function joinInterruptedSteps(paragraphs: string[]): string[] {
   return out;
 }
 
+/** A paragraph of step lines, after the command line when the output starts with a step (`docker compose build`). */
 function normaliseStep(paragraph: string): string {
   const lines = paragraph.split('\n');
-  if (!lines.every((l) => STEP_LINE.test(l))) return paragraph;
-  return lines
+  const command = lines[0].startsWith('$ ') ? lines.slice(0, 1) : [];
+  const steps = lines.slice(command.length);
+  if (steps.length === 0 || !steps.every((l) => STEP_LINE.test(l))) return paragraph;
+  const normalised = steps
     .map((line) => line.replace(STEP_LINE, '#N ').replace(/ <duration> done$/, ' done'))
-    .filter((line, i, all) => !(i + 1 < all.length && all[i + 1] !== line && all[i + 1].startsWith(line)))
-    .join('\n');
+    .filter((line, i, all) => !(i + 1 < all.length && all[i + 1] !== line && all[i + 1].startsWith(line)));
+  return [...command, ...normalised].join('\n');
 }
 
 /** Consecutive step paragraphs in sorted order; other paragraphs stay where they are. */

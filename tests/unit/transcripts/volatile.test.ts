@@ -82,3 +82,11 @@ test('a BuildKit step the printer left (`#6 ...`) and came back to under its hea
   assert.equal(mask(interrupted, kinds), mask(straight, kinds));
   assert.notEqual(mask(interrupted.replace('#6 DONE 0.9s', '#6 ERROR: exit code 1'), kinds), mask(straight, kinds), 'what the step did still counts');
 });
+
+test('BuildKit progress right after the command line (compose build starts with a step) is normalised too', () => {
+  const kinds: VolatileKind[] = ['size', 'duration', 'buildkit-progress'];
+  const a = '$ docker compose build\n#1 [internal] load local bake definitions\n#1 reading from stdin 591B done\n#1 DONE 0.0s';
+  const b = '$ docker compose build\n#1 [internal] load local bake definitions\n#1 reading from stdin 591B 0.0s done\n#1 DONE 0.0s';
+  assert.equal(mask(a, kinds), mask(b, kinds));
+  assert.notEqual(mask(a, kinds), mask(b.replace('$ docker compose build', '$ docker compose build web'), kinds), 'the command itself still counts');
+});
