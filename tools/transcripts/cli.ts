@@ -50,7 +50,7 @@ async function check(session: Session): Promise<Failure> {
   if (diff.length > 0) console.log(`${session.id}: FAIL the output changed (volatile parts shown as <kind>):\n${diff.join('\n')}`);
   if (!engine) console.log(`${session.id}: the engine version was not compared: docker-versions.json is missing`);
   if (problems.length === 0 && diff.length === 0) console.log(`${session.id}: ok`);
-  const firstChange = diff.find((line) => /^[-+]/.test(line));
+  const firstChange = diff.find((line) => /^[-+]/.test(line) && !/^(---|\+\+\+) /.test(line));
   return problems[0] ?? (firstChange && `the output changed, first at: ${firstChange}`);
 }
 
