@@ -5,8 +5,8 @@
  *
  * Steps run in phases; a phase's lanes run side by side, each lane's steps one after another. The
  * Docker-in-Docker steps mostly wait on engines while the site's use the CPU, so running the two
- * lanes together keeps a fresh machine's run under an hour (README, "Measuring"). Each line a step prints is prefixed with its name; the full output of each step is also in
- * test-results/steps/<name>.log.
+ * lanes together brings the run to about an hour (README, "Measured figures"). Each line a step
+ * prints is prefixed with its name; each step's whole output is also in test-results/steps/<name>.log.
  */
 import {spawn} from 'node:child_process';
 import fs from 'node:fs';

@@ -111,6 +111,12 @@ interface PageFigures {
 
 const SCORE_CATEGORIES: Category[] = ['accessibility', 'best-practices', 'seo'];
 
+/**
+ * The Lighthouse presets a mode runs and judges. Scores mode runs mobile only: desktop scores would
+ * repeat what the e2e step's axe runs check at desktop width, in both colour modes.
+ */
+const lighthousePresets = (mode: Mode): readonly Preset[] => (mode === 'scores' ? ['mobile'] : ['mobile', 'desktop']);
+
 /** Every page of one site, measured the one way `mode` and `runs` say: the guide and the default alike. */
 async function measureSite(baseUrl: string, paths: string[], mode: Mode, runs: number): Promise<PageFigures[]> {
   const browser = await chromium.launch({executablePath: chromiumPath(), args: chromiumArgs});
@@ -127,8 +133,7 @@ async function measureSite(baseUrl: string, paths: string[], mode: Mode, runs: n
   try {
     for (const pagePath of paths) {
       const url = baseUrl + pagePath;
-      // Desktop scores in scores mode would repeat what the e2e step's axe runs check at desktop width.
-      const desktop = mode === 'scores' ? NO_SCORES : await score(url, 'desktop');
+      const desktop = lighthousePresets(mode).includes('desktop') ? await score(url, 'desktop') : NO_SCORES;
       const figures = {path: pagePath, weight: await measurePage(browser, url), mobile: await score(url, 'mobile'), desktop, runs: chrome ? lighthouseRuns : 0};
       log(`${pagePath}: ${figures.weight.requests} requests, ${kb(figures.weight.total.compressed)} KB, mobile ${lh(figures.mobile.performance)}`);
       pages.push(figures);
@@ -175,7 +180,7 @@ function missedBudgets(pages: PageFigures[], reference: (p: string) => PageFigur
     if (jsCss(p.weight) > 1.15 * jsCss(ref.weight)) missed.push(`${p.path}: JS+CSS ${kb(jsCss(p.weight))} KB > 1.15 × default ${kb(jsCss(ref.weight))} KB`);
     if (jsCss(p.weight) > 230 * 1024) missed.push(`${p.path}: JS+CSS ${kb(jsCss(p.weight))} KB > 230 KB`);
     if (mode === 'none') continue;
-    for (const preset of mode === 'scores' ? (['mobile'] as const) : (['mobile', 'desktop'] as const)) {
+    for (const preset of lighthousePresets(mode)) {
       for (const category of ['accessibility', 'bestPractices', 'seo'] as const) {
         if (p[preset][category] < 100) missed.push(`${p.path}: ${preset} ${category} ${p[preset][category]} < 100`);
       }

@@ -535,6 +535,33 @@ export async function openLab(name = DEFAULT_LAB_NAME): Promise<SwarmLab> {
 }
 
 /**
+ * Starts the lab `name` with `start` and hands what it returned to `use`, then removes the lab
+ * whatever happens: when either fails, and on SIGINT/SIGTERM, when no finally runs (the handler is
+ * in place before anything is created, stops `start` through its signal, and waits for it before
+ * removing the lab).
+ */
+export async function removingLab<S, T>(
+  name: string,
+  log: Log,
+  start: (signal: AbortSignal) => Promise<S>,
+  use: (started: S) => Promise<T>,
+): Promise<T> {
+  let starting: Promise<unknown> = Promise.resolve();
+  const interrupt = onInterrupt(async () => {
+    await starting.catch(() => {});
+    await swarmDown(name, log);
+  }, log);
+  try {
+    const started = start(interrupt.signal);
+    starting = started;
+    return await use(await started);
+  } finally {
+    interrupt.dispose();
+    await swarmDown(name, log);
+  }
+}
+
+/**
  * Runs `fn` against a ready lab. A lab that is already running is used and left running; otherwise
  * one is started for `fn` and removed afterwards, also when `fn` fails or the process is interrupted.
  */
@@ -544,17 +571,5 @@ export async function withSwarmLab<T>(
 ): Promise<T> {
   const running = (await swarmStatus(name)).ready;
   if (running) return fn(await openLab(name));
-  let starting: Promise<unknown> = Promise.resolve();
-  const interrupt = onInterrupt(async () => {
-    await starting.catch(() => {});
-    await swarmDown(name, log);
-  }, log);
-  try {
-    starting = swarmUp({name, log, images, signal: interrupt.signal});
-    await starting;
-    return await fn(await openLab(name));
-  } finally {
-    interrupt.dispose();
-    await swarmDown(name, log);
-  }
+  return removingLab(name, log, (signal) => swarmUp({name, log, images, signal}), async () => fn(await openLab(name)));
 }

@@ -9,6 +9,7 @@ import {fileURLToPath} from 'node:url';
 import {docker, dockerOk, execFile, waitFor, type ExecResult} from '../lab/exec';
 import {DIND_RUN_FLAGS} from '../standins/dind';
 import {ensureNodeImage} from '../lab/node-image';
+import {MAX_NODES} from './session';
 
 export const PREFIX = 'fgts-';
 export const LABEL = 'io.fieldguide.transcripts';
@@ -103,8 +104,6 @@ async function waitForEngine(name: string): Promise<void> {
   await docker(['exec', name, 'mkdir', '-p', '/work']);
 }
 
-/** Most engines a session may have (addresses .2 to .9 of its subnet). */
-export const MAX_NODES = 8;
 
 /**
  * Starts a session's fresh engines on its own network and hands them to `use`, in order: one per

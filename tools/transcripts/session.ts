@@ -61,8 +61,8 @@ export interface Session {
 const SESSION_NAME = /^[a-z0-9][a-z0-9-]*$/;
 /** A node's name is its host name. */
 const NODE_NAME = /^[a-z][a-z0-9-]{0,30}$/;
-/** Most nodes a session may have (the addresses engine.ts gives them). */
-const MAX_NODES = 8;
+/** Most nodes a session may have (engine.ts gives them addresses .2 to .9 of its subnet). */
+export const MAX_NODES = 8;
 
 /** Every session source under transcripts/, as `<page>/<session>` ids, sorted. */
 export function sessionIds(root = TRANSCRIPTS_DIR): string[] {

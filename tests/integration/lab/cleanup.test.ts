@@ -12,7 +12,7 @@ import {test} from 'node:test';
 import {fileURLToPath} from 'node:url';
 import {docker, dockerOk, waitFor} from '../../../tools/lab/exec';
 import {ensureNodeImage} from '../../../tools/lab/node-image';
-import {LAB_LABEL, labLayout, onInterrupt, swarmDown, swarmUp, withSwarmLab} from '../../../tools/lab/swarm';
+import {LAB_LABEL, labLayout, removingLab, swarmDown, swarmUp, withSwarmLab} from '../../../tools/lab/swarm';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const log = (line: string) => console.log(line);
@@ -34,39 +34,20 @@ async function leftovers(name: string): Promise<string[]> {
   return [...new Set(found)];
 }
 
-/**
- * Runs `body` with the lab `name` and removes that lab afterwards, also when the test process gets
- * SIGINT or SIGTERM (no finally runs then): the handler is in place before anything is created,
- * stops a start in progress through `signal`, and waits for it before removing the lab.
- */
-async function removingLab(name: string, body: (signal: AbortSignal) => Promise<void>): Promise<void> {
-  let running: Promise<unknown> = Promise.resolve();
-  const interrupt = onInterrupt(async () => {
-    await running.catch(() => {});
-    await swarmDown(name, log);
-  }, log);
-  try {
-    running = body(interrupt.signal);
-    await running;
-  } finally {
-    await swarmDown(name, log);
-    interrupt.dispose();
-  }
-}
-
 test('an up that fails after the swarm formed removes its nodes, network and volumes, and rethrows', async () => {
   const name = `fglab-fail${randomBytes(3).toString('hex')}`;
-  await removingLab(name, async (signal) => {
-    const missingImage = `fglab-no-such-image-${randomBytes(3).toString('hex')}:1`;
-    await assert.rejects(swarmUp({name, log, images: [missingImage], signal}), (err: Error) => err.message.includes(missingImage));
-    assert.deepEqual(await leftovers(name), []);
-  });
+  const missingImage = `fglab-no-such-image-${randomBytes(3).toString('hex')}:1`;
+  await removingLab(
+    name,
+    log,
+    (signal) => assert.rejects(swarmUp({name, log, images: [missingImage], signal}), (err: Error) => err.message.includes(missingImage)),
+    async () => assert.deepEqual(await leftovers(name), []),
+  );
 });
 
 test('up then down leaves nothing behind', async () => {
   const name = `fglab-down${randomBytes(3).toString('hex')}`;
-  await removingLab(name, async (signal) => {
-    const report = await swarmUp({name, log, images: [], signal});
+  await removingLab(name, log, (signal) => swarmUp({name, log, images: [], signal}), async (report) => {
     assert.equal(report.status.ready, true);
     assert.equal(report.status.nodes.filter((n) => n.status === 'Ready').length, 3);
     assert.notDeepEqual(await leftovers(name), []);
