@@ -103,9 +103,13 @@ interface Result {
   note?: string;
   /** The step's last lines, shown in the summary when it failed. */
   tail: string[];
+  /** The first failed tests' TAP report (name and error, without the stack): a count alone says too little. */
+  failures: string[];
 }
 
 const TAIL_LINES = 8;
+const FAILURE_LINES = 16;
+const MAX_FAILURES = 3;
 const logDir = path.join(root, 'test-results/steps');
 
 /** Runs one step, its output prefixed with its name on ours and kept whole in its log file. */
@@ -115,6 +119,9 @@ function runStep(step: Step): Promise<Result> {
   fs.mkdirSync(logDir, {recursive: true});
   const logFile = fs.createWriteStream(path.join(logDir, `${step.name}.log`));
   const tail: string[] = [];
+  const failures: string[] = [];
+  // Lines left to keep of the failure report being read (node --test's TAP: `not ok N - name`, then YAML).
+  let keep = 0;
   const started = Date.now();
   return new Promise((resolve) => {
     const child = spawn(step.command[0], step.command.slice(1), {cwd: root, stdio: ['ignore', 'pipe', 'pipe']});
@@ -126,6 +133,9 @@ function runStep(step: Step): Promise<Result> {
             console.log(`[${step.name}] ${line}`);
             logFile.write(`${line}\n`);
             if (line.trim()) tail.push(line), tail.length > TAIL_LINES && tail.shift();
+            if (/^\s*not ok \d+ /.test(line) && failures.filter((l) => /^\s*not ok /.test(l)).length < MAX_FAILURES) keep = FAILURE_LINES;
+            if (keep > 0 && /^\s*(code:|stack:|\.\.\.$)/.test(line)) keep = 0;
+            if (keep > 0 && !/^\s*(---$|duration_ms:|failureType:)/.test(line)) failures.push(line), keep--;
           }).on('close', done),
         ),
     );
@@ -133,7 +143,7 @@ function runStep(step: Step): Promise<Result> {
     child.on('close', async (code) => {
       await Promise.all(streams);
       logFile.end();
-      resolve({name: step.name, ok: code === 0, seconds: (Date.now() - started) / 1000, note: spawnError, tail});
+      resolve({name: step.name, ok: code === 0, seconds: (Date.now() - started) / 1000, note: spawnError, tail, failures});
     });
   });
 }
@@ -144,8 +154,8 @@ const results: Result[] = [];
 async function runLane(lane: Step[]): Promise<void> {
   for (const step of lane.filter((s) => only.length === 0 || only.includes(s.name))) {
     const needed = results.find((r) => r.name === step.needs);
-    if (needed && !needed.ok) results.push({name: step.name, ok: false, seconds: 0, note: `not run: ${step.needs} failed`, tail: []});
-    else if (step.unavailable) results.push({name: step.name, ok: false, seconds: 0, note: `not run: ${step.unavailable}`, tail: []});
+    if (needed && !needed.ok) results.push({name: step.name, ok: false, seconds: 0, note: `not run: ${step.needs} failed`, tail: [], failures: []});
+    else if (step.unavailable) results.push({name: step.name, ok: false, seconds: 0, note: `not run: ${step.unavailable}`, tail: [], failures: []});
     else results.push(await runStep(step));
   }
 }
@@ -161,9 +171,11 @@ async function main(): Promise<number> {
   }
   const failed = results.filter((r) => !r.ok);
   console.log(`steps: ${results.length - failed.length} passed, ${failed.length} failed, in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  const clip = (line: string) => (line.length > 240 ? `${line.slice(0, 240)}…` : line);
   for (const r of failed.filter((f) => f.tail.length > 0)) {
-    console.log(`\n--- ${r.name}: last lines (whole output: test-results/steps/${r.name}.log)`);
-    for (const line of r.tail) console.log(line.length > 240 ? `${line.slice(0, 240)}…` : line);
+    console.log(`\n--- ${r.name} (whole output: test-results/steps/${r.name}.log)`);
+    if (r.failures.length > 0) console.log(`failed tests:\n${r.failures.map(clip).join('\n')}\nlast lines:`);
+    for (const line of r.tail) console.log(clip(line));
   }
   return failed.length === 0 ? 0 : 1;
 }
