@@ -5,11 +5,11 @@ const text = {
   'zh-Hans': {
     title: 'Deployment、ReplicaSet、Pod、Service 与存储和配置',
     description:
-      '在一个命名空间里：Deployment 创建并管理一个 ReplicaSet，ReplicaSet 按模板保持 3 个带 app=web 标签的 Pod；Service 用标签选择器 app=web 找到这 3 个 Pod 并把流量分给它们。Pod 从 ConfigMap 读取配置，从 Secret 读取密码，通过 PersistentVolumeClaim 申请存储；PVC 绑定到一个 PersistentVolume，PV 属于整个集群，不在命名空间里。',
-    caption: 'Deployment 管 ReplicaSet，ReplicaSet 管 Pod；Service 靠标签找到 Pod，而不是靠名字。',
+      '在一个命名空间里：Deployment 创建并管理一个 ReplicaSet，ReplicaSet 按模板保持 3 个带 app=web label 的 Pod；Service 用 label 选择器 app=web 找到这 3 个 Pod 并把流量分给它们。Pod 从 ConfigMap 读取配置，从 Secret 读取密码，通过 PersistentVolumeClaim 申请存储；PVC 绑定到一个 PersistentVolume，PV 属于整个集群，不在命名空间里。',
+    caption: 'Deployment 管 ReplicaSet，ReplicaSet 管 Pod；Service 靠 label 找到 Pod，而不是靠名字。',
     namespace: '命名空间 shop',
     pods: '3 个副本',
-    selects: '标签选择',
+    selects: 'label 选择',
     configDetail: '配置',
     secretDetail: '密码',
     pvDetail: '集群级别',

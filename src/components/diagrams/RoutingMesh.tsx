@@ -20,7 +20,7 @@ const text = {
   en: {
     title: 'The ingress routing mesh and host-mode ports',
     description:
-      'Top, ingress mode: the service publishes port 8080 and every node of the cluster listens on 8080, node 2 too although it runs no task. A request reaching node 2 is forwarded over the ingress overlay network, by IPVS, to a task on node 1 or node 3. This machine’s kernel has no IPVS, so the routing mesh cannot work here. Bottom, host mode: only a node running a task opens the port, and requests must go to that node.',
+      "Top, ingress mode: the service publishes port 8080 and every node of the cluster listens on 8080, node 2 too although it runs no task. A request reaching node 2 is forwarded over the ingress overlay network, by IPVS, to a task on node 1 or node 3. This machine's kernel has no IPVS, so the routing mesh cannot work here. Bottom, host mode: only a node running a task opens the port, and requests must go to that node.",
     caption: 'In ingress mode the published port on any node leads to the service (needs IPVS); in host mode only the nodes running a task open it.',
     ingressMode: 'mode: ingress',
     byDefault: '(default)',

@@ -28,7 +28,7 @@ const text = {
   en: {
     title: 'The path of a Swarm secret from the CLI to a container',
     description:
-      'docker secret create sends the value to a manager. The manager writes it to the Raft log, which is encrypted on disk, and replicates it to the other managers. Only when a node is to run a task that uses the secret does a manager send it to that node, over mutual TLS. The node keeps it on an in-memory tmpfs and mounts it into the task’s container at /run/secrets/<name>; when the task stops, the node’s copy is removed. Below, for comparison: a docker compose (non-Swarm) secret is just a file from the host’s disk bind-mounted into the container.',
+      "docker secret create sends the value to a manager. The manager writes it to the Raft log, which is encrypted on disk, and replicates it to the other managers. Only when a node is to run a task that uses the secret does a manager send it to that node, over mutual TLS. The node keeps it on an in-memory tmpfs and mounts it into the task's container at /run/secrets/<name>; when the task stops, the node's copy is removed. Below, for comparison: a docker compose (non-Swarm) secret is just a file from the host's disk bind-mounted into the container.",
     caption: 'A Swarm secret is stored encrypted in the Raft log, sent over TLS only to the nodes that need it, and is a file on tmpfs in the container; a Compose secret is a bind mount of a host file.',
     swarm: 'Swarm (docker service / docker stack)',
     compose: 'docker compose (one host, no Swarm)',

@@ -22,7 +22,7 @@ const text = {
   en: {
     title: 'Service discovery: the virtual IP and tasks. DNS',
     description:
-      'Left, the default vip mode: a client on the overlay network looks up whoami, and Docker’s embedded DNS (127.0.0.11) answers with one virtual IP, 10.0.12.2; the kernel’s IPVS spreads connections to it over the three tasks 10.0.12.3, 10.0.12.4 and 10.0.12.5. This machine’s kernel has no IPVS, so that step cannot work here. Right, the tasks.whoami lookup and dnsrr mode: the DNS answers with the three task addresses and the client connects to one of them itself, with no IPVS involved.',
+      "Left, the default vip mode: a client on the overlay network looks up whoami, and Docker's embedded DNS (127.0.0.11) answers with one virtual IP, 10.0.12.2; the kernel's IPVS spreads connections to it over the three tasks 10.0.12.3, 10.0.12.4 and 10.0.12.5. This machine's kernel has no IPVS, so that step cannot work here. Right, the tasks.whoami lookup and dnsrr mode: the DNS answers with the three task addresses and the client connects to one of them itself, with no IPVS involved.",
     caption: 'vip mode relies on IPVS to spread one virtual IP over the tasks; tasks.<service> and dnsrr hand out the task addresses.',
     vip: 'vip mode (default)',
     rr: 'tasks.whoami, or dnsrr mode',
@@ -33,7 +33,7 @@ const text = {
     askRr: 'look up tasks.whoami',
     answerRr: '→ .3 .4 .5 (the tasks)',
     ipvs: 'IPVS load balancer',
-    missing: 'not in this machine’s kernel',
+    missing: "not in this machine's kernel",
     task: 'task',
   },
 };

@@ -21,7 +21,7 @@ const text = {
   en: {
     title: 'Swarm architecture: managers and workers',
     description:
-      'The docker CLI sends its requests to a manager’s API. Three managers keep one consistent state with the Raft protocol: one is the leader, the others followers, and together they hold a Raft log of the cluster’s desired state (services, networks, secrets). Managers assign tasks to workers; the workers connect to the managers over TLS on port 2377, take their tasks and run them as containers. By default managers run tasks too.',
+      "The docker CLI sends its requests to a manager's API. Three managers keep one consistent state with the Raft protocol: one is the leader, the others followers, and together they hold a Raft log of the cluster's desired state (services, networks, secrets). Managers assign tasks to workers; the workers connect to the managers over TLS on port 2377, take their tasks and run them as containers. By default managers run tasks too.",
     caption: 'Managers keep the desired state and decide where tasks run; workers (and, by default, managers) run the tasks as containers.',
     cli: 'docker CLI',
     managers: 'managers · agree through Raft',
