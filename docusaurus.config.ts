@@ -98,7 +98,7 @@ export default {
       } satisfies Preset.Options,
     ],
   ],
-  plugins: ['./src/plugins/examples/index.ts', './src/plugins/buildLocale/index.ts', './src/plugins/prismThemeCss/index.ts', './src/plugins/prefetchOnce/index.ts', './src/plugins/lazyCodeHighlighter/index.ts'],
+  plugins: ['./src/plugins/examples/index.ts', './src/plugins/buildLocale/index.ts', './src/plugins/prismThemeCss/index.ts', './src/plugins/prefetchOnce/index.ts', './src/plugins/lazyCodeHighlighter/index.ts', './src/plugins/glossary/index.ts'],
   themes: [['@easyops-cn/docusaurus-search-local', search]],
   themeConfig,
 } satisfies Config;
