@@ -8,11 +8,12 @@ import {
   DEFAULT_LAB_NAME,
   KERNEL_LIMITS,
   formatStatus,
-  onInterrupt,
+  startingLab,
   swarmDown,
   swarmStatus,
   swarmUp,
 } from './swarm';
+import {runMain} from '../core/teardown';
 
 const USAGE = 'usage: npm run lab -- swarm up|status|down';
 const log = (line: string) => console.log(`lab: ${line}`);
@@ -26,17 +27,12 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'up': {
       const started = Date.now();
-      // On SIGINT/SIGTERM swarmUp stops at its next step and removes what it made; the handler
-      // waits for that, then sweeps once more.
-      let starting: Promise<unknown> = Promise.resolve();
-      const interrupt = onInterrupt(async () => {
-        await starting.catch(() => {});
-        await swarmDown(DEFAULT_LAB_NAME, log);
-      }, log);
+      // On SIGINT/SIGTERM swarmUp stops at its next step and removes what it made; the lab's
+      // teardown waits for that, then sweeps once more. A lab that came up is left running.
+      const lab = startingLab(DEFAULT_LAB_NAME, log, (signal) => swarmUp({name: DEFAULT_LAB_NAME, log, signal}));
       try {
-        const up = swarmUp({name: DEFAULT_LAB_NAME, log, signal: interrupt.signal});
-        starting = up;
-        const report = await up;
+        const report = await lab.started;
+        lab.teardown.dispose();
         const seconds = ((Date.now() - started) / 1000).toFixed(1);
         console.log(formatStatus(report.status));
         console.log('');
@@ -57,11 +53,8 @@ async function main(argv: string[]): Promise<number> {
         console.log('Ports a task publishes in mode: host answer on its node\'s ADDRESS above.');
         return 0;
       } catch (err) {
-        // Interrupted: the handler finishes the cleanup and exits with 130 or 143.
-        if (interrupt.signal.aborted) await new Promise(() => {});
+        await lab.teardown.run();
         throw err;
-      } finally {
-        interrupt.dispose();
       }
     }
     case 'status': {
@@ -80,10 +73,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err: Error) => {
-    console.error(`lab: ${err.message}`);
-    process.exit(1);
-  },
-);
+runMain(() => main(process.argv.slice(2)), 'lab');

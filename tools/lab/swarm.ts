@@ -1,6 +1,7 @@
 import {spawn} from 'node:child_process';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {interruption, registerTeardown, type Teardown} from '../core/teardown';
 import {docker, dockerOk, execFile, waitFor, type ExecOptions} from './exec';
 import {prepareLabImages, type Log} from './images';
 import {ensureNodeImage} from './node-image';
@@ -468,39 +469,6 @@ export async function swarmUp({name = DEFAULT_LAB_NAME, log = () => {}, signal, 
   }
 }
 
-export interface Interrupt {
-  /** Aborted at the first SIGINT or SIGTERM; hand it to swarmUp so it stops and cleans up. */
-  signal: AbortSignal;
-  /** Removes the handlers. */
-  dispose(): void;
-}
-
-/**
- * At the first SIGINT or SIGTERM: aborts `signal`, runs `cleanup` once, then exits with 128 + the
- * signal's number. `cleanup` should first wait for whatever got the signal (a start in progress
- * removes its own work), so nothing is created after the cleanup has looked.
- */
-export function onInterrupt(cleanup: () => Promise<unknown>, log: Log = (l) => console.error(l)): Interrupt {
-  const controller = new AbortController();
-  const handler = (signal: NodeJS.Signals) => {
-    if (controller.signal.aborted) return;
-    log(`${signal}: cleaning up`);
-    controller.abort(new Error(`interrupted by ${signal}`));
-    cleanup()
-      .catch((err: Error) => log(`cleanup failed: ${err.message}`))
-      .finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
-  };
-  process.on('SIGINT', handler);
-  process.on('SIGTERM', handler);
-  return {
-    signal: controller.signal,
-    dispose: () => {
-      process.off('SIGINT', handler);
-      process.off('SIGTERM', handler);
-    },
-  };
-}
-
 export interface SwarmLab {
   name: string;
   layout: LabLayout;
@@ -534,30 +502,35 @@ export async function openLab(name = DEFAULT_LAB_NAME): Promise<SwarmLab> {
   };
 }
 
+export interface StartingLab<S> {
+  /** What `start` returns. */
+  started: Promise<S>;
+  /** Removes the lab (run it), or keeps it up (dispose it). */
+  teardown: Teardown;
+}
+
 /**
- * Starts the lab `name` with `start` and hands what it returned to `use`, then removes the lab
- * whatever happens: when either fails, and on SIGINT/SIGTERM, when no finally runs (the handler is
- * in place before anything is created, stops `start` through its signal, and waits for it before
- * removing the lab).
+ * Starts the lab `name` with `start`, its removal registered first (tools/core/teardown.ts): on
+ * SIGINT/SIGTERM `start` stops at its next step through the signal it is given, and the removal
+ * waits for it before it looks, so nothing is made after it.
  */
-export async function removingLab<S, T>(
-  name: string,
-  log: Log,
-  start: (signal: AbortSignal) => Promise<S>,
-  use: (started: S) => Promise<T>,
-): Promise<T> {
-  let starting: Promise<unknown> = Promise.resolve();
-  const interrupt = onInterrupt(async () => {
-    await starting.catch(() => {});
+export function startingLab<S>(name: string, log: Log, start: (signal: AbortSignal) => Promise<S>): StartingLab<S> {
+  let started: Promise<S> | undefined;
+  const teardown = registerTeardown(`lab ${name}`, async () => {
+    await started?.catch(() => {});
     await swarmDown(name, log);
-  }, log);
+  }, {log});
+  started = start(interruption);
+  return {started, teardown};
+}
+
+/** Starts the lab `name` with `start`, hands what it returned to `use`, then removes the lab whatever happens. */
+export async function removingLab<S, T>(name: string, log: Log, start: (signal: AbortSignal) => Promise<S>, use: (started: S) => Promise<T>): Promise<T> {
+  const lab = startingLab(name, log, start);
   try {
-    const started = start(interrupt.signal);
-    starting = started;
-    return await use(await started);
+    return await use(await lab.started);
   } finally {
-    interrupt.dispose();
-    await swarmDown(name, log);
+    await lab.teardown.run();
   }
 }
 

@@ -2,7 +2,8 @@
 // service (retried too), run of a built image, and a script in the example folder.
 import { join } from 'node:path';
 import type { Check } from './declaration';
-import { engineEnv, isInterrupted, run, tail, type RunResult } from './exec';
+import { interruption } from '../core/teardown';
+import { engineEnv, run, tail, type RunResult } from './exec';
 import type { CheckResult } from './result';
 import { remainingMs, type Driver, type RunContext } from './start/driver';
 import { sleep } from './sweep';
@@ -25,7 +26,7 @@ async function retryUntilDeadline(ctx: RunContext, attempt: () => Promise<Attemp
   let lastAnswer: Attempt | null = null;
   do {
     last = await attempt();
-    if (last.ok || isInterrupted()) return last;
+    if (last.ok || interruption.aborted) return last;
     if (!last.timedOut) lastAnswer = last;
     if (remainingMs(ctx) > 1000) await sleep(1000);
   } while (remainingMs(ctx) > 1000);

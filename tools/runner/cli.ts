@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { interruptedBy, runAllTeardowns } from './cleanup';
+import { interruptedBy, runAllTeardowns, runMain } from '../core/teardown';
 import { docker, targetEngine } from './exec';
 import { openRunningLab } from './lab';
 import { upOnOtherEngine } from './otherEngine';
@@ -126,7 +126,7 @@ async function main(argv: string[]): Promise<number> {
       }
     } finally {
       // What outlives one example (a swarm the runner initialised) goes when the run ends.
-      await runAllTeardowns(log);
+      await runAllTeardowns();
     }
     report.examples = results;
   }
@@ -139,13 +139,4 @@ async function main(argv: string[]): Promise<number> {
   return report.summary.failed > 0 ? 1 : 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    // A signal handler may still be cleaning up: it exits the process itself when done.
-    if (!interruptedBy()) process.exit(code);
-  },
-  (err: unknown) => {
-    process.stderr.write(`runner error: ${(err as Error).stack ?? String(err)}\n`);
-    if (!interruptedBy()) process.exit(2);
-  },
-);
+runMain(() => main(process.argv.slice(2)), 'runner');

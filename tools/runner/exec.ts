@@ -1,6 +1,7 @@
 // Child processes of the runner. Each runs in its own process group so that a timeout or an
 // interrupt can stop it with everything it started; the runner stops them itself on SIGINT/SIGTERM.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { interruption } from '../core/teardown';
 
 export interface RunOptions {
   cwd?: string;
@@ -90,7 +91,7 @@ function stopGroup(child: ChildProcess): void {
 }
 
 /** Stops every running child that is not part of a teardown; later `run` calls return at once. */
-export function interruptAll(): void {
+function interruptAll(): void {
   interrupting = true;
   for (const entry of active) {
     if (!entry.survivesInterrupt) {
@@ -100,9 +101,7 @@ export function interruptAll(): void {
   }
 }
 
-export function isInterrupted(): boolean {
-  return interrupting;
-}
+interruption.addEventListener('abort', interruptAll);
 
 /** Runs a command that must succeed; throws with its output otherwise. */
 export async function runOk(cmd: string, args: readonly string[], opts: RunOptions = {}): Promise<RunResult> {

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIND_RUN_FLAGS } from '../standins/dind';
 import { ENGINE_DEBS_DIR, LABEL_STANDIN, standinFor } from '../standins/standins';
-import { registerTeardown } from './cleanup';
+import { registerTeardown } from '../core/teardown';
 import { hostDocker, run, runOk, tail } from './exec';
 import { ensureImage } from './images';
 import { RUNNER_LABEL, uniqueName } from './names';
@@ -81,7 +81,7 @@ export async function upOnOtherEngine(major: string, examplesDir: string, args: 
   const container = uniqueName(`engine${major}`);
   const teardown = registerTeardown(container, async () => {
     await hostDocker(['rm', '--force', '--volumes', container], { timeoutMs: 60_000, survivesInterrupt: true });
-  }, log);
+  }, { log });
   try {
     await runOk('docker', [
       'run', '--detach', '--name', container, '--label', `${RUNNER_LABEL}=${container}`, ...DIND_RUN_FLAGS,
@@ -103,6 +103,6 @@ export async function upOnOtherEngine(major: string, examplesDir: string, args: 
     });
     return inner.code ?? 1;
   } finally {
-    await teardown();
+    await teardown.run();
   }
 }

@@ -3,9 +3,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCheck } from './checks';
-import { registerTeardown } from './cleanup';
+import { interruption, registerTeardown } from '../core/teardown';
 import type { Declaration } from './declaration';
-import { isInterrupted } from './exec';
 import { NO_CLUSTER, NO_IPVS } from './features';
 import { ensureImage } from './images';
 import { LAB_STACK_ONLY } from './lab';
@@ -120,7 +119,7 @@ export async function upExample(name: string, stat: StaticResult, features: Feat
       await driver.sweepNodes?.();
     }
     if (teardownError) throw teardownError;
-  }, ctx.log);
+  }, { log: ctx.log });
   const missing = new Map(result.limits.map((l) => [l.feature, l.reason]));
   let failed = false;
   try {
@@ -146,7 +145,7 @@ export async function upExample(name: string, stat: StaticResult, features: Feat
       if (r.status === 'failed') failed = true;
     }
     for (const check of decl.checks) {
-      if (isInterrupted()) throw new Error('interrupted');
+      if (interruption.aborted) throw new Error('interrupted');
       const r = await runCheck(check, ctx, driver, missing);
       result.checks.push(r);
       ctx.log(`check ${r.status}: ${check.name.en}${r.detail ? ` (${r.detail})` : ''}`);
@@ -157,13 +156,13 @@ export async function upExample(name: string, stat: StaticResult, features: Feat
     result.error = (err as Error).message;
     ctx.log(`failed: ${result.error.split('\n')[0]}`);
   }
-  if (failed && !isInterrupted()) {
+  if (failed && !interruption.aborted) {
     result.logs = await driver.logs().catch((err: Error) => `could not read logs: ${err.message}`);
   }
 
   ctx.log('cleaning up');
   try {
-    await teardown();
+    await teardown.run();
   } catch (err) {
     // The original failure stays the headline; the teardown's own is added to it.
     result.error = [result.error, `teardown: ${(err as Error).message}`].filter(Boolean).join('\n');

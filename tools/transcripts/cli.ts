@@ -2,6 +2,7 @@
 import {existsSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import type {TranscriptFile} from '../../src/components/Transcript/types';
+import {interruption, runMain} from '../core/teardown';
 import {formatProblem} from '../runner/problems';
 import {siteCensus} from './census';
 import {mergeTranscript, transcriptDiff, transcriptJson} from './compare';
@@ -86,8 +87,9 @@ async function inParallel(ids: string[], jobs: number, runOne: (id: string) => P
   const pending = [...ids];
   const busy = new Set<string>();
   const running = new Set<Promise<void>>();
-  while (pending.length > 0 || running.size > 0) {
-    const next = running.size < jobs ? pending.findIndex((id) => !busy.has(sessionSubnet(id).subnet)) : -1;
+  // After SIGINT/SIGTERM no session starts; those running stop as their commands die.
+  while ((pending.length > 0 && !interruption.aborted) || running.size > 0) {
+    const next = running.size < jobs && !interruption.aborted ? pending.findIndex((id) => !busy.has(sessionSubnet(id).subnet)) : -1;
     if (next < 0) {
       await Promise.race(running);
       continue;
@@ -115,13 +117,18 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'list') return list(ids), 0;
   const started = Date.now();
   const failures = new Map<string, string>();
-  await inParallel(ids, jobs, async (id) => {
+  // The run takes about as long as its longest session: those with the most commands start first.
+  const commands = (id: string) => Object.values(committed(id)?.blocks ?? {}).reduce((n, b) => n + b.steps.length, 0);
+  const longestFirst = [...ids].sort((a, b) => commands(b) - commands(a));
+  await inParallel(longestFirst, jobs, async (id) => {
+    const sessionStarted = Date.now();
     const {session, problems} = loadSession(id);
     const failure = session
       ? await (command === 'update' ? update : check)(session).catch((err: Error) => (console.log(`${id}: FAIL ${err.message}`), err.message.split('\n')[0]))
       : problems.map(formatProblem).join('; ') || 'not loaded';
     for (const p of problems) console.log(formatProblem(p));
     if (failure) failures.set(id, failure);
+    console.log(`${id}: ${failure ? 'failed' : 'done'} in ${((Date.now() - sessionStarted) / 1000).toFixed(0)} s`);
   });
   const failed = ids.filter((id) => failures.has(id)).map((id) => `${id}: ${failures.get(id)}`);
   console.log(`${command}: ${ids.length - failed.length} of ${ids.length} sessions ok in ${((Date.now() - started) / 1000).toFixed(0)} s`);
@@ -130,4 +137,4 @@ async function main(argv: string[]): Promise<number> {
   return failed.length === 0 ? 0 : 1;
 }
 
-main(process.argv.slice(2)).then((code) => process.exit(code));
+runMain(() => main(process.argv.slice(2)), 'transcripts');

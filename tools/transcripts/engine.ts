@@ -6,6 +6,7 @@ import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {interruption, registerTeardown} from '../core/teardown';
 import {docker, dockerOk, execFile, waitFor, type ExecResult} from '../lab/exec';
 import {DIND_RUN_FLAGS} from '../standins/dind';
 import {ensureNodeImage} from '../lab/node-image';
@@ -29,24 +30,6 @@ export function sessionSubnet(sessionId: string): {subnet: string; address: (i: 
 }
 const SUBNET_WAIT_MS = 20 * 60_000;
 const COMMAND_TIMEOUT_MS = 5 * 60_000;
-
-/**
- * What this process started and has not removed yet, by the session's network name, with how to
- * remove it; removed on SIGINT/SIGTERM too.
- */
-const live = new Map<string, () => Promise<void>>();
-let signalsHooked = false;
-
-function hookSignals(): void {
-  if (signalsHooked) return;
-  signalsHooked = true;
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
-    process.on(signal, () => {
-      process.stderr.write(`\n${signal}: removing ${[...live.keys()].join(', ') || 'nothing'}\n`);
-      void Promise.all([...live.values()].map((remove) => remove())).finally(() => process.exit(code));
-    });
-  }
-}
 
 /** The container name for a session: `fgts-<page>-<session>-<random>`, unique per run. */
 export function engineName(sessionId: string): string {
@@ -73,7 +56,6 @@ export function engineCreateArgs(name: string, sessionId: string, image: string,
 async function removeEngines(network: string, containers: string[]): Promise<void> {
   await Promise.all(containers.map((c) => execFile('docker', ['rm', '--force', '--volumes', c])));
   await execFile('docker', ['network', 'rm', network]);
-  live.delete(network);
 }
 
 /** Creates the session's network, waiting while another session holds its subnet. */
@@ -85,7 +67,7 @@ async function createNetwork(name: string, sessionId: string, subnet: string, lo
     if (attempt.code === 0 || !/overlap/i.test(attempt.stderr)) return attempt;
     if (!waiting) log(`waiting for ${subnet}: another transcript session holds it`), (waiting = true);
     return undefined;
-  }, {timeoutMs: SUBNET_WAIT_MS, intervalMs: 2000});
+  }, {timeoutMs: SUBNET_WAIT_MS, intervalMs: 2000, signal: interruption});
   if (result.code !== 0) throw new Error(`docker network create ${name}: ${result.stderr.trim()}`);
 }
 
@@ -121,24 +103,33 @@ export async function withEngines<T>(
   daemonConfig?: Record<string, unknown>,
 ): Promise<T> {
   if (nodes && (nodes.length === 0 || nodes.length > MAX_NODES)) throw new Error(`a session has 1 to ${MAX_NODES} nodes, not ${nodes.length}`);
-  hookSignals();
   const tag = await ensureHostImage(log);
   const network = engineName(sessionId);
   const {subnet, address} = sessionSubnet(sessionId);
   const containers = nodes ? nodes.map((node) => `${network}-${node}`) : [network];
-  // Before anything is created: a half-created container or network is removed too.
-  live.set(network, () => removeEngines(network, containers));
+  let creating: Promise<void> = Promise.resolve();
+  // Registered before anything is created, so a half-created session is removed too. On a signal it
+  // first waits for the creation under way, which stops at its next step: nothing is made after the
+  // removal has run.
+  const teardown = registerTeardown(network, async () => {
+    await creating.catch(() => {});
+    await removeEngines(network, containers);
+  }, {log});
+  const step = <R>(make: () => Promise<R>) => (interruption.throwIfAborted(), make());
   try {
-    await createNetwork(network, sessionId, subnet, log);
-    for (const [i, container] of containers.entries()) {
-      await docker(engineCreateArgs(container, sessionId, tag, {network, address: address(i), hostname: nodes?.[i]}));
-      if (daemonConfig) await writeDaemonConfig(container, daemonConfig);
-    }
-    await Promise.all(containers.map((c) => docker(['start', c])));
+    creating = (async () => {
+      await step(() => createNetwork(network, sessionId, subnet, log));
+      for (const [i, container] of containers.entries()) {
+        await step(() => docker(engineCreateArgs(container, sessionId, tag, {network, address: address(i), hostname: nodes?.[i]})));
+        if (daemonConfig) await step(() => writeDaemonConfig(container, daemonConfig));
+      }
+      await step(() => Promise.all(containers.map((c) => docker(['start', c]))));
+    })();
+    await creating;
     await Promise.all(containers.map(waitForEngine));
     return await use(containers.map(engineHandle));
   } finally {
-    await removeEngines(network, containers);
+    await teardown.run();
   }
 }
 

@@ -94,7 +94,7 @@ test('an interrupted `lab swarm up` cleans up and exits with 130', async () => {
     child.kill('SIGINT');
     const code = await exited;
     assert.equal(code, 130, output);
-    assert.match(output, /SIGINT: cleaning up/);
+    assert.match(output, /SIGINT: stopping and removing lab /);
     assert.deepEqual(await leftovers(name), []);
   } finally {
     child.kill('SIGKILL');

@@ -16,7 +16,7 @@ import {parse} from 'yaml';
 import type {Report} from '../../../tools/runner/report';
 import {execFile} from '../../../tools/lab/exec';
 import {repoRoot} from '../../../tools/lab/images';
-import {describeLostNodes, lostNodes, onInterrupt, swarmDown, swarmStatus, swarmUp, type Interrupt} from '../../../tools/lab/swarm';
+import {DEFAULT_LAB_NAME, describeLostNodes, lostNodes, startingLab, swarmStatus, swarmUp, type StartingLab} from '../../../tools/lab/swarm';
 
 const log = (line: string) => console.log(line);
 
@@ -40,28 +40,18 @@ const multiReplica = (stack: StackFile) =>
     .filter(([, s]) => s.deploy?.mode === 'global' || (s.deploy?.replicas ?? 1) > 1)
     .map(([name]) => name);
 
-let ownLab = false;
-let interrupt: Interrupt | undefined;
-let starting: Promise<unknown> = Promise.resolve();
+/** The lab this suite started, when none was running; removed after it, also on SIGINT/SIGTERM. */
+let ownLab: StartingLab<unknown> | undefined;
 
 before(async () => {
-  interrupt = onInterrupt(async () => {
-    await starting.catch(() => {});
-    if (ownLab) await swarmDown(undefined, log);
-  }, log);
   if (!(await swarmStatus()).ready) {
-    ownLab = true;
-    starting = swarmUp({log, signal: interrupt.signal});
-    await starting;
+    ownLab = startingLab(DEFAULT_LAB_NAME, log, (signal) => swarmUp({log, signal}));
+    await ownLab.started;
   }
 });
 
 after(async () => {
-  try {
-    if (ownLab) await swarmDown(undefined, log);
-  } finally {
-    interrupt?.dispose();
-  }
+  await ownLab?.teardown.run();
 });
 
 test('there are stack examples to run', () => {

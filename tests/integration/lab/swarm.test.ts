@@ -13,7 +13,8 @@ import path from 'node:path';
 import {after, before, test} from 'node:test';
 import {fileURLToPath} from 'node:url';
 import {docker, execFile, waitFor} from '../../../tools/lab/exec';
-import {describeLostNodes, KERNEL_LIMITS, lostNodes, onInterrupt, openLab, swarmDown, swarmStatus, swarmUp, type Interrupt, type LabNode, type SwarmLab} from '../../../tools/lab/swarm';
+import {registerTeardown, type Teardown} from '../../../tools/core/teardown';
+import {DEFAULT_LAB_NAME, describeLostNodes, KERNEL_LIMITS, lostNodes, openLab, startingLab, swarmStatus, swarmUp, type LabNode, type StartingLab, type SwarmLab} from '../../../tools/lab/swarm';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const run = randomBytes(3).toString('hex');
@@ -24,26 +25,23 @@ const reader = `${stack}_reader`;
 const log = (line: string) => console.log(line);
 
 let lab: SwarmLab;
-let ownLab = false;
-let interrupt: Interrupt | undefined;
-let starting: Promise<unknown> = Promise.resolve();
+/** The lab this suite started, when none was running; removed after it, also on SIGINT/SIGTERM. */
+let ownLab: StartingLab<unknown> | undefined;
+/** What the suite made in the lab: removed before the lab (newest teardown first). */
+let suiteWork: Teardown | undefined;
 
-/** Removes what this suite made in the lab, and the lab itself when the suite started it. */
-async function cleanUp(): Promise<void> {
-  if (lab) {
-    await lab.docker(['service', 'rm', reader, `${stack}_vip`]).catch(() => {});
-    await lab.docker(['stack', 'rm', stack]).catch(() => {});
-    await lab.docker(['secret', 'rm', secretName]).catch(() => {});
-    for (const node of lab.layout.nodes) {
-      await lab.docker(['node', 'update', '--availability', 'active', node.hostname]).catch(() => {});
-    }
-    await waitFor('the demo stack\'s network to go', async () => {
-      const networks = await lab.docker(['network', 'ls', '--filter', `label=com.docker.stack.namespace=${stack}`, '--quiet']);
-      return networks === '' ? true : undefined;
-    }, {timeoutMs: 60_000}).catch((err: Error) => log(err.message));
+/** Removes what this suite made in the lab. */
+async function removeSuiteWork(): Promise<void> {
+  await lab.docker(['service', 'rm', reader, `${stack}_vip`]).catch(() => {});
+  await lab.docker(['stack', 'rm', stack]).catch(() => {});
+  await lab.docker(['secret', 'rm', secretName]).catch(() => {});
+  for (const node of lab.layout.nodes) {
+    await lab.docker(['node', 'update', '--availability', 'active', node.hostname]).catch(() => {});
   }
-  await starting.catch(() => {});
-  if (ownLab) await swarmDown(undefined, log);
+  await waitFor('the demo stack\'s network to go', async () => {
+    const networks = await lab.docker(['network', 'ls', '--filter', `label=com.docker.stack.namespace=${stack}`, '--quiet']);
+    return networks === '' ? true : undefined;
+  }, {timeoutMs: 60_000}).catch((err: Error) => log(err.message));
 }
 
 interface TaskRow {
@@ -111,24 +109,23 @@ print(json.dumps(answers))
 `;
 
 before(async () => {
-  interrupt = onInterrupt(cleanUp, log);
   if (!(await swarmStatus()).ready) {
-    ownLab = true;
     const started = Date.now();
-    starting = swarmUp({log, signal: interrupt.signal});
-    await starting;
+    ownLab = startingLab(DEFAULT_LAB_NAME, log, (signal) => swarmUp({log, signal}));
+    await ownLab.started;
     log(`lab started for this suite in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   lab = await openLab();
+  suiteWork = registerTeardown('the suite\'s services, stack and secret', removeSuiteWork, {log});
   await lab.docker(['stack', 'deploy', '--compose-file', path.join(fixtures, 'stack.yaml'), stack]);
   await converged(web, 3);
 });
 
 after(async () => {
   try {
-    await cleanUp();
+    await suiteWork?.run();
   } finally {
-    interrupt?.dispose();
+    await ownLab?.teardown.run();
   }
 });
 

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { ensureNodeImage } from '../../../tools/lab/node-image';
-import { onInterrupt } from '../../../tools/lab/swarm';
+import { registerTeardown } from '../../../tools/core/teardown';
 import { ensureImage } from '../../../tools/runner/images';
 import { FIXTURES, ROOT, runCli } from './helpers';
 import { DIND_RUN_FLAGS } from '../../../tools/standins/dind';
@@ -18,9 +18,8 @@ let env: NodeJS.ProcessEnv = {};
 const dind = (args: string[]) =>
   execFileSync('docker', args, { encoding: 'utf8', env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 
-const removeEngine = () => spawnSync('docker', ['rm', '-f', '-v', container], { stdio: 'ignore' });
 // On SIGINT/SIGTERM no after() runs: the engine container goes then too. In place before it exists.
-const interrupt = onInterrupt(async () => removeEngine());
+const engineTeardown = registerTeardown(container, async () => void spawnSync('docker', ['rm', '-f', '-v', container], { stdio: 'ignore' }));
 
 before(async () => {
   const { tag } = await ensureNodeImage((line) => console.log(line));
@@ -45,10 +44,7 @@ before(async () => {
   execFileSync('sh', ['-c', `docker save busybox:1.36 | DOCKER_HOST=${env.DOCKER_HOST} docker load -q`], { stdio: 'ignore' });
 });
 
-after(() => {
-  removeEngine();
-  interrupt.dispose();
-});
+after(() => engineTeardown.run());
 
 const swarmState = () => dind(['info', '--format', '{{.Swarm.LocalNodeState}}']);
 const networks = () => dind(['network', 'ls', '--format', '{{.Name}}']).split('\n').sort();

@@ -83,7 +83,7 @@ test('SIGINT while compose up waits: exit 130, nothing left behind', async () =>
     timeoutMs: 120_000,
   });
   assert.equal(run.code, 130, run.stderr);
-  assert.match(run.stderr, /SIGINT: stopping and cleaning up/);
+  assert.match(run.stderr, /SIGINT: stopping and removing fg-compose-slow-/);
   assert.deepEqual(appeared(beforeList, prefixes), []);
 });
 

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { execInService, forwardPublishedPort, stackPlacement, type PortForward } from '../../lab/services';
 import { loadImagesIntoLab, type SwarmLab } from '../../lab/swarm';
-import { docker, hostDocker, isInterrupted, tail, type RunResult } from '../exec';
+import { interruption } from '../../core/teardown';
+import { docker, hostDocker, tail, type RunResult } from '../exec';
 import { placementChecks, publishedPorts } from '../lab';
 import type { CheckResult } from '../result';
 import { RUNNER_LABEL } from '../names';
@@ -99,7 +100,7 @@ export class StackDriver implements Driver {
   private async waitForReplicas(): Promise<void> {
     const expected = Object.keys(this.stackServices()).length;
     let last = '';
-    while (!isInterrupted()) {
+    while (!interruption.aborted) {
       const services = await this.services();
       last = services.map((s) => `${s.name} ${s.running}/${s.desired}`).join(', ');
       if (services.length >= expected && services.every((s) => s.desired >= 0 && s.running >= s.desired)) return;

@@ -1,7 +1,7 @@
 // The swarm that stack examples, and script examples declaring `swarm: true`, run in: this
 // engine's own, initialised as a single-node swarm when it is in none (with --lab, `docker` talks
 // to the lab's manager, which already is one).
-import { registerTeardown } from '../cleanup';
+import { registerTeardown } from '../../core/teardown';
 import { docker, dockerOk, tail } from '../exec';
 import { StartError } from './driver';
 
@@ -31,7 +31,7 @@ export function ensureSwarm(log: (s: string) => void): Promise<void> {
       log('swarm: leaving the swarm the runner initialised');
       await dockerOk(['swarm', 'leave', '--force'], { timeoutMs: 120_000, survivesInterrupt: true });
       if (!hadGwbridge) await docker(['network', 'rm', 'docker_gwbridge'], { timeoutMs: 30_000, survivesInterrupt: true });
-    }, log, { last: true });
+    }, { log, last: true });
     log('swarm: initialising a single-node swarm');
     const init = await docker(['swarm', 'init'], { timeoutMs: 120_000 });
     if (init.code !== 0 && /could not choose an IP address|multiple addresses/i.test(init.stderr)) {
