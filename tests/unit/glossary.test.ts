@@ -19,24 +19,6 @@ import {
 const glossary = readGlossary();
 const rules = rulesOf(glossary);
 
-// Example files are run by CI and change only with their example: the variants they still use
-// are listed here (file: variants, in order) until their own change fixes them. A fixed one must
-// leave this list, so it cannot grow stale.
-const exampleBacklog: Record<string, string[]> = {
-  'examples/README.md': ['compose files', 'compose file'],
-  'examples/bind-mount-nginx/README.md': ['宿主机'],
-  'examples/bind-mount-nginx/example.yaml': ['宿主机', '宿主机'],
-  'examples/offline-guide/README.md': ['本指南的仓库', '仓库根目录'],
-  'examples/offline-guide/example.yaml': ['healthcheck'],
-  'examples/port-mapping/README.md': ['宿主机'],
-  'examples/port-mapping/example.yaml': ['宿主机', '宿主机'],
-  'examples/private-registry/README.md': ['数据卷', 'data volume'],
-  'examples/private-registry/example.yaml': ['私有仓库', '本地副本'],
-  'examples/rolling-update/stack.yaml': ['healthcheck'],
-  'examples/swarm-whoami/stack.yaml': ['healthcheck'],
-  'examples/wordpress-stack/example.yaml': ['healthchecks'],
-};
-
 const report = (findings: ReturnType<typeof check>) => findings.map(describe).join('\n');
 
 test('every term has an id, both terms, both definitions and avoid lists; ids are unique', () => {
@@ -134,8 +116,6 @@ test('the glossary definitions use the glossary terms', () => {
   assert.equal(report(check(definitionLines(glossary), rules)), '');
 });
 
-test('example comments use the glossary terms, apart from the listed backlog', () => {
-  const found: Record<string, string[]> = {};
-  for (const f of check(exampleLines(), rules)) (found[f.file] ??= []).push(f.variant);
-  assert.deepEqual(found, exampleBacklog, `example findings differ from the backlog:\n${report(check(exampleLines(), rules))}`);
+test('example comments, READMEs and titles use the glossary terms', () => {
+  assert.equal(report(check(exampleLines(), rules)), '');
 });

@@ -214,6 +214,7 @@ function filesUnder(dir: string): string[] {
 export const zhDocs = path.join(root, 'docs');
 export const enDocs = path.join(root, 'i18n/en/docusaurus-plugin-content-docs/current');
 export const figuresDir = path.join(root, 'src/components/diagrams');
+const topologyFigure = path.join(root, 'src/components/Topology/index.tsx');
 export const examplesDir = path.join(root, 'examples');
 
 const rel = (file: string) => path.relative(root, file);
@@ -226,8 +227,10 @@ export function pageLines(): ProseLine[] {
   ];
 }
 
+/** The drawn figures, and the topology figure drawn from an example's compose or stack file. */
 export function figureLines(): ProseLine[] {
-  return fs.readdirSync(figuresDir).filter((f) => f.endsWith('.tsx')).sort().flatMap((f) => figureProse(fs.readFileSync(path.join(figuresDir, f), 'utf8'), rel(path.join(figuresDir, f))));
+  const files = [...fs.readdirSync(figuresDir).filter((f) => f.endsWith('.tsx')).sort().map((f) => path.join(figuresDir, f)), topologyFigure];
+  return files.flatMap((f) => figureProse(fs.readFileSync(f, 'utf8'), rel(f)));
 }
 
 export function exampleLines(): ProseLine[] {

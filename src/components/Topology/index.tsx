@@ -10,7 +10,7 @@ const ports = (model: TopologyModel) =>
 const text = {
   'zh-Hans': {
     labels: {
-      host: '宿主机',
+      host: '主机',
       network: (name: string, driver: string) => `网络 ${name}（${driver}）`,
       replicas: (n: number) => `${n} 个副本`,
       build: (context: string) => `构建 ${context}`,
@@ -18,7 +18,7 @@ const text = {
     },
     title: (file: string) => `${file} 的拓扑`,
     description: (m: TopologyModel) =>
-      `服务：${list(m.services.map((s) => s.name), '无')}。网络：${list(m.networks.map((n) => n.name), '无')}。卷：${list(m.volumes, '无')}。密钥：${list(m.secrets, '无')}。发布的端口：${list(ports(m), '无')}。`,
+      `服务：${list(m.services.map((s) => s.name), '无')}。网络：${list(m.networks.map((n) => n.name), '无')}。卷：${list(m.volumes, '无')}。secret：${list(m.secrets, '无')}。发布的端口：${list(ports(m), '无')}。`,
     caption: (file: string) => `由 ${file} 在构建时自动绘制：方框是服务，色带是网络，虚线箭头是 depends_on 和 secret。`,
   },
   en: {
