@@ -43,6 +43,8 @@ const phases: Step[][][] = [
   [
     [
       {name: 'typecheck', command: ['npx', 'tsc']},
+      // The layout's import rules (.dependency-cruiser.cjs, README "Layout").
+      {name: 'dependencies', command: ['npx', 'depcruise', 'src', 'tools', 'tests', '--config', '.dependency-cruiser.cjs']},
       {name: 'unit', command: nodeTest('tests/unit')},
       {name: 'examples-static', command: ['npx', 'tsx', 'tools/runner/cli.ts', 'check']},
       // Every example started on the engine; its JSON report also feeds the site's "tested with"

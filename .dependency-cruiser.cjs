@@ -1,0 +1,55 @@
+// The layout's dependency rules (README, "Layout"), checked by `npm test` (step `dependencies`):
+// a wrong import fails the run.
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'tests-are-imported-by-nothing',
+      comment: 'tests/ holds tests and fixtures only; the site and the tools never import it.',
+      severity: 'error',
+      from: {pathNot: '^tests/'},
+      to: {path: '^tests/'},
+    },
+    {
+      name: 'site-imports-only-tool-contracts',
+      comment: "The website imports no tool code, only types and the runner's report contract.",
+      severity: 'error',
+      from: {path: '^src/'},
+      to: {path: '^tools/', pathNot: '^tools/runner/reportFiles\\.cjs$', dependencyTypesNot: ['type-only']},
+    },
+    {
+      name: 'lab-does-not-import-the-runner',
+      comment: 'The Swarm lab is used by the runner, the transcripts and the tests; it depends on none of them.',
+      severity: 'error',
+      from: {path: '^tools/lab/'},
+      to: {path: '^tools/(runner|transcripts|bench|pdf)/'},
+    },
+    {
+      name: 'standins-are-the-bottom-layer',
+      comment: 'Stand-in images are built by everything else and import only the shared core.',
+      severity: 'error',
+      from: {path: '^tools/standins/'},
+      to: {path: '^tools/', pathNot: '^tools/(standins|core)/'},
+    },
+    {
+      name: 'core-imports-no-tool',
+      comment: 'tools/core (teardown registry) is shared by every tool and depends on none.',
+      severity: 'error',
+      from: {path: '^tools/core/'},
+      to: {path: '^tools/', pathNot: '^tools/core/'},
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: {circular: true},
+    },
+  ],
+  options: {
+    doNotFollow: {path: 'node_modules'},
+    exclude: {path: '^(build|node_modules|\\.docusaurus)/'},
+    tsConfig: {fileName: 'tsconfig.json'},
+    tsPreCompilationDeps: true,
+    moduleSystems: ['es6', 'cjs'],
+  },
+};
