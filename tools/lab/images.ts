@@ -3,7 +3,7 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {parse} from 'yaml';
 import {ensureImage} from '../standins/standins';
-import {docker} from './exec';
+import {dockerOutput} from '../core/exec';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -95,7 +95,7 @@ export async function ensureHostImage(tag: string, log: Log): Promise<boolean> {
 /** Builds an example's image on the host (the layer cache makes an unchanged rebuild a matter of seconds). */
 export async function buildHostImage(build: ImageBuild, log: Log): Promise<void> {
   log(`building ${build.tag} from ${path.relative(repoRoot, build.context)}`);
-  await docker(['build', '--quiet', '--tag', build.tag, '--file', build.dockerfile, build.context], {timeoutMs: 900_000});
+  await dockerOutput(['build', '--quiet', '--tag', build.tag, '--file', build.dockerfile, build.context], {timeoutMs: 900_000});
 }
 
 export interface LabImages {

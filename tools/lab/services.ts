@@ -1,5 +1,5 @@
 import net from 'node:net';
-import {docker, execFile, type ExecResult} from './exec';
+import {dockerOutput, run, type ExecResult} from '../core/exec';
 import type {SwarmLab} from './swarm';
 
 /**
@@ -33,11 +33,11 @@ export async function execInService(lab: SwarmLab, service: string, command: str
     if (!state.startsWith('Running')) continue;
     const container = lab.layout.nodes.find((n) => n.hostname === node)?.container;
     if (!container) continue;
-    const ps = await execFile('docker', ['exec', container, 'docker', 'ps', '--quiet', '--filter', `label=com.docker.swarm.task.id=${id}`]);
+    const ps = await run('docker', ['exec', container, 'docker', 'ps', '--quiet', '--filter', `label=com.docker.swarm.task.id=${id}`]);
     const taskContainer = ps.stdout.trim().split('\n')[0];
-    if (taskContainer) return execFile('docker', ['exec', container, 'docker', 'exec', taskContainer, ...command], {timeoutMs});
+    if (taskContainer) return run('docker', ['exec', container, 'docker', 'exec', taskContainer, ...command], {timeoutMs});
   }
-  return {code: 1, stdout: '', stderr: `no running task of ${service} in the lab`, timedOut: false};
+  return {code: 1, signal: null, stdout: '', stderr: `no running task of ${service} in the lab`, timedOut: false, interrupted: false};
 }
 
 export interface PortForward {
@@ -54,7 +54,7 @@ export interface PortForward {
 export async function forwardPublishedPort(lab: SwarmLab, port: number): Promise<PortForward> {
   const addresses: string[] = [];
   for (const node of lab.layout.nodes) {
-    addresses.push(await docker(['inspect', '--format', `{{(index .NetworkSettings.Networks "${lab.layout.network}").IPAddress}}`, node.container]));
+    addresses.push(await dockerOutput(['inspect', '--format', `{{(index .NetworkSettings.Networks "${lab.layout.network}").IPAddress}}`, node.container]));
   }
   const connectToNode = (i: number, onConnected: (s: net.Socket) => void, onNone: () => void) => {
     if (i >= addresses.length) return onNone();

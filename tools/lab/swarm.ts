@@ -2,7 +2,7 @@ import {spawn} from 'node:child_process';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {interruption, registerTeardown, type Teardown} from '../core/teardown';
-import {docker, dockerOk, execFile, waitFor, type ExecOptions} from './exec';
+import {dockerOutput, dockerSucceeds, run, waitFor, type ExecOptions} from '../core/exec';
 import {prepareLabImages, type Log} from './images';
 import {ensureNodeImage} from './node-image';
 import {DIND_RUN_FLAGS} from '../standins/dind';
@@ -77,14 +77,14 @@ export function nodeRunArgs(layout: LabLayout, node: LabNode, image: string, ent
 
 /** Runs the node's own docker CLI inside the node container. */
 export function nodeDocker(node: LabNode, args: string[], options: ExecOptions = {}): Promise<string> {
-  return docker(['exec', ...(options.input ? ['-i'] : []), node.container, 'docker', ...args], options);
+  return dockerOutput(['exec', ...(options.input ? ['-i'] : []), node.container, 'docker', ...args], options);
 }
 
 const manager = (layout: LabLayout) => layout.nodes[0];
 
 /** `tcp://127.0.0.1:<port>` of the manager's engine, or undefined when the lab is not running. */
 export async function managerHost(layout = labLayout()): Promise<string | undefined> {
-  const result = await execFile('docker', ['port', manager(layout).container, `${ENGINE_PORT}/tcp`]);
+  const result = await run('docker', ['port', manager(layout).container, `${ENGINE_PORT}/tcp`]);
   const line = result.stdout.split('\n').find((l) => l.startsWith('127.0.0.1:'));
   return result.code === 0 && line ? `tcp://${line.trim()}` : undefined;
 }
@@ -144,7 +144,7 @@ export function parseNodeLs(output: string): NodeLsRow[] {
 }
 
 async function labResources(layout: LabLayout): Promise<{containers: string[]; networks: string[]; volumes: string[]}> {
-  const list = async (args: string[]) => (await docker([...args, '--filter', `label=${layout.label}`, '--format', '{{.Name}}'])).split('\n').filter(Boolean);
+  const list = async (args: string[]) => (await dockerOutput([...args, '--filter', `label=${layout.label}`, '--format', '{{.Name}}'])).split('\n').filter(Boolean);
   const [containers, networks, volumes] = await Promise.all([
     list(['ps', '--all']).catch(() => []),
     list(['network', 'ls']),
@@ -157,16 +157,16 @@ export async function swarmStatus(name = DEFAULT_LAB_NAME): Promise<LabStatus> {
   const layout = labLayout(name);
   const states = new Map<string, string>();
   const addresses = new Map<string, string>();
-  const ps = await docker(['ps', '--all', '--filter', `label=${layout.label}`, '--format', '{{.Names}}\t{{.State}}']);
+  const ps = await dockerOutput(['ps', '--all', '--filter', `label=${layout.label}`, '--format', '{{.Names}}\t{{.State}}']);
   for (const line of ps.split('\n').filter(Boolean)) {
     const [container, state] = line.split('\t');
     states.set(container, state);
-    const address = await execFile('docker', ['inspect', '--format', `{{with index .NetworkSettings.Networks "${layout.network}"}}{{.IPAddress}}{{end}}`, container]);
+    const address = await run('docker', ['inspect', '--format', `{{with index .NetworkSettings.Networks "${layout.network}"}}{{.IPAddress}}{{end}}`, container]);
     addresses.set(container, address.stdout.trim());
   }
   let rows: NodeLsRow[] = [];
   if (states.get(manager(layout).container) === 'running') {
-    const ls = await execFile('docker', ['exec', manager(layout).container, 'docker', 'node', 'ls', '--format', '{{json .}}']);
+    const ls = await run('docker', ['exec', manager(layout).container, 'docker', 'node', 'ls', '--format', '{{json .}}']);
     if (ls.code === 0) rows = parseNodeLs(ls.stdout);
   }
   const nodes = layout.nodes.map((node): NodeStatus => {
@@ -220,7 +220,7 @@ export interface LostNode {
 export async function lostNodes(name = DEFAULT_LAB_NAME): Promise<LostNode[]> {
   const lost: LostNode[] = [];
   for (const node of labLayout(name).nodes) {
-    const r = await execFile('docker', ['inspect', '--format', '{{json .State}}\t{{.RestartCount}}', node.container]);
+    const r = await run('docker', ['inspect', '--format', '{{json .State}}\t{{.RestartCount}}', node.container]);
     if (r.code !== 0) {
       lost.push({container: node.container, state: 'missing', exitCode: -1, oomKilled: false, restarts: 0, finishedAt: '', error: 'the container is gone'});
       continue;
@@ -269,8 +269,8 @@ export async function swarmDown(name = DEFAULT_LAB_NAME, log: Log = () => {}): P
     (
       await Promise.all(
         names.map(async (n) => {
-          if (!(await dockerOk(exists(n)))) return undefined;
-          await docker(remove(n));
+          if (!(await dockerSucceeds(exists(n)))) return undefined;
+          await dockerOutput(remove(n));
           return n;
         }),
       )
@@ -288,7 +288,7 @@ export async function swarmDown(name = DEFAULT_LAB_NAME, log: Log = () => {}): P
 
 /** IPVS backs Swarm's virtual IPs and the ingress routing mesh; the kernel shows it in /proc/net/ip_vs. */
 export async function ipvsAvailable(layout = labLayout()): Promise<boolean> {
-  return dockerOk(['exec', manager(layout).container, 'test', '-e', '/proc/net/ip_vs']);
+  return dockerSucceeds(['exec', manager(layout).container, 'test', '-e', '/proc/net/ip_vs']);
 }
 
 export const KERNEL_LIMITS = [
@@ -312,7 +312,7 @@ export interface ImageLoad {
 export async function loadImagesIntoLab(tags: string[], name = DEFAULT_LAB_NAME, log: Log = () => {}, signal?: AbortSignal): Promise<ImageLoad[]> {
   const layout = labLayout(name);
   const hostIds = new Map<string, string>();
-  for (const tag of tags) hostIds.set(tag, await docker(['image', 'inspect', '--format', '{{.Id}}', tag]));
+  for (const tag of tags) hostIds.set(tag, await dockerOutput(['image', 'inspect', '--format', '{{.Id}}', tag]));
   const missing: ImageLoad[] = [];
   await Promise.all(
     layout.nodes.map(async (node) => {
@@ -415,24 +415,24 @@ export async function swarmUp({name = DEFAULT_LAB_NAME, log = () => {}, signal, 
     const {tags, standIns} = await images();
     phase('images ready on the host');
 
-    await docker(['network', 'create', '--driver', 'bridge', '--label', layout.label, layout.network]);
-    for (const node of layout.nodes) await docker(['volume', 'create', '--label', layout.label, node.volume]);
+    await dockerOutput(['network', 'create', '--driver', 'bridge', '--label', layout.label, layout.network]);
+    for (const node of layout.nodes) await dockerOutput(['volume', 'create', '--label', layout.label, node.volume]);
     for (const node of layout.nodes) {
       signal?.throwIfAborted();
       log(`starting ${node.container} (${node.hostname})`);
-      await docker(nodeRunArgs(layout, node, nodeImage));
+      await dockerOutput(nodeRunArgs(layout, node, nodeImage));
     }
     await Promise.all(
       layout.nodes.map((node) =>
         waitFor(`the engine in ${node.container}`, async () => {
-          const state = await docker(['inspect', '--format', '{{.State.Status}}', node.container]);
+          const state = await dockerOutput(['inspect', '--format', '{{.State.Status}}', node.container]);
           if (state !== 'running') {
-            const logs = await execFile('docker', ['logs', '--tail', '20', node.container]);
+            const logs = await run('docker', ['logs', '--tail', '20', node.container]);
             throw new Error(`${node.container} is ${state}:\n${logs.stdout}${logs.stderr}`);
           }
-          return (await dockerOk(['exec', node.container, 'docker', 'version'])) ? true : undefined;
+          return (await dockerSucceeds(['exec', node.container, 'docker', 'version'])) ? true : undefined;
         }, {timeoutMs: 90_000, intervalMs: 500, signal}).catch(async (err: Error) => {
-          const logs = await execFile('docker', ['logs', '--tail', '20', node.container]);
+          const logs = await run('docker', ['logs', '--tail', '20', node.container]);
           if (signal?.aborted) throw err;
           throw new Error(`${err.message}\nlast lines of ${node.container}:\n${logs.stdout}${logs.stderr}`);
         }),
@@ -441,7 +441,7 @@ export async function swarmUp({name = DEFAULT_LAB_NAME, log = () => {}, signal, 
     phase('three engines started');
 
     const address = async (node: LabNode) =>
-      docker(['inspect', '--format', `{{(index .NetworkSettings.Networks "${layout.network}").IPAddress}}`, node.container]);
+      dockerOutput(['inspect', '--format', `{{(index .NetworkSettings.Networks "${layout.network}").IPAddress}}`, node.container]);
     const managerNode = manager(layout);
     const managerAddress = await address(managerNode);
     log(`docker swarm init on ${managerNode.hostname} (${managerAddress})`);
@@ -497,7 +497,7 @@ export async function openLab(name = DEFAULT_LAB_NAME): Promise<SwarmLab> {
     env,
     managerHost: labEnv.DOCKER_HOST,
     ipvs: await ipvsAvailable(layout),
-    docker: (args, options = {}) => docker(args, {...options, env}),
+    docker: (args, options = {}) => dockerOutput(args, {...options, env}),
     nodeDocker: (hostname, args, options = {}) => nodeDocker(byHostname(hostname), args, options),
   };
 }

@@ -3,7 +3,8 @@
 import { join } from 'node:path';
 import type { Check } from './declaration';
 import { interruption } from '../core/teardown';
-import { engineEnv, run, tail, type RunResult } from './exec';
+import { engineEnv, run, type RunResult } from './exec';
+import { tail } from '../core/exec';
 import type { CheckResult } from './result';
 import { remainingMs, type Driver, type RunContext } from './start/driver';
 import { sleep } from './sweep';

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { DIND_RUN_FLAGS } from '../standins/dind';
 import { ENGINE_DEBS_DIR, LABEL_STANDIN, standinFor } from '../standins/standins';
 import { registerTeardown } from '../core/teardown';
-import { hostDocker, run, runOk, tail } from './exec';
+import { hostDocker, run, runOk } from './exec';
+import { tail } from '../core/exec';
 import { ensureImage } from './images';
 import { RUNNER_LABEL, uniqueName } from './names';
 

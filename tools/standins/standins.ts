@@ -3,11 +3,11 @@
 // present on the engine: the image already there, else the real one pulled, else a stand-in
 // built from tests/images/<folder> on top of fieldguide/debian:bookworm and tagged as that
 // very reference, so compose files stay exactly what a reader copies.
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { run, tail, type ExecResult } from '../core/exec';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** The stand-ins' Dockerfiles, one folder per image: test doubles, so they live with the tests. */
@@ -166,53 +166,16 @@ export function decideLocal(labels: Record<string, string> | null, expectedHash:
   return labels[LABEL_HASH] === expectedHash ? 'use-standin' : 'stale-standin';
 }
 
-interface Result {
-  code: number | null;
-  output: string;
-  timedOut: boolean;
-}
+/** A command's output for an error message: stdout, then stderr (where a build prints its progress). */
+const output = (r: ExecResult) => `${r.stdout}${r.stderr}`;
 
-/** Runs a command without a shell; stdout and stderr are collected together, and fed to onLine. */
-function run(cmd: string, args: string[], timeoutMs: number, onLine?: Log): Promise<Result> {
-  return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    let pending = '';
-    let timedOut = false;
-    const onData = (chunk: Buffer) => {
-      const text = chunk.toString('utf8');
-      output += text;
-      if (!onLine) return;
-      const lines = (pending + text).split('\n');
-      pending = lines.pop() ?? '';
-      for (const line of lines) if (line.trim()) onLine(line);
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGTERM');
-      setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
-    }, timeoutMs);
-    const finish = (code: number | null) => {
-      clearTimeout(timer);
-      if (onLine && pending.trim()) onLine(pending);
-      resolve({ code, output, timedOut });
-    };
-    child.on('error', (err) => {
-      output += String(err);
-      finish(null);
-    });
-    child.on('close', (code) => finish(code));
-  });
-}
-
-const tail = (text: string, lines: number) => text.trimEnd().split('\n').slice(-lines).join('\n');
+/** Non-blank lines to `log`. */
+const toLog = (log: Log) => (line: string) => void (line.trim() && log(line));
 
 async function localLabels(ref: string): Promise<Record<string, string> | null> {
-  const r = await run('docker', ['image', 'inspect', '--format', '{{json .Config.Labels}}', ref], 30_000);
+  const r = await run('docker', ['image', 'inspect', '--format', '{{json .Config.Labels}}', ref], {timeoutMs: 30_000});
   if (r.code !== 0) return null;
-  return (JSON.parse(r.output.trim() || 'null') as Record<string, string> | null) ?? {};
+  return (JSON.parse(r.stdout.trim() || 'null') as Record<string, string> | null) ?? {};
 }
 
 // One build at a time: the machine has two cores shared with everything else.
@@ -228,9 +191,9 @@ let baseReady: Promise<void> | undefined;
 function ensureBase(log: Log): Promise<void> {
   if (!baseReady) {
     baseReady = serially(async () => {
-      const r = await run('bash', [BASE_SCRIPT], BUILD_TIMEOUT_MS, log);
+      const r = await run('bash', [BASE_SCRIPT], {cwd: REPO_ROOT, timeoutMs: BUILD_TIMEOUT_MS, onLine: toLog(log)});
       if (r.code !== 0) {
-        throw new Error(`building the base image ${BASE_IMAGE} failed (${r.timedOut ? 'timed out' : `exit ${r.code}`}):\n${tail(r.output, 30)}`);
+        throw new Error(`building the base image ${BASE_IMAGE} failed (${r.timedOut ? 'timed out' : `exit ${r.code}`}):\n${tail(output(r), 30)}`);
       }
     });
     // a failed build is retried by the next caller
@@ -254,10 +217,10 @@ async function buildStandin(ref: string, dir: string, contexts: Record<string, s
         ...Object.entries(contexts).flatMap(([name, contextDir]) => ['--build-context', `${name}=${contextDir}`]),
         absolute(dir),
       ],
-      BUILD_TIMEOUT_MS,
+      {cwd: REPO_ROOT, timeoutMs: BUILD_TIMEOUT_MS},
     );
     if (r.code !== 0) {
-      throw new Error(`${ref}: building the stand-in from ${dir} failed (${r.timedOut ? 'timed out' : `exit ${r.code}`}):\n${tail(r.output, 30)}`);
+      throw new Error(`${ref}: building the stand-in from ${dir} failed (${r.timedOut ? 'timed out' : `exit ${r.code}`}):\n${tail(output(r), 30)}`);
     }
     log(`${ref}: stand-in built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   });
@@ -275,12 +238,12 @@ async function ensure(ref: string, log: Log): Promise<EnsuredImage> {
   }
   if (local === 'stale-standin') log(`${ref}: the stand-in on the engine is out of date`);
 
-  const pull = await run('docker', ['pull', ref], PULL_TIMEOUT_MS);
+  const pull = await run('docker', ['pull', ref], {timeoutMs: PULL_TIMEOUT_MS});
   if (pull.code === 0) {
     log(`${ref}: pulled the real image`);
     return { ref, standin: false, built: false };
   }
-  const why = pull.timedOut ? `no answer in ${PULL_TIMEOUT_MS / 1000} s` : tail(pull.output, 1);
+  const why = pull.timedOut ? `no answer in ${PULL_TIMEOUT_MS / 1000} s` : tail(output(pull), 1);
   if (!dir || !hash) {
     throw new Error(`${ref}: not on this engine, cannot be pulled (${why}), and tests/images/ has no stand-in for it`);
   }

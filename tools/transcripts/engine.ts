@@ -7,7 +7,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {interruption, registerTeardown} from '../core/teardown';
-import {docker, dockerOk, execFile, waitFor, type ExecResult} from '../lab/exec';
+import {dockerOutput, dockerSucceeds, run, waitFor, type ExecResult} from '../core/exec';
 import {DIND_RUN_FLAGS} from '../standins/dind';
 import {ensureNodeImage} from '../lab/node-image';
 import {MAX_NODES} from './session';
@@ -54,8 +54,8 @@ export function engineCreateArgs(name: string, sessionId: string, image: string,
 
 /** Removes a session's engine containers with their volumes, then its network. */
 async function removeEngines(network: string, containers: string[]): Promise<void> {
-  await Promise.all(containers.map((c) => execFile('docker', ['rm', '--force', '--volumes', c])));
-  await execFile('docker', ['network', 'rm', network]);
+  await Promise.all(containers.map((c) => run('docker', ['rm', '--force', '--volumes', c])));
+  await run('docker', ['network', 'rm', network]);
 }
 
 /** Creates the session's network, waiting while another session holds its subnet. */
@@ -63,7 +63,7 @@ async function createNetwork(name: string, sessionId: string, subnet: string, lo
   const args = ['network', 'create', '--label', `${LABEL}=${sessionId}`, '--subnet', subnet, name];
   let waiting = false;
   const result = await waitFor(`the subnet ${subnet} (another transcript session holds it)`, async () => {
-    const attempt = await execFile('docker', args);
+    const attempt = await run('docker', args);
     if (attempt.code === 0 || !/overlap/i.test(attempt.stderr)) return attempt;
     if (!waiting) log(`waiting for ${subnet}: another transcript session holds it`), (waiting = true);
     return undefined;
@@ -82,8 +82,8 @@ export interface Engine {
 }
 
 async function waitForEngine(name: string): Promise<void> {
-  await waitFor(`the engine in ${name}`, async () => ((await dockerOk(['exec', name, 'docker', 'info'])) ? true : undefined), {timeoutMs: START_TIMEOUT_MS});
-  await docker(['exec', name, 'mkdir', '-p', '/work']);
+  await waitFor(`the engine in ${name}`, async () => ((await dockerSucceeds(['exec', name, 'docker', 'info'])) ? true : undefined), {timeoutMs: START_TIMEOUT_MS});
+  await dockerOutput(['exec', name, 'mkdir', '-p', '/work']);
 }
 
 
@@ -120,10 +120,10 @@ export async function withEngines<T>(
     creating = (async () => {
       await step(() => createNetwork(network, sessionId, subnet, log));
       for (const [i, container] of containers.entries()) {
-        await step(() => docker(engineCreateArgs(container, sessionId, tag, {network, address: address(i), hostname: nodes?.[i]})));
+        await step(() => dockerOutput(engineCreateArgs(container, sessionId, tag, {network, address: address(i), hostname: nodes?.[i]})));
         if (daemonConfig) await step(() => writeDaemonConfig(container, daemonConfig));
       }
-      await step(() => Promise.all(containers.map((c) => docker(['start', c]))));
+      await step(() => Promise.all(containers.map((c) => dockerOutput(['start', c]))));
     })();
     await creating;
     await Promise.all(containers.map(waitForEngine));
@@ -138,7 +138,7 @@ async function writeDaemonConfig(name: string, config: Record<string, unknown>):
   const dir = mkdtempSync(path.join(tmpdir(), 'fgts-daemon-'));
   try {
     writeFileSync(path.join(dir, 'daemon.json'), `${JSON.stringify(config, null, 2)}\n`);
-    await docker(['cp', path.join(dir, 'daemon.json'), `${name}:/etc/docker/daemon.json`]);
+    await dockerOutput(['cp', path.join(dir, 'daemon.json'), `${name}:/etc/docker/daemon.json`]);
   } finally {
     rmSync(dir, {recursive: true, force: true});
   }
@@ -158,12 +158,12 @@ function ensureHostImage(log: (line: string) => void): Promise<string> {
 /** Builds the session host image on the engine image unless one built from the same inputs is there. */
 async function buildHostImage(log: (line: string) => void): Promise<string> {
   const engineImage = (await ensureNodeImage(log)).tag;
-  const engineId = await docker(['image', 'inspect', '--format', '{{.Id}}', engineImage]);
+  const engineId = await dockerOutput(['image', 'inspect', '--format', '{{.Id}}', engineImage]);
   const hash = createHash('sha256').update(readFileSync(path.join(HOST_IMAGE_DIR, 'Dockerfile'))).update(engineId).digest('hex');
-  const current = await execFile('docker', ['image', 'inspect', '--format', `{{index .Config.Labels "${HASH_LABEL}"}}`, HOST_IMAGE]);
+  const current = await run('docker', ['image', 'inspect', '--format', `{{index .Config.Labels "${HASH_LABEL}"}}`, HOST_IMAGE]);
   if (current.code === 0 && current.stdout.trim() === hash) return HOST_IMAGE;
   log(`${HOST_IMAGE}: building (${engineImage} plus curl, ping and expect)`);
-  await docker(['build', '-t', HOST_IMAGE, '--label', `${HASH_LABEL}=${hash}`, '--build-arg', `ENGINE_IMAGE=${engineImage}`, HOST_IMAGE_DIR]);
+  await dockerOutput(['build', '-t', HOST_IMAGE, '--label', `${HASH_LABEL}=${hash}`, '--build-arg', `ENGINE_IMAGE=${engineImage}`, HOST_IMAGE_DIR]);
   return HOST_IMAGE;
 }
 
@@ -187,15 +187,15 @@ function engineHandle(name: string): Engine {
     name,
     run: async (command, dir, input, vars = {}) => {
       const given = Object.entries(vars).flatMap(([k, v]) => ['--env', `${k}=${v}`]);
-      if (!input) return execFile('docker', ['exec', '--workdir', dir, ...given, name, 'bash', '-c', `exec 2>&1\n${command}`], {timeoutMs: COMMAND_TIMEOUT_MS});
+      if (!input) return run('docker', ['exec', '--workdir', dir, ...given, name, 'bash', '-c', `exec 2>&1\n${command}`], {timeoutMs: COMMAND_TIMEOUT_MS, stopOnInterrupt: true});
       const env = [...given, '--env', `FGTS_COMMAND=${command}`, '--env', `FGTS_INPUT=${input.join('\n')}`];
-      const result = await execFile('docker', ['exec', '--workdir', dir, ...env, name, 'expect', '-c', TYPE_ON_TERMINAL], {timeoutMs: COMMAND_TIMEOUT_MS});
+      const result = await run('docker', ['exec', '--workdir', dir, ...env, name, 'expect', '-c', TYPE_ON_TERMINAL], {timeoutMs: COMMAND_TIMEOUT_MS, stopOnInterrupt: true});
       // The terminal ends lines with CR LF.
       return {...result, stdout: result.stdout.replace(/\r\n/g, '\n')};
     },
     versions: async () => {
-      const engine = await docker(['exec', name, 'docker', 'version', '--format', '{{.Server.Version}}']);
-      const compose = await execFile('docker', ['exec', name, 'docker', 'compose', 'version', '--short']);
+      const engine = await dockerOutput(['exec', name, 'docker', 'version', '--format', '{{.Server.Version}}']);
+      const compose = await run('docker', ['exec', name, 'docker', 'compose', 'version', '--short']);
       return {engine, compose: compose.code === 0 ? compose.stdout.trim().replace(/^v/, '') : null};
     },
   };
@@ -208,19 +208,19 @@ export async function loadImages(engine: Engine, images: string[]): Promise<void
   let saveError = '';
   save.stderr.setEncoding('utf8').on('data', (d: string) => (saveError += d));
   const saved = new Promise<number>((resolve) => save.on('close', (code) => resolve(code ?? 1)));
-  const load = await execFile('docker', ['exec', '-i', engine.name, 'docker', 'load'], {input: save.stdout});
+  const load = await run('docker', ['exec', '-i', engine.name, 'docker', 'load'], {input: save.stdout});
   if ((await saved) !== 0 || load.code !== 0) throw new Error(`loading ${images.join(', ')} into ${engine.name} failed: ${saveError.trim() || load.stdout.trim()}`);
 }
 
 /** Copies a folder of the repository into the engine container at `dir`. */
 export async function copyFolder(engine: Engine, from: string, dir: string): Promise<void> {
-  await docker(['exec', engine.name, 'mkdir', '-p', dir]);
-  await docker(['cp', `${from}/.`, `${engine.name}:${dir}`]);
+  await dockerOutput(['exec', engine.name, 'mkdir', '-p', dir]);
+  await dockerOutput(['cp', `${from}/.`, `${engine.name}:${dir}`]);
 }
 
 /** Containers and networks of transcript engines on the host engine (a test checks none is left). */
 export async function leftoverEngines(): Promise<string[]> {
-  const containers = await docker(['ps', '--all', '--filter', `label=${LABEL}`, '--format', '{{.Names}}']);
-  const networks = await docker(['network', 'ls', '--filter', `label=${LABEL}`, '--format', '{{.Name}}']);
+  const containers = await dockerOutput(['ps', '--all', '--filter', `label=${LABEL}`, '--format', '{{.Names}}']);
+  const networks = await dockerOutput(['network', 'ls', '--filter', `label=${LABEL}`, '--format', '{{.Name}}']);
   return [...containers.split('\n'), ...networks.split('\n').map((n) => n && `network ${n}`)].filter(Boolean);
 }

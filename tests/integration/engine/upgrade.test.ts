@@ -15,7 +15,7 @@ import {createHash, randomBytes} from 'node:crypto';
 import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {after, before, test} from 'node:test';
-import {docker, dockerOk, execFile, type ExecResult} from '../../../tools/lab/exec';
+import {dockerOutput, dockerSucceeds, run, type ExecResult} from '../../../tools/core/exec';
 import {repoRoot} from '../../../tools/lab/images';
 import {DIND_RUN_FLAGS} from '../../../tools/standins/dind';
 
@@ -59,7 +59,7 @@ const log = (line: string) => console.log(`engine-upgrade: ${line}`);
 
 /** Runs a bash command inside the machine; never throws. */
 const inMachine = (command: string, timeoutMs = 120_000): Promise<ExecResult> =>
-  execFile('docker', ['exec', name, 'bash', '-c', command], {timeoutMs});
+  run('docker', ['exec', name, 'bash', '-c', command], {timeoutMs});
 async function sh(command: string): Promise<string> {
   const r = await inMachine(command);
   assert.equal(r.code, 0, `\`${command}\` exited with ${r.code}:\n${r.stdout}${r.stderr}`);
@@ -67,21 +67,21 @@ async function sh(command: string): Promise<string> {
 }
 
 async function ensureImage(): Promise<void> {
-  if (!(await dockerOk(['image', 'inspect', BASE_IMAGE]))) {
+  if (!(await dockerSucceeds(['image', 'inspect', BASE_IMAGE]))) {
     log(`building ${BASE_IMAGE} (tests/images/base/build.sh)`);
-    const r = await execFile('bash', [path.join(repoRoot, 'tests/images/base/build.sh')], {timeoutMs: 15 * 60_000});
+    const r = await run('bash', [path.join(repoRoot, 'tests/images/base/build.sh')], {timeoutMs: 15 * 60_000});
     assert.equal(r.code, 0, `tests/images/base/build.sh failed:\n${r.stderr.slice(-2000)}`);
   }
-  const baseId = await docker(['image', 'inspect', '--format', '{{.Id}}', BASE_IMAGE]);
+  const baseId = await dockerOutput(['image', 'inspect', '--format', '{{.Id}}', BASE_IMAGE]);
   const hash = createHash('sha256')
     .update(readFileSync(path.join(IMAGE_DIR, 'Dockerfile')))
     .update(readFileSync(path.join(IMAGE_DIR, 'start-dockerd.sh')))
     .update(baseId)
     .digest('hex');
-  const current = await execFile('docker', ['image', 'inspect', '--format', `{{index .Config.Labels "${HASH_LABEL}"}}`, IMAGE]);
+  const current = await run('docker', ['image', 'inspect', '--format', `{{index .Config.Labels "${HASH_LABEL}"}}`, IMAGE]);
   if (current.code === 0 && current.stdout.trim() === hash) return;
   log(`building ${IMAGE} (Debian 12 with its docker.io and nodejs)`);
-  await docker(['build', '--quiet', '--tag', IMAGE, '--label', `${HASH_LABEL}=${hash}`, IMAGE_DIR], {timeoutMs: 15 * 60_000});
+  await dockerOutput(['build', '--quiet', '--tag', IMAGE, '--label', `${HASH_LABEL}=${hash}`, IMAGE_DIR], {timeoutMs: 15 * 60_000});
 }
 
 interface Run {
@@ -113,7 +113,7 @@ before(async () => {
   await ensureImage();
   log(`image ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   started = true;
-  await docker([
+  await dockerOutput([
     // --init: a pid 1 that reaps, as a machine's init does; `sleep` as pid 1 would keep the stopped
     // dockerd as a zombie
     'run', '--detach', '--init', '--name', name, '--label', `${LABEL}=${name}`, ...DIND_RUN_FLAGS,
@@ -122,7 +122,7 @@ before(async () => {
     '--volume', `${ENGINE_CACHE}:/mnt/engine-cache:ro`,
     IMAGE,
   ]);
-  volume = await docker(['inspect', '--format', '{{range .Mounts}}{{if eq .Destination "/var/lib/docker"}}{{.Name}}{{end}}{{end}}', name]);
+  volume = await dockerOutput(['inspect', '--format', '{{range .Mounts}}{{if eq .Destination "/var/lib/docker"}}{{.Name}}{{end}}{{end}}', name]);
   oldPid = await sh('start-dockerd.sh');
   assert.match(oldPid, /^\d+$/);
   assert.equal(await dockerdPid(), oldPid);
@@ -146,9 +146,9 @@ after(async () => {
   removeMachine();
   process.removeListener('SIGINT', onSignal);
   process.removeListener('SIGTERM', onSignal);
-  assert.equal(await dockerOk(['container', 'inspect', name]), false, `${name} is left`);
-  assert.equal(await docker(['ps', '--all', '--filter', `label=${LABEL}=${name}`, '--format', '{{.Names}}']), '');
-  if (volume) assert.equal(await dockerOk(['volume', 'inspect', volume]), false, `volume ${volume} is left`);
+  assert.equal(await dockerSucceeds(['container', 'inspect', name]), false, `${name} is left`);
+  assert.equal(await dockerOutput(['ps', '--all', '--filter', `label=${LABEL}=${name}`, '--format', '{{.Names}}']), '');
+  if (volume) assert.equal(await dockerSucceeds(['volume', 'inspect', volume]), false, `volume ${volume} is left`);
 });
 
 test('the first run stops the 20.10 dockerd by its pid and starts the recorded engine; the image and the volume stay usable', async () => {

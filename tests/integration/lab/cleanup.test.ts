@@ -10,7 +10,7 @@ import {randomBytes} from 'node:crypto';
 import path from 'node:path';
 import {test} from 'node:test';
 import {fileURLToPath} from 'node:url';
-import {docker, dockerOk, waitFor} from '../../../tools/lab/exec';
+import {dockerOutput, dockerSucceeds, waitFor} from '../../../tools/core/exec';
 import {ensureNodeImage} from '../../../tools/lab/node-image';
 import {LAB_LABEL, labLayout, removingLab, swarmDown, swarmUp, withSwarmLab} from '../../../tools/lab/swarm';
 
@@ -22,15 +22,15 @@ async function leftovers(name: string): Promise<string[]> {
   const layout = labLayout(name);
   const filter = ['--filter', `label=${LAB_LABEL}=${name}`];
   const found = [
-    ...(await docker(['ps', '--all', ...filter, '--format', 'container {{.Names}}'])).split('\n'),
-    ...(await docker(['network', 'ls', ...filter, '--format', 'network {{.Name}}'])).split('\n'),
-    ...(await docker(['volume', 'ls', ...filter, '--format', 'volume {{.Name}}'])).split('\n'),
+    ...(await dockerOutput(['ps', '--all', ...filter, '--format', 'container {{.Names}}'])).split('\n'),
+    ...(await dockerOutput(['network', 'ls', ...filter, '--format', 'network {{.Name}}'])).split('\n'),
+    ...(await dockerOutput(['volume', 'ls', ...filter, '--format', 'volume {{.Name}}'])).split('\n'),
   ].filter(Boolean);
   for (const node of layout.nodes) {
-    if (await dockerOk(['container', 'inspect', node.container])) found.push(`container ${node.container}`);
-    if (await dockerOk(['volume', 'inspect', node.volume])) found.push(`volume ${node.volume}`);
+    if (await dockerSucceeds(['container', 'inspect', node.container])) found.push(`container ${node.container}`);
+    if (await dockerSucceeds(['volume', 'inspect', node.volume])) found.push(`volume ${node.volume}`);
   }
-  if (await dockerOk(['network', 'inspect', layout.network])) found.push(`network ${layout.network}`);
+  if (await dockerSucceeds(['network', 'inspect', layout.network])) found.push(`network ${layout.network}`);
   return [...new Set(found)];
 }
 
@@ -90,7 +90,7 @@ test('an interrupted `lab swarm up` cleans up and exits with 130', async () => {
   child.stderr.on('data', (d) => (output += d));
   const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   try {
-    await waitFor('the first lab node to exist', async () => ((await dockerOk(['container', 'inspect', labLayout(name).nodes[0].container])) ? true : undefined), {timeoutMs: 600_000, intervalMs: 250});
+    await waitFor('the first lab node to exist', async () => ((await dockerSucceeds(['container', 'inspect', labLayout(name).nodes[0].container])) ? true : undefined), {timeoutMs: 600_000, intervalMs: 250});
     child.kill('SIGINT');
     const code = await exited;
     assert.equal(code, 130, output);

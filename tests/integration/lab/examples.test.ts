@@ -14,7 +14,7 @@ import path from 'node:path';
 import {after, before, test} from 'node:test';
 import {parse} from 'yaml';
 import type {Report} from '../../../tools/runner/report';
-import {execFile} from '../../../tools/lab/exec';
+import {run} from '../../../tools/core/exec';
 import {repoRoot} from '../../../tools/lab/images';
 import {DEFAULT_LAB_NAME, describeLostNodes, lostNodes, startingLab, swarmStatus, swarmUp, type StartingLab} from '../../../tools/lab/swarm';
 
@@ -82,7 +82,7 @@ test('npm run examples -- up --lab: every stack example passes on the lab, repli
   const json = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fg-lab-examples-')), 'examples.json');
   const names = stackExamples.map((e) => e.name);
   const started = Date.now();
-  const r = await execFile(process.execPath, ['--import', 'tsx', 'tools/runner/cli.ts', 'up', '--lab', '--json', json, ...names], {cwd: repoRoot});
+  const r = await run(process.execPath, ['--import', 'tsx', 'tools/runner/cli.ts', 'up', '--lab', '--json', json, ...names], {cwd: repoRoot});
   log(`runner up --lab ${names.join(' ')}: exit ${r.code} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   log(r.stdout);
   if (r.code !== 0) log(r.stderr.split('\n').slice(-60).join('\n'));

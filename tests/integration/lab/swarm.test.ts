@@ -12,13 +12,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {after, before, test} from 'node:test';
 import {fileURLToPath} from 'node:url';
-import {docker, execFile, waitFor} from '../../../tools/lab/exec';
+import {dockerOutput, run, waitFor} from '../../../tools/core/exec';
 import {registerTeardown, type Teardown} from '../../../tools/core/teardown';
 import {DEFAULT_LAB_NAME, describeLostNodes, KERNEL_LIMITS, lostNodes, openLab, startingLab, swarmStatus, swarmUp, type LabNode, type StartingLab, type SwarmLab} from '../../../tools/lab/swarm';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
-const run = randomBytes(3).toString('hex');
-const stack = `fglabdemo${run}`;
+const suffix = randomBytes(3).toString('hex');
+const stack = `fglabdemo${suffix}`;
 const web = `${stack}_web`;
 const secretName = `${stack}-db-password`;
 const reader = `${stack}_reader`;
@@ -262,23 +262,23 @@ test('a secret is readable in a task on a worker and nowhere on the host\'s disk
   // Controls: the same marker written to a worker's engine volume and into the task's writable
   // layer must be found, or the search could not have seen the secret either.
   const worker = node(task.Node);
-  await docker(['exec', worker.container, 'sh', '-c', `echo ${control} > /var/lib/docker/fglab-control`]);
+  await dockerOutput(['exec', worker.container, 'sh', '-c', `echo ${control} > /var/lib/docker/fglab-control`]);
   await lab.nodeDocker(task.Node, ['exec', container, 'sh', '-c', `echo ${control} > /tmp/fglab-control`]);
 
   // The host's /var/lib/docker holds the node containers' own layers and their engines' volumes
   // (images, containers, the Raft log in swarm/). Image layers are skipped: they predate the secret.
   const skip = new Set(
-    await imageLayerDirs(() => docker(['image', 'ls', '--all', '--quiet']), (ids) =>
-      docker(['image', 'inspect', '--format', '{{.GraphDriver.Data.UpperDir}}:{{.GraphDriver.Data.LowerDir}}', ...ids]),
+    await imageLayerDirs(() => dockerOutput(['image', 'ls', '--all', '--quiet']), (ids) =>
+      dockerOutput(['image', 'inspect', '--format', '{{.GraphDriver.Data.UpperDir}}:{{.GraphDriver.Data.LowerDir}}', ...ids]),
     ),
   );
   for (const n of lab.layout.nodes) {
-    for (const dir of await imageLayerDirs(() => docker(['exec', n.container, 'docker', 'image', 'ls', '--all', '--quiet']), (ids) =>
-      docker(['exec', n.container, 'docker', 'image', 'inspect', '--format', '{{.GraphDriver.Data.UpperDir}}:{{.GraphDriver.Data.LowerDir}}', ...ids]),
+    for (const dir of await imageLayerDirs(() => dockerOutput(['exec', n.container, 'docker', 'image', 'ls', '--all', '--quiet']), (ids) =>
+      dockerOutput(['exec', n.container, 'docker', 'image', 'inspect', '--format', '{{.GraphDriver.Data.UpperDir}}:{{.GraphDriver.Data.LowerDir}}', ...ids]),
     )) skip.add(dir);
   }
   const started = Date.now();
-  const grep = await execFile('nice', ['-n', '19', 'grep', '--recursive', '--fixed-strings', '--text', '--only-matching',
+  const grep = await run('nice', ['-n', '19', 'grep', '--recursive', '--fixed-strings', '--text', '--only-matching',
     '--devices=skip', '--exclude-dir=merged', ...[...skip].map((d) => `--exclude-dir=${d}`),
     '-e', secret, '-e', control, '/var/lib/docker'], {timeoutMs: 900_000});
   const seconds = ((Date.now() - started) / 1000).toFixed(0);

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import {spawn} from 'node:child_process';
 import {test} from 'node:test';
-import {docker, dockerOk} from '../../../tools/lab/exec';
+import {dockerOutput, dockerSucceeds} from '../../../tools/core/exec';
 import {leftoverEngines, LABEL, withEngines} from '../../../tools/transcripts/engine';
 import {runSession} from '../../../tools/transcripts/run';
 import {REPO_ROOT, type Session} from '../../../tools/transcripts/session';
@@ -19,14 +19,14 @@ const session = (commands: {command: string; exit: number}[]): Session => ({
 test('a passing session leaves nothing behind, touches no other container, and shows stdout and stderr in order', async () => {
   // Same prefix, not ours: a session's cleanup goes by its own names and label only.
   const decoy = `fgts-decoy-${process.pid}`;
-  await docker(['create', '--name', decoy, 'busybox:1.36', 'true']);
+  await dockerOutput(['create', '--name', decoy, 'busybox:1.36', 'true']);
   try {
     const file = await runSession(session([{command: 'echo out; echo err >&2; echo out again; docker network ls --format "{{.Name}}"', exit: 0}]), () => {});
     assert.equal(file.blocks.only.steps[0].output, 'out\nerr\nout again\nbridge\nhost\nnone');
     assert.deepEqual(await leftoverEngines(), []);
-    assert.equal(await dockerOk(['container', 'inspect', decoy]), true);
+    assert.equal(await dockerSucceeds(['container', 'inspect', decoy]), true);
   } finally {
-    await docker(['rm', '--force', decoy]);
+    await dockerOutput(['rm', '--force', decoy]);
   }
 });
 
@@ -37,9 +37,9 @@ test("a session's daemon settings are the fresh engine's daemon.json from its fi
 });
 
 test("the engine's storage volume goes with it", async () => {
-  const volume = await withEngines('test/cleanup', undefined, () => {}, ([engine]) => docker(['inspect', '--format', '{{range .Mounts}}{{.Name}}{{end}}', engine.name]));
+  const volume = await withEngines('test/cleanup', undefined, () => {}, ([engine]) => dockerOutput(['inspect', '--format', '{{range .Mounts}}{{.Name}}{{end}}', engine.name]));
   assert.match(volume, /^[0-9a-f]{64}$/);
-  assert.equal(await dockerOk(['volume', 'inspect', volume]), false);
+  assert.equal(await dockerSucceeds(['volume', 'inspect', volume]), false);
 });
 
 test('a command with an unexpected exit status fails the session and still removes the engine', async () => {

@@ -2,7 +2,7 @@
 // session says, and leaves none of them behind, whether it passes or fails.
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {docker, dockerOk} from '../../../tools/lab/exec';
+import {dockerOutput, dockerSucceeds} from '../../../tools/core/exec';
 import {LABEL, sessionSubnet, withEngines} from '../../../tools/transcripts/engine';
 import {runSession} from '../../../tools/transcripts/run';
 import type {Session} from '../../../tools/transcripts/session';
@@ -14,8 +14,8 @@ const base = {id: 'test/nodes', source: 'tests/integration/transcripts/nodes.tes
 /** Containers and networks of this test's sessions (other sessions may run at the same time). */
 async function leftovers(): Promise<string[]> {
   const filter = `label=${LABEL}=${base.id}`;
-  const containers = await docker(['ps', '--all', '--filter', filter, '--format', '{{.Names}}']);
-  const networks = await docker(['network', 'ls', '--filter', filter, '--format', '{{.Name}}']);
+  const containers = await dockerOutput(['ps', '--all', '--filter', filter, '--format', '{{.Names}}']);
+  const networks = await dockerOutput(['network', 'ls', '--filter', filter, '--format', '{{.Name}}']);
   return [...containers.split('\n'), ...networks.split('\n').map((n) => n && `network ${n}`)].filter(Boolean);
 }
 
@@ -40,11 +40,11 @@ test('a failing command on a worker fails the session and still removes every no
 
 test("each node's storage volume goes with it", async () => {
   const mounts = await withEngines(base.id, base.nodes, () => {}, async (engines) =>
-    Promise.all(engines.map((e) => docker(['inspect', '--format', '{{range .Mounts}}{{.Name}}{{end}}', e.name]))));
+    Promise.all(engines.map((e) => dockerOutput(['inspect', '--format', '{{range .Mounts}}{{.Name}}{{end}}', e.name]))));
   assert.equal(mounts.length, 2);
   for (const volume of mounts) {
     assert.match(volume, /^[0-9a-f]{64}$/);
-    assert.equal(await dockerOk(['volume', 'inspect', volume]), false);
+    assert.equal(await dockerSucceeds(['volume', 'inspect', volume]), false);
   }
   assert.deepEqual(await leftovers(), []);
 });

@@ -1,7 +1,8 @@
 // compose examples: `docker compose -p <unique> up -d --wait --build`, then `down -v`.
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { docker, engineEnv, tail, type RunResult } from '../exec';
+import { docker, engineEnv, type RunResult } from '../exec';
+import { tail } from '../../core/exec';
 import { readDockerfile } from '../static/dockerfile';
 import { findResources, type Resource } from '../sweep';
 import { remainingMs, StartError, type Driver, type RunContext } from './driver';

@@ -1,7 +1,8 @@
 // dockerfile examples: build the folder's Dockerfile under a unique tag, run the checks, remove it.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { docker, tail, type RunResult } from '../exec';
+import { docker, type RunResult } from '../exec';
+import { tail } from '../../core/exec';
 import { readDockerfile } from '../static/dockerfile';
 import { findResources, type Resource } from '../sweep';
 import { remainingMs, StartError, type Driver, type RunContext } from './driver';

@@ -2,7 +2,8 @@
 // wait for every rollout, then delete the namespace.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { run, tail, type RunResult } from '../exec';
+import { run, type RunResult } from '../exec';
+import { tail } from '../../core/exec';
 import { findResources, type Resource } from '../sweep';
 import { parseYaml, valueOf } from '../yamlpos';
 import { remainingMs, StartError, type Driver, type RunContext } from './driver';

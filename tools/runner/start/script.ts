@@ -2,7 +2,8 @@
 // after itself. The runner sweeps whatever is left with that prefix and counts it as a failure.
 // Before it runs, the images it declares under `uses:` are made available and, with `swarm: true`,
 // the engine is made a swarm manager.
-import { engineEnv, run, tail } from '../exec';
+import { engineEnv, run } from '../exec';
+import { tail } from '../../core/exec';
 import { findResources, type Resource } from '../sweep';
 import { remainingMs, StartError, type Driver, type RunContext } from './driver';
 import { ensureSwarm } from './swarm';

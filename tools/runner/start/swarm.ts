@@ -2,7 +2,8 @@
 // engine's own, initialised as a single-node swarm when it is in none (with --lab, `docker` talks
 // to the lab's manager, which already is one).
 import { registerTeardown } from '../../core/teardown';
-import { docker, dockerOk, tail } from '../exec';
+import { docker, engineEnv, runOk } from '../exec';
+import { tail } from '../../core/exec';
 import { StartError } from './driver';
 
 let swarmReady: Promise<void> | null = null;
@@ -29,13 +30,13 @@ export function ensureSwarm(log: (s: string) => void): Promise<void> {
         return;
       }
       log('swarm: leaving the swarm the runner initialised');
-      await dockerOk(['swarm', 'leave', '--force'], { timeoutMs: 120_000, survivesInterrupt: true });
+      await runOk('docker', ['swarm', 'leave', '--force'], { timeoutMs: 120_000, survivesInterrupt: true, env: engineEnv() });
       if (!hadGwbridge) await docker(['network', 'rm', 'docker_gwbridge'], { timeoutMs: 30_000, survivesInterrupt: true });
     }, { log, last: true });
     log('swarm: initialising a single-node swarm');
     const init = await docker(['swarm', 'init'], { timeoutMs: 120_000 });
     if (init.code !== 0 && /could not choose an IP address|multiple addresses/i.test(init.stderr)) {
-      await dockerOk(['swarm', 'init', '--advertise-addr', '127.0.0.1'], { timeoutMs: 120_000 });
+      await runOk('docker', ['swarm', 'init', '--advertise-addr', '127.0.0.1'], { timeoutMs: 120_000, env: engineEnv() });
     } else if (init.code !== 0) {
       throw new StartError(`docker swarm init failed: ${tail(init.stderr, 5)}`);
     }
