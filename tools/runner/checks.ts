@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import type { Check } from './declaration';
 import { interruption } from '../core/teardown';
-import { engineEnv, run, type RunResult } from './exec';
+import { run, type RunResult } from './exec';
 import { tail } from '../core/exec';
 import type { CheckResult } from './result';
 import { remainingMs, type Driver, type RunContext } from './start/driver';
@@ -97,7 +97,7 @@ export async function runCheck(check: Check, ctx: RunContext, driver: Driver, mi
   const script = check.script!;
   const r = await run('bash', [script], {
     cwd: ctx.decl.dir,
-    env: { ...engineEnv(), ...driver.env() },
+    env: { ...ctx.engine.env, ...driver.env() },
     timeoutMs: tryTimeout(ctx, 5000, Infinity),
     onLine: (line) => ctx.log(`  | ${line}`),
   });

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { interruptedBy, runAllTeardowns, runMain } from '../core/teardown';
-import { docker, targetEngine } from './exec';
+import { targetEngine, type TargetEngine } from './exec';
 import { openRunningLab } from './lab';
 import { upOnOtherEngine } from './otherEngine';
 import type { SwarmLab } from '../lab/swarm';
@@ -23,8 +23,8 @@ export function exampleNames(dir: string): string[] {
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
-async function engineVersion(): Promise<string | null> {
-  const r = await docker(['version', '--format', '{{.Server.Version}}'], { timeoutMs: 30_000 });
+async function engineVersion(engine: TargetEngine): Promise<string | null> {
+  const r = await engine.docker(['version', '--format', '{{.Server.Version}}'], { timeoutMs: 30_000 });
   return r.code === 0 ? r.stdout.trim() : null;
 }
 
@@ -101,11 +101,11 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       }
       lab = opened;
-      // Every docker call and script check now goes to the lab's manager; builds stay on the host.
-      targetEngine(lab.env);
       report.engine.lab = `${lab.name} (${lab.managerHost}, ${lab.layout.nodes.length} nodes)`;
     }
-    report.engine.server = await engineVersion();
+    // With --lab every docker call and script check goes to the lab's manager; builds stay on the host.
+    const engine = targetEngine(lab?.env);
+    report.engine.server = await engineVersion(engine);
     if (!report.engine.server) {
       process.stderr.write('no Docker engine answers (docker version): `up` needs one\n');
       return 2;
@@ -122,7 +122,7 @@ async function main(argv: string[]): Promise<number> {
     try {
       for (const name of names) {
         if (interruptedBy()) break;
-        results.push(withStaticChecks(await upExample(name, statics.get(name)!, features, log, lab), statics.get(name)!));
+        results.push(withStaticChecks(await upExample(name, statics.get(name)!, features, log, engine, lab), statics.get(name)!));
       }
     } finally {
       // What outlives one example (a swarm the runner initialised) goes when the run ends.

@@ -1,5 +1,6 @@
 // The runner's commands (tools/core/exec.ts): the work's commands stop at SIGINT/SIGTERM, a
-// teardown's (`survivesInterrupt`) finish; `docker` goes to the engine the examples run on.
+// teardown's (`survivesInterrupt`) finish. What talks to the engine the examples run on is handed it
+// (a TargetEngine), never a global.
 import * as core from '../core/exec';
 
 export type RunResult = core.ExecResult;
@@ -21,21 +22,16 @@ export function runOk(cmd: string, args: readonly string[], opts: RunOptions = {
   return core.runOk(cmd, args, coreOptions(opts));
 }
 
-let targetEnv: NodeJS.ProcessEnv | null = null;
-
-/** Aims every later `docker` call and script check at another engine (`--lab`: the Swarm lab's manager). */
-export function targetEngine(env: NodeJS.ProcessEnv | null): void {
-  targetEnv = env;
+/** The engine the examples run on: this machine's, or the Swarm lab's manager (`up --lab`). */
+export interface TargetEngine {
+  /** Process environment of the commands that talk to it (with DOCKER_HOST for the lab). */
+  env: NodeJS.ProcessEnv;
+  /** `docker …` against it. */
+  docker(args: readonly string[], opts?: RunOptions): Promise<RunResult>;
 }
 
-/** Process environment of commands that talk to the engine the examples run on. */
-export function engineEnv(): NodeJS.ProcessEnv {
-  return targetEnv ?? process.env;
-}
-
-/** `docker` against the engine the examples run on (this machine's, or the lab's with `--lab`). */
-export function docker(args: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
-  return run('docker', args, {...opts, env: opts.env ?? engineEnv()});
+export function targetEngine(env: NodeJS.ProcessEnv = process.env): TargetEngine {
+  return {env, docker: (args, opts = {}) => run('docker', args, {...opts, env: opts.env ?? env})};
 }
 
 /** `docker` against this machine's engine whatever the target: images are built here, then loaded into the lab. */

@@ -15,6 +15,7 @@ import { emptyResult, type ExampleResult, type LimitResult } from './result';
 import { ComposeDriver } from './start/compose';
 import { DockerfileDriver } from './start/dockerfile';
 import type { Driver, RunContext } from './start/driver';
+import type { TargetEngine } from './exec';
 import { KubernetesDriver } from './start/kubernetes';
 import { ScriptDriver } from './start/script';
 import { StackDriver } from './start/stack';
@@ -63,7 +64,7 @@ function makeDriver(decl: Declaration, ctx: RunContext, stat: StaticResult): Dri
 }
 
 /** `lab`: run on the Swarm lab (`up --lab`); examples other than stacks are then not started. */
-export async function upExample(name: string, stat: StaticResult, features: Features, log: (s: string) => void, lab: SwarmLab | null = null): Promise<ExampleResult> {
+export async function upExample(name: string, stat: StaticResult, features: Features, log: (s: string) => void, engine: TargetEngine, lab: SwarmLab | null = null): Promise<ExampleResult> {
   const t0 = Date.now();
   const result = staticResult(name, stat);
   const finish = () => {
@@ -97,7 +98,7 @@ export async function upExample(name: string, stat: StaticResult, features: Feat
 
   const project = uniqueName(decl.name);
   result.project = project;
-  const ctx: RunContext = { decl, project, deadline: Date.now() + decl.timeout * 1000, log: (s) => log(`[${name}] ${s}`), ...(lab ? { lab } : {}) };
+  const ctx: RunContext = { decl, project, deadline: Date.now() + decl.timeout * 1000, log: (s) => log(`[${name}] ${s}`), engine, ...(lab ? { lab } : {}) };
   const driver = makeDriver(decl, ctx, stat);
   // Teardown, then the check for leftovers and their removal: one unit, registered before anything
   // is created, so an interrupt runs all of it too.
@@ -114,7 +115,7 @@ export async function upExample(name: string, stat: StaticResult, features: Feat
     if (left.length > 0) {
       ctx.log(`left behind: ${result.leftovers.join(', ')}; removing`);
       for (const match of driver.leftoverMatch()) {
-        if ((await removeResources(left, match)).length === 0) break;
+        if ((await removeResources(engine, left, match)).length === 0) break;
       }
       await driver.sweepNodes?.();
     }

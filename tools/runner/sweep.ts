@@ -1,6 +1,6 @@
 // Finding and removing what a run left on the engine, by label or by name prefix. Only ever
 // matches the run's own unique name, so other people's containers on a shared engine are safe.
-import { docker, engineEnv, run } from './exec';
+import { run, type TargetEngine } from './exec';
 
 /** Docker objects and network namespaces, in removal order. */
 export const RESOURCE_TYPES = ['service', 'container', 'network', 'volume', 'secret', 'config', 'image', 'netns'] as const;
@@ -31,7 +31,7 @@ const LIST: Record<Exclude<ResourceType, 'netns' | 'namespace'>, { args: string[
   image: { args: ['image', 'ls', '--no-trunc'], format: '{{.ID}}\t{{.Repository}}:{{.Tag}}' },
 };
 
-async function list(type: ResourceType, match: Match): Promise<Resource[]> {
+async function list(engine: TargetEngine, type: ResourceType, match: Match): Promise<Resource[]> {
   if (type === 'namespace') {
     if (!match.prefix) return [];
     const r = await run('kubectl', ['get', 'namespaces', '-o', 'name', '--request-timeout=10s'], { timeoutMs: 20_000, survivesInterrupt: true });
@@ -48,7 +48,7 @@ async function list(type: ResourceType, match: Match): Promise<Resource[]> {
   }
   const spec = LIST[type];
   const filter = match.label ? ['--filter', `label=${match.label}`] : [];
-  const r = await docker([...spec.args, ...filter, '--format', spec.format], { timeoutMs: 30_000, survivesInterrupt: true });
+  const r = await engine.docker([...spec.args, ...filter, '--format', spec.format], { timeoutMs: 30_000, survivesInterrupt: true });
   // service/secret/config ls fail when the engine is not a swarm manager: then there are none.
   if (r.code !== 0) return [];
   return r.stdout.split('\n').filter(Boolean).map((line) => {
@@ -58,10 +58,10 @@ async function list(type: ResourceType, match: Match): Promise<Resource[]> {
 }
 
 /** Everything matching, in removal order (services before containers before networks…). */
-export async function findResources(match: Match, types: readonly ResourceType[] = RESOURCE_TYPES): Promise<Resource[]> {
+export async function findResources(engine: TargetEngine, match: Match, types: readonly ResourceType[] = RESOURCE_TYPES): Promise<Resource[]> {
   if (!match.label && !match.prefix) throw new Error('findResources needs a label or a prefix');
   const found: Resource[] = [];
-  for (const type of ALL_TYPES) if (types.includes(type)) found.push(...(await list(type, match)));
+  for (const type of ALL_TYPES) if (types.includes(type)) found.push(...(await list(engine, type, match)));
   return found;
 }
 
@@ -78,26 +78,26 @@ const REMOVE: Record<ResourceType, (ids: string[]) => [string, string[]]> = {
 };
 
 /** Removes the resources (best effort, in order); returns those still there afterwards. */
-export async function removeResources(resources: Resource[], match: Match): Promise<Resource[]> {
+export async function removeResources(engine: TargetEngine, resources: Resource[], match: Match): Promise<Resource[]> {
   for (const type of ALL_TYPES) {
     const ids = resources.filter((r) => r.type === type).map((r) => (type === 'image' && !r.name.includes('<none>') ? r.name : r.id));
     if (ids.length === 0) continue;
-    if (type === 'network') await waitUntilGone(match, ['container'], 30_000);
+    if (type === 'network') await waitUntilGone(engine, match, ['container'], 30_000);
     const batches = type === 'netns' ? ids.map((id) => [id]) : [ids];
     for (const batch of batches) {
       const [cmd, args] = REMOVE[type](batch);
       // Removed where they were found: `docker` goes to the engine under test (the lab's with --lab).
-      await run(cmd, args, { timeoutMs: 60_000, survivesInterrupt: true, ...(cmd === 'docker' ? { env: engineEnv() } : {}) });
+      await run(cmd, args, { timeoutMs: 60_000, survivesInterrupt: true, ...(cmd === 'docker' ? { env: engine.env } : {}) });
     }
   }
-  return findResources(match, [...new Set(resources.map((r) => r.type))]);
+  return findResources(engine, match, [...new Set(resources.map((r) => r.type))]);
 }
 
 /** Waits until nothing of these types matches; returns what is still there at the deadline. */
-export async function waitUntilGone(match: Match, types: readonly ResourceType[], timeoutMs: number): Promise<Resource[]> {
+export async function waitUntilGone(engine: TargetEngine, match: Match, types: readonly ResourceType[], timeoutMs: number): Promise<Resource[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const left = await findResources(match, types);
+    const left = await findResources(engine, match, types);
     if (left.length === 0 || Date.now() >= deadline) return left;
     await sleep(1000);
   }

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import { commandArgs, httpAttempt, outputAttempt, runCheck } from '../../../tools/runner/checks';
 import type { Check, Declaration } from '../../../tools/runner/declaration';
-import type { RunResult } from '../../../tools/runner/exec';
+import { targetEngine, type RunResult } from '../../../tools/runner/exec';
 import type { Driver, RunContext } from '../../../tools/runner/start/driver';
 
 let server: Server;
@@ -52,7 +52,7 @@ test('a command string runs through sh -c', () => {
 
 function context(seconds: number): RunContext {
   const decl = { name: 'x', dir: process.cwd() } as Declaration;
-  return { decl, project: 'fg-x-000000', deadline: Date.now() + seconds * 1000, log: () => {} };
+  return { decl, project: 'fg-x-000000', deadline: Date.now() + seconds * 1000, log: () => {}, engine: targetEngine() };
 }
 
 const fakeDriver = (exec: () => RunResult): Driver => ({

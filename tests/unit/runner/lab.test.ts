@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Declaration } from '../../../tools/runner/declaration';
 import { placementChecks, publishedPorts } from '../../../tools/runner/lab';
+import { targetEngine } from '../../../tools/runner/exec';
 import { upExample } from '../../../tools/runner/run-example';
 import type { StaticResult } from '../../../tools/runner/static/index';
 import type { SwarmLab } from '../../../tools/lab/swarm';
@@ -46,7 +47,7 @@ test('published ports: long and short syntax, each once; unpublished and ranges 
 test('--lab: an example of another kind is not started, never passed, and nothing is touched', async () => {
   const stat = { problems: [], declaration: { name: 'vol', kind: 'script', limits: [], checks: [], timeout: 60 } as unknown as Declaration } as unknown as StaticResult;
   const lab = {} as SwarmLab; // never used: the example stops before anything is run
-  const r = await upExample('vol', stat, { ipvs: false, cluster: false }, () => {}, lab);
+  const r = await upExample('vol', stat, { ipvs: false, cluster: false }, () => {}, targetEngine(), lab);
   assert.equal(r.status, 'not-started');
   assert.equal(r.notStarted, 'not started: --lab runs stack examples only');
   assert.equal(r.project, null);

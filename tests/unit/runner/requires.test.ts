@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { validateDeclaration, type Declaration } from '../../../tools/runner/declaration';
+import { targetEngine } from '../../../tools/runner/exec';
 import { unmetRequirement, upExample } from '../../../tools/runner/run-example';
 import type { StaticResult } from '../../../tools/runner/static/index';
 import { parseYaml } from '../../../tools/runner/yamlpos';
@@ -37,7 +38,7 @@ function validate(text: string, built: boolean) {
 }
 
 const up = (declaration: Declaration) =>
-  upExample('site-image', { problems: [], declaration } as unknown as StaticResult, { ipvs: false, cluster: false }, () => {});
+  upExample('site-image', { problems: [], declaration } as unknown as StaticResult, { ipvs: false, cluster: false }, () => {}, targetEngine());
 
 test('requires: parsed, and a missing path is no problem for the static check', () => {
   const r = validate(DECLARATION, false);

@@ -1,14 +1,14 @@
 // compose examples: `docker compose -p <unique> up -d --wait --build`, then `down -v`.
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { docker, engineEnv, type RunResult } from '../exec';
+import type { RunResult, TargetEngine } from '../exec';
 import { tail } from '../../core/exec';
 import { readDockerfile } from '../static/dockerfile';
 import { findResources, type Resource } from '../sweep';
 import { remainingMs, StartError, type Driver, type RunContext } from './driver';
 
-export function composeEnv(project: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...engineEnv(), FG_PROJECT: project };
+export function composeEnv(engine: TargetEngine, project: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...engine.env, FG_PROJECT: project };
   for (const k of Object.keys(env)) if (k.startsWith('COMPOSE_')) delete env[k];
   return env;
 }
@@ -18,8 +18,8 @@ interface ComposeConfig {
 }
 
 /** Images of a compose or stack file: referenced (not built) ones, and base images of builds. */
-export async function composeImages(dir: string, file: string, project: string, builtTags: Set<string> = new Set()): Promise<string[]> {
-  const r = await docker(['compose', '-p', project, '-f', file, 'config', '--format', 'json'], { cwd: dir, env: composeEnv(project), timeoutMs: 60_000 });
+export async function composeImages(engine: TargetEngine, dir: string, file: string, project: string, builtTags: Set<string> = new Set()): Promise<string[]> {
+  const r = await engine.docker(['compose', '-p', project, '-f', file, 'config', '--format', 'json'], { cwd: dir, env: composeEnv(engine, project), timeoutMs: 60_000 });
   if (r.code !== 0) throw new StartError(`docker compose config failed: ${tail(r.stderr, 5)}`);
   const config = JSON.parse(r.stdout) as ComposeConfig;
   const refs = new Set<string>();
@@ -46,13 +46,13 @@ export class ComposeDriver implements Driver {
 
   private compose(args: string[], timeoutMs: number, survivesInterrupt = false): Promise<RunResult> {
     const { ctx } = this;
-    return docker(['compose', '--ansi', 'never', '-p', ctx.project, '-f', this.file, ...args], {
-      cwd: ctx.decl.dir, env: composeEnv(ctx.project), timeoutMs, survivesInterrupt,
+    return ctx.engine.docker(['compose', '--ansi', 'never', '-p', ctx.project, '-f', this.file, ...args], {
+      cwd: ctx.decl.dir, env: composeEnv(ctx.engine, ctx.project), timeoutMs, survivesInterrupt,
     });
   }
 
   images(): Promise<string[]> {
-    return composeImages(this.ctx.decl.dir, this.file, this.ctx.project);
+    return composeImages(this.ctx.engine, this.ctx.decl.dir, this.file, this.ctx.project);
   }
 
   async start(): Promise<void> {
@@ -94,8 +94,8 @@ export class ComposeDriver implements Driver {
   }
 
   async leftovers(): Promise<Resource[]> {
-    const byLabel = await findResources(this.leftoverMatch()[0], ['container', 'network', 'volume']);
-    const byName = await findResources(this.leftoverMatch()[1], ['container', 'network', 'volume', 'image']);
+    const byLabel = await findResources(this.ctx.engine, this.leftoverMatch()[0], ['container', 'network', 'volume']);
+    const byName = await findResources(this.ctx.engine, this.leftoverMatch()[1], ['container', 'network', 'volume', 'image']);
     return dedupe([...byLabel, ...byName]);
   }
 }

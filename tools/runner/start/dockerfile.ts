@@ -1,7 +1,7 @@
 // dockerfile examples: build the folder's Dockerfile under a unique tag, run the checks, remove it.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { docker, type RunResult } from '../exec';
+import type { RunResult } from '../exec';
 import { tail } from '../../core/exec';
 import { readDockerfile } from '../static/dockerfile';
 import { findResources, type Resource } from '../sweep';
@@ -21,13 +21,13 @@ export class DockerfileDriver implements Driver {
   }
 
   async start(): Promise<void> {
-    const r = await docker(['build', '-t', this.tag, '.'], { cwd: this.ctx.decl.dir, timeoutMs: remainingMs(this.ctx) });
+    const r = await this.ctx.engine.docker(['build', '-t', this.tag, '.'], { cwd: this.ctx.decl.dir, timeoutMs: remainingMs(this.ctx) });
     if (r.code !== 0) throw new StartError(`docker build failed:\n${tail(r.stderr || r.stdout, 15)}`);
   }
 
   runImage(args: string[], timeoutMs: number): Promise<RunResult> {
     const name = `${this.ctx.project}-run-${++this.runs}`;
-    return docker(['run', '--rm', '--name', name, this.tag, ...args], { timeoutMs });
+    return this.ctx.engine.docker(['run', '--rm', '--name', name, this.tag, ...args], { timeoutMs });
   }
 
   env(): Record<string, string> {
@@ -40,9 +40,9 @@ export class DockerfileDriver implements Driver {
 
   async teardown(): Promise<void> {
     const opts = { timeoutMs: 60_000, survivesInterrupt: true };
-    const containers = await findResources({ prefix: `${this.ctx.project}-` }, ['container']);
-    if (containers.length) await docker(['rm', '-f', ...containers.map((c) => c.id)], opts);
-    await docker(['image', 'rm', '-f', this.tag], opts);
+    const containers = await findResources(this.ctx.engine, { prefix: `${this.ctx.project}-` }, ['container']);
+    if (containers.length) await this.ctx.engine.docker(['rm', '-f', ...containers.map((c) => c.id)], opts);
+    await this.ctx.engine.docker(['image', 'rm', '-f', this.tag], opts);
   }
 
   leftoverMatch() {
@@ -50,6 +50,6 @@ export class DockerfileDriver implements Driver {
   }
 
   leftovers(): Promise<Resource[]> {
-    return findResources({ prefix: this.ctx.project }, ['container', 'network', 'volume', 'image']);
+    return findResources(this.ctx.engine, { prefix: this.ctx.project }, ['container', 'network', 'volume', 'image']);
   }
 }

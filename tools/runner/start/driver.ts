@@ -1,6 +1,6 @@
 import type { SwarmLab } from '../../lab/swarm';
 import type { Declaration } from '../declaration';
-import type { RunResult } from '../exec';
+import type { RunResult, TargetEngine } from '../exec';
 import type { CheckResult } from '../result';
 import type { Resource } from '../sweep';
 
@@ -11,6 +11,8 @@ export interface RunContext {
   /** Epoch milliseconds by which start and checks must be done. */
   deadline: number;
   log: (s: string) => void;
+  /** The engine the example runs on: this machine's, or the lab's manager with `up --lab`. */
+  engine: TargetEngine;
   /** `up --lab`: the three-node Swarm lab the example runs on (stack examples only). */
   lab?: SwarmLab;
 }

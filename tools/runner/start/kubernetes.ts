@@ -73,6 +73,6 @@ export class KubernetesDriver implements Driver {
   }
 
   leftovers(): Promise<Resource[]> {
-    return findResources({ prefix: this.ctx.project }, ['namespace']);
+    return findResources(this.ctx.engine, { prefix: this.ctx.project }, ['namespace']);
   }
 }

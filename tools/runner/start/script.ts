@@ -2,7 +2,7 @@
 // after itself. The runner sweeps whatever is left with that prefix and counts it as a failure.
 // Before it runs, the images it declares under `uses:` are made available and, with `swarm: true`,
 // the engine is made a swarm manager.
-import { engineEnv, run } from '../exec';
+import { run } from '../exec';
 import { tail } from '../../core/exec';
 import { findResources, type Resource } from '../sweep';
 import { remainingMs, StartError, type Driver, type RunContext } from './driver';
@@ -22,10 +22,10 @@ export class ScriptDriver implements Driver {
 
   async start(): Promise<void> {
     const { ctx } = this;
-    if (ctx.decl.swarm) await ensureSwarm(ctx.log);
+    if (ctx.decl.swarm) await ensureSwarm(ctx.engine, ctx.log);
     const r = await run('bash', ['run.sh'], {
       cwd: ctx.decl.dir,
-      env: { ...engineEnv(), ...this.env() },
+      env: { ...ctx.engine.env, ...this.env() },
       timeoutMs: remainingMs(ctx),
       onLine: (line) => ctx.log(`  | ${line}`),
     });
@@ -53,6 +53,6 @@ export class ScriptDriver implements Driver {
   }
 
   leftovers(): Promise<Resource[]> {
-    return findResources({ prefix: this.prefix });
+    return findResources(this.ctx.engine, { prefix: this.prefix });
   }
 }

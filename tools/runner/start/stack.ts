@@ -8,7 +8,7 @@ import { parse } from 'yaml';
 import { execInService, forwardPublishedPort, stackPlacement, type PortForward } from '../../lab/services';
 import { loadImagesIntoLab, type SwarmLab } from '../../lab/swarm';
 import { interruption } from '../../core/teardown';
-import { docker, hostDocker, type RunResult } from '../exec';
+import { hostDocker, type RunResult } from '../exec';
 import { tail } from '../../core/exec';
 import { placementChecks, publishedPorts } from '../lab';
 import type { CheckResult } from '../result';
@@ -34,7 +34,7 @@ export class StackDriver implements Driver {
   async images(): Promise<string[]> {
     const { decl, project } = this.ctx;
     const built = new Set(decl.images.map((i) => i.tag));
-    const refs = new Set(await composeImages(decl.dir, this.file, project, built));
+    const refs = new Set(await composeImages(this.ctx.engine, decl.dir, this.file, project, built));
     for (const img of decl.images) {
       const text = readFileSync(join(decl.dir, img.context, img.dockerfile), 'utf8');
       // A base that is one of the example's own images is built before it, in the declared order.
@@ -46,10 +46,10 @@ export class StackDriver implements Driver {
   async start(): Promise<void> {
     const { ctx } = this;
     const { decl, project, log } = ctx;
-    await ensureSwarm(log);
+    await ensureSwarm(ctx.engine, log);
 
     // The lab's nodes cannot build for each other: build on the host, then load into every node.
-    const build = ctx.lab ? hostDocker : docker;
+    const build = ctx.lab ? hostDocker : ctx.engine.docker;
     for (const img of decl.images) {
       log(`building ${img.tag}`);
       const r = await build(['build', '-t', img.tag, '-f', join(img.context, img.dockerfile), img.context], {
@@ -60,18 +60,18 @@ export class StackDriver implements Driver {
     if (ctx.lab) await this.prepareLab(ctx.lab);
 
     for (const secret of decl.secrets) {
-      if ((await docker(['secret', 'inspect', secret.name], { timeoutMs: 30_000 })).code === 0) {
+      if ((await this.ctx.engine.docker(['secret', 'inspect', secret.name], { timeoutMs: 30_000 })).code === 0) {
         throw new StartError(`secret ${secret.name} already exists and was not created by this run: remove it or wait for the other run`);
       }
       // Remembered before creation: the teardown removes it even if creation is interrupted.
       this.createdSecrets.push(secret.name);
       const args = ['secret', 'create', '--label', `${RUNNER_LABEL}=${project}`, secret.name, secret.file ?? '-'];
-      const r = await docker(args, { cwd: decl.dir, input: secret.stdin, timeoutMs: 30_000 });
+      const r = await this.ctx.engine.docker(args, { cwd: decl.dir, input: secret.stdin, timeoutMs: 30_000 });
       if (r.code !== 0) throw new StartError(`docker secret create ${secret.name} failed: ${tail(r.stderr, 5)}`);
     }
 
-    const deploy = await docker(['stack', 'deploy', '--detach=true', '--resolve-image', 'never', '-c', this.file, project], {
-      cwd: decl.dir, env: composeEnv(project), timeoutMs: remainingMs(ctx),
+    const deploy = await this.ctx.engine.docker(['stack', 'deploy', '--detach=true', '--resolve-image', 'never', '-c', this.file, project], {
+      cwd: decl.dir, env: composeEnv(this.ctx.engine, project), timeoutMs: remainingMs(ctx),
     });
     if (deploy.code !== 0) throw new StartError(`docker stack deploy failed:\n${tail(deploy.stderr || deploy.stdout, 15)}`);
     await this.waitForReplicas();
@@ -80,7 +80,7 @@ export class StackDriver implements Driver {
   /** Images into every node of the lab; a forward from 127.0.0.1 for each published port. */
   private async prepareLab(lab: SwarmLab): Promise<void> {
     const { decl, project, log } = this.ctx;
-    const tags = [...new Set([...(await composeImages(decl.dir, this.file, project, new Set(decl.images.map((i) => i.tag)))), ...decl.images.map((i) => i.tag)])];
+    const tags = [...new Set([...(await composeImages(this.ctx.engine, decl.dir, this.file, project, new Set(decl.images.map((i) => i.tag)))), ...decl.images.map((i) => i.tag)])];
     await loadImagesIntoLab(tags, lab.name, log);
     for (const port of publishedPorts(this.stackDoc())) {
       log(`forwarding 127.0.0.1:${port} to the lab node that publishes it`);
@@ -90,7 +90,7 @@ export class StackDriver implements Driver {
 
   /** `docker service ls` rows of this stack: name and replicas as "running/desired". */
   private async services(): Promise<{ name: string; running: number; desired: number }[]> {
-    const r = await docker(['service', 'ls', '--filter', `label=${this.nsLabel}`, '--format', '{{.Name}}\t{{.Replicas}}'], { timeoutMs: 30_000 });
+    const r = await this.ctx.engine.docker(['service', 'ls', '--filter', `label=${this.nsLabel}`, '--format', '{{.Name}}\t{{.Replicas}}'], { timeoutMs: 30_000 });
     return r.stdout.split('\n').filter(Boolean).map((line) => {
       const [name, replicas] = line.split('\t');
       const m = /^(\d+)\/(\d+)/.exec(replicas ?? '');
@@ -106,7 +106,7 @@ export class StackDriver implements Driver {
       last = services.map((s) => `${s.name} ${s.running}/${s.desired}`).join(', ');
       if (services.length >= expected && services.every((s) => s.desired >= 0 && s.running >= s.desired)) return;
       if (remainingMs(this.ctx) <= 0) {
-        const errors = await docker(['stack', 'ps', '--no-trunc', '--filter', 'desired-state=shutdown', '--format', '{{.Name}} {{.CurrentState}} {{.Error}}', this.ctx.project], { timeoutMs: 30_000 });
+        const errors = await this.ctx.engine.docker(['stack', 'ps', '--no-trunc', '--filter', 'desired-state=shutdown', '--format', '{{.Name}} {{.CurrentState}} {{.Error}}', this.ctx.project], { timeoutMs: 30_000 });
         throw new StartError(`replicas not all running within ${this.ctx.decl.timeout} s: ${last}\n${tail(errors.stdout, 10)}`);
       }
       await sleep(2000);
@@ -135,10 +135,10 @@ export class StackDriver implements Driver {
       const r = await execInService(this.ctx.lab, name, command, { timeoutMs });
       return { code: r.code, signal: null, stdout: r.stdout, stderr: r.stderr, timedOut: r.timedOut, interrupted: false };
     }
-    const ps = await docker(['ps', '-q', '--filter', `label=com.docker.swarm.service.name=${name}`, '--filter', 'status=running'], { timeoutMs: 30_000 });
+    const ps = await this.ctx.engine.docker(['ps', '-q', '--filter', `label=com.docker.swarm.service.name=${name}`, '--filter', 'status=running'], { timeoutMs: 30_000 });
     const id = ps.stdout.split('\n').find(Boolean);
     if (!id) return { code: 1, signal: null, stdout: '', stderr: `no running task of service ${name}`, timedOut: false, interrupted: false };
-    return docker(['exec', id, ...command], { timeoutMs });
+    return this.ctx.engine.docker(['exec', id, ...command], { timeoutMs });
   }
 
   env(): Record<string, string> {
@@ -151,10 +151,10 @@ export class StackDriver implements Driver {
     const chosen = failing.length ? failing : services;
     const parts: string[] = [];
     for (const s of chosen) {
-      const r = await docker(['service', 'logs', '--no-task-ids', '--tail', '30', s.name], { timeoutMs: 30_000, survivesInterrupt: true });
+      const r = await this.ctx.engine.docker(['service', 'logs', '--no-task-ids', '--tail', '30', s.name], { timeoutMs: 30_000, survivesInterrupt: true });
       parts.push(`--- ${s.name} (${s.running}/${s.desired} running)\n${tail(r.stdout + r.stderr, 30)}`);
     }
-    const ps = await docker(['stack', 'ps', '--no-trunc', '--format', '{{.Name}}\t{{.CurrentState}}\t{{.Error}}', this.ctx.project], { timeoutMs: 30_000, survivesInterrupt: true });
+    const ps = await this.ctx.engine.docker(['stack', 'ps', '--no-trunc', '--format', '{{.Name}}\t{{.CurrentState}}\t{{.Error}}', this.ctx.project], { timeoutMs: 30_000, survivesInterrupt: true });
     parts.push(`--- tasks\n${tail(ps.stdout, 15)}`);
     return parts.join('\n');
   }
@@ -163,18 +163,18 @@ export class StackDriver implements Driver {
     const { project } = this.ctx;
     const opts = { timeoutMs: 60_000, survivesInterrupt: true };
     for (const forward of this.forwards.splice(0)) await forward.close();
-    if ((await findResources({ label: this.nsLabel }, ['service', 'network', 'secret', 'config'])).length > 0) {
-      await docker(['stack', 'rm', project], opts);
+    if ((await findResources(this.ctx.engine, { label: this.nsLabel }, ['service', 'network', 'secret', 'config'])).length > 0) {
+      await this.ctx.engine.docker(['stack', 'rm', project], opts);
     }
     // stack rm returns at once; networks and containers go when the tasks have stopped.
-    const left = await waitUntilGone({ label: this.nsLabel }, ['service', 'container', 'network'], 120_000);
-    if (left.length > 0) await removeResources(left, { label: this.nsLabel });
+    const left = await waitUntilGone(this.ctx.engine, { label: this.nsLabel }, ['service', 'container', 'network'], 120_000);
+    if (left.length > 0) await removeResources(this.ctx.engine, left, { label: this.nsLabel });
     // stack rm keeps volumes: remove the ones this stack created.
-    const volumes = await findResources({ label: this.nsLabel }, ['volume']);
-    if (volumes.length > 0) await removeResources(volumes, { label: this.nsLabel });
+    const volumes = await findResources(this.ctx.engine, { label: this.nsLabel }, ['volume']);
+    if (volumes.length > 0) await removeResources(this.ctx.engine, volumes, { label: this.nsLabel });
     for (const name of this.createdSecrets) {
-      const mine = await docker(['secret', 'inspect', '--format', `{{index .Spec.Labels "${RUNNER_LABEL}"}}`, name], opts);
-      if (mine.code === 0 && mine.stdout.trim() === project) await docker(['secret', 'rm', name], opts);
+      const mine = await this.ctx.engine.docker(['secret', 'inspect', '--format', `{{index .Spec.Labels "${RUNNER_LABEL}"}}`, name], opts);
+      if (mine.code === 0 && mine.stdout.trim() === project) await this.ctx.engine.docker(['secret', 'rm', name], opts);
     }
     await this.sweepNodes();
   }
@@ -218,9 +218,9 @@ export class StackDriver implements Driver {
   async leftovers(): Promise<Resource[]> {
     const [ns, mine, named] = this.leftoverMatch();
     return dedupe([
-      ...(await findResources(ns, ['service', 'container', 'network', 'volume', 'secret', 'config'])),
-      ...(await findResources(mine, ['secret'])),
-      ...(await findResources(named, ['service', 'container', 'network', 'volume', 'secret', 'config'])),
+      ...(await findResources(this.ctx.engine, ns, ['service', 'container', 'network', 'volume', 'secret', 'config'])),
+      ...(await findResources(this.ctx.engine, mine, ['secret'])),
+      ...(await findResources(this.ctx.engine, named, ['service', 'container', 'network', 'volume', 'secret', 'config'])),
       ...(await Promise.all(this.workers().map((hostname) => this.nodeLeftovers(hostname)))).flat(),
     ]);
   }
