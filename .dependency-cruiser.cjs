@@ -33,7 +33,7 @@ module.exports = {
     },
     {
       name: 'core-imports-no-tool',
-      comment: 'tools/core (teardown registry) is shared by every tool and depends on none.',
+      comment: 'tools/core (teardown, exec, Dockerfile and image-reference reading) is shared by every tool and depends on none.',
       severity: 'error',
       from: {path: '^tools/core/'},
       to: {path: '^tools/', pathNot: '^tools/core/'},

@@ -9,10 +9,10 @@ import {
   LABEL_STANDIN,
   baseHash,
   decideLocal,
-  parseImageRef,
   standinFor,
   standinHash,
 } from '../../tools/standins/standins';
+import { parseImageRef } from '../../tools/core/image-ref';
 
 test('parseImageRef reads references the way Docker does', () => {
   assert.deepEqual(parseImageRef('mysql:8.4'), { registry: 'docker.io', repository: 'library/mysql', tag: '8.4', digest: undefined });

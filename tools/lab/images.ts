@@ -4,6 +4,7 @@ import {fileURLToPath} from 'node:url';
 import {parse} from 'yaml';
 import {ensureImage} from '../standins/standins';
 import {dockerOutput} from '../core/exec';
+import {readDockerfile} from '../core/dockerfile';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -70,18 +71,6 @@ export function stackExampleImages(examplesDir = path.join(repoRoot, 'examples')
   return {used: used.filter((i) => !builtTags.has(i)), built};
 }
 
-/** Images a Dockerfile builds FROM, other than its own stages and `scratch`. */
-export function dockerfileBaseImages(text: string): string[] {
-  const stages = new Set<string>();
-  const bases: string[] = [];
-  for (const m of text.matchAll(/^\s*FROM\s+(?:--platform=\S+\s+)?(\S+)(?:\s+AS\s+(\S+))?/gim)) {
-    const image = m[1];
-    if (image !== 'scratch' && !stages.has(image.toLowerCase()) && !bases.includes(image)) bases.push(image);
-    if (m[2]) stages.add(m[2].toLowerCase());
-  }
-  return bases;
-}
-
 export type Log = (line: string) => void;
 
 /**
@@ -110,7 +99,7 @@ export async function prepareLabImages(log: Log): Promise<LabImages> {
   const isBuilt = (tag: string) => needs.built.some((b) => b.tag === tag);
   const used = [...new Set([...BASE_IMAGES, ...needs.used])].filter((tag) => !isBuilt(tag));
   // Offline, `docker build` cannot pull a FROM image: make those present (stand-ins) first.
-  const buildBases = needs.built.flatMap((b) => dockerfileBaseImages(fs.readFileSync(b.dockerfile, 'utf8'))).filter((tag) => !isBuilt(tag));
+  const buildBases = [...new Set(needs.built.flatMap((b) => readDockerfile(fs.readFileSync(b.dockerfile, 'utf8')).baseImages.map((base) => base.ref)))].filter((tag) => !isBuilt(tag));
   const standIns: string[] = [];
   for (const tag of used) if (await ensureHostImage(tag, log)) standIns.push(tag);
   for (const tag of new Set(buildBases)) if (!used.includes(tag)) await ensureHostImage(tag, log);

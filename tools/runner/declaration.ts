@@ -3,6 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join, normalize, isAbsolute } from 'node:path';
 import type { Problem } from './problems';
 import { problemAt, valueOf, type YamlFile, type YamlPath } from './yamlpos';
+import { parseImageRef } from '../core/image-ref';
 
 export const KINDS = ['compose', 'stack', 'dockerfile', 'script', 'kubernetes'] as const;
 export const CHAPTERS = ['images', 'networking', 'storage', 'compose', 'swarm', 'cloud', 'kubernetes'] as const;
@@ -356,11 +357,8 @@ export function validateDeclaration(
  * '@digest'). `registry:5000/app` has no tag; `app:1.0@sha256:…` has one.
  */
 export function imageTag(ref: string): string | null {
-  const at = ref.indexOf('@');
-  if (at >= 0) return '@' + ref.slice(at + 1);
-  const lastSlash = ref.lastIndexOf('/');
-  const colon = ref.indexOf(':', lastSlash + 1);
-  return colon >= 0 ? ref.slice(colon + 1) : null;
+  const {tag, digest} = parseImageRef(ref);
+  return digest !== undefined ? `@${digest}` : (tag ?? null);
 }
 
 /** True when the image reference names a version: a tag other than latest, or a digest. */

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {test} from 'node:test';
-import {dockerfileBaseImages, stackExampleImages, stackFileImages} from '../../../tools/lab/images';
+import {stackExampleImages, stackFileImages} from '../../../tools/lab/images';
 import {describeLostNodes, dockerEnvFor, formatStatus, labLayout, nodeRunArgs, parseNodeLs, type LabStatus} from '../../../tools/lab/swarm';
 
 test('a lab\'s names all start with its name and its nodes are the notes\' manager and two workers', () => {
@@ -113,18 +113,6 @@ test('only stack examples contribute images; built images are listed as builds, 
   } finally {
     fs.rmSync(dir, {recursive: true, force: true});
   }
-});
-
-test('the images a Dockerfile builds FROM, without its own stages or scratch', () => {
-  const text = [
-    'FROM python:3.12-slim AS build',
-    'RUN pip wheel .',
-    'from --platform=linux/amd64 busybox:1.36',
-    'FROM build AS test',
-    'FROM scratch',
-    'FROM python:3.12-slim',
-  ].join('\n');
-  assert.deepEqual(dockerfileBaseImages(text), ['python:3.12-slim', 'busybox:1.36']);
 });
 
 test('a lost node is named with its cause and the host memory, as the machine\'s doing', () => {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunResult } from '../exec';
 import { tail } from '../../core/exec';
-import { readDockerfile } from '../static/dockerfile';
+import { readDockerfile } from '../../core/dockerfile';
 import { findResources, type Resource } from '../sweep';
 import { remainingMs, StartError, type Driver, type RunContext } from './driver';
 

@@ -13,7 +13,7 @@ import { tail } from '../../core/exec';
 import { placementChecks, publishedPorts } from '../lab';
 import type { CheckResult } from '../result';
 import { RUNNER_LABEL } from '../names';
-import { readDockerfile } from '../static/dockerfile';
+import { readDockerfile } from '../../core/dockerfile';
 import { findResources, removeResources, sleep, waitUntilGone, type Resource } from '../sweep';
 import { composeEnv, composeImages, dedupe } from './compose';
 import { remainingMs, StartError, type Driver, type RunContext } from './driver';

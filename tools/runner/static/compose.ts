@@ -5,7 +5,7 @@ import type { Declaration } from '../declaration';
 import { isPinned, unpinnedMessage } from '../declaration';
 import type { Problem } from '../problems';
 import { problemAt, positionOf, valueOf, type YamlFile, type YamlPath } from '../yamlpos';
-import { readDockerfile } from './dockerfile';
+import { readDockerfile } from '../../core/dockerfile';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
