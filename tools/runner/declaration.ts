@@ -86,6 +86,257 @@ const EXAMPLE_NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** Reads example.yaml's values, recording each problem at its place in the file. */
+class DeclarationReader {
+  readonly problems: Problem[] = [];
+  constructor(
+    private readonly yaml: YamlFile,
+    private readonly dir: string,
+  ) {}
+
+  at(path: YamlPath, rule: string, message: string): void {
+    this.problems.push(problemAt(this.yaml, path, rule, message));
+  }
+
+  bilingual(v: unknown, path: YamlPath, what: string): Bilingual | null {
+    if (!isObj(v)) {
+      this.at(path, 'declaration-language', `${what} needs both languages: { zh-Hans: …, en: … }`);
+      return null;
+    }
+    let ok = true;
+    for (const lang of LANGUAGES) {
+      if (typeof v[lang] !== 'string' || (v[lang] as string).trim() === '') {
+        this.at(path, 'declaration-language', `${what} has no ${lang} text`);
+        ok = false;
+      }
+    }
+    for (const [key, text] of Object.entries(v)) {
+      if (!(LANGUAGES as readonly string[]).includes(key)) {
+        // `{ en: one, two }` in flow style makes "two" a key: the text needs quotes.
+        const hint = text === null ? ': a comma in unquoted text inside { }? put the text in quotes' : ' (use zh-Hans and en)';
+        this.at([...path, key], 'declaration-language', `${what}: unknown language "${key}"${hint}`);
+        ok = false;
+      }
+    }
+    return ok ? (v as Bilingual) : null;
+  }
+  oneOf<T extends string>(v: unknown, allowed: readonly T[], path: YamlPath, what: string): T | null {
+    if (typeof v === 'string' && (allowed as readonly string[]).includes(v)) return v as T;
+    this.at(path, v === undefined ? 'declaration-missing' : 'declaration-value', `${what} must be one of ${allowed.join(' | ')}`);
+    return null;
+  }
+  stringList(v: unknown, path: YamlPath, what: string): string[] {
+    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) {
+      this.at(path, v === undefined ? 'declaration-missing' : 'declaration-value', `${what} must be a list of strings`);
+      return [];
+    }
+    return v as string[];
+  }
+  unknownKeys(v: Obj, allowed: string[], path: YamlPath, what: string) {
+    for (const key of Object.keys(v)) {
+      if (!allowed.includes(key)) {
+        this.at([...path, key], 'declaration-unknown-key', `${what}: unknown key "${key}" (known: ${allowed.join(', ')})`);
+      }
+    }
+  }
+  /** A path inside the example folder that exists. */
+  localFile(v: unknown, path: YamlPath, what: string, kind: 'file' | 'dir' = 'file'): string | null {
+    if (typeof v !== 'string' || v === '') {
+      this.at(path, 'declaration-value', `${what} must be a path inside the example folder`);
+      return null;
+    }
+    const rel = normalize(v);
+    if (isAbsolute(rel) || rel.startsWith('..')) {
+      this.at(path, 'declaration-value', `${what} "${v}" points outside the example folder`);
+      return null;
+    }
+    const abs = join(this.dir, rel);
+    const ok = existsSync(abs) && (kind === 'file' ? statSync(abs).isFile() : statSync(abs).isDirectory());
+    if (!ok) {
+      this.at(path, 'missing-file', `${what} "${v}" does not exist in the example folder`);
+      return null;
+    }
+    return v;
+  }
+}
+
+/** The images a stack example builds (`images:`). */
+function readImages(reader: DeclarationReader, raw: Obj, kind: Kind | null) {
+  const images: ImageBuild[] = [];
+  if (raw.images !== undefined) {
+    if (kind && kind !== 'stack') reader.at(['images'], 'declaration-value', `images: is for stack examples (a ${kind} example builds its own)`);
+    if (!Array.isArray(raw.images)) reader.at(['images'], 'declaration-value', 'images must be a list of { tag, context, dockerfile? }');
+    else raw.images.forEach((img, i) => {
+      const path = ['images', i];
+      if (!isObj(img)) return reader.at(path, 'declaration-value', 'an image is { tag, context, dockerfile? }');
+      reader.unknownKeys(img, ['tag', 'context', 'dockerfile'], path, 'image');
+      const tag = typeof img.tag === 'string' ? img.tag : null;
+      if (!tag) reader.at(path, 'declaration-missing', 'image needs a tag');
+      else if (imageTag(tag) === null || imageTag(tag) === 'latest') {
+        reader.at([...path, 'tag'], 'image-unpinned', `image tag "${tag}" must name a version, not latest or nothing`);
+      }
+      const context = reader.localFile(img.context, [...path, 'context'], 'image context', 'dir');
+      const dockerfile = img.dockerfile === undefined ? 'Dockerfile' : img.dockerfile;
+      if (context && typeof dockerfile === 'string') reader.localFile(join(context, dockerfile), [...path, img.dockerfile ? 'dockerfile' : 'context'], 'Dockerfile');
+      if (tag && context && typeof dockerfile === 'string') images.push({ tag, context, dockerfile });
+    });
+  }
+  return images;
+}
+
+/** The pinned images a script example uses (`uses:`). */
+function readUses(reader: DeclarationReader, raw: Obj, kind: Kind | null) {
+  const uses: string[] = [];
+  if (raw.uses !== undefined) {
+    if (kind && kind !== 'script') reader.at(['uses'], 'declaration-value', `uses: is for script examples (a ${kind} example's images are read from its files)`);
+    reader.stringList(raw.uses, ['uses'], 'uses').forEach((ref, i) => {
+      if (!isPinned(ref)) reader.at(['uses', i], 'image-unpinned', unpinnedMessage(ref));
+      else uses.push(ref);
+    });
+  }
+  return uses;
+}
+
+/** Whether a script example needs a swarm (`swarm:`). */
+function readSwarm(reader: DeclarationReader, raw: Obj, kind: Kind | null) {
+  let swarm = false;
+  if (raw.swarm !== undefined) {
+    if (kind && kind !== 'script') reader.at(['swarm'], 'declaration-value', `swarm: is for script examples (a ${kind} example ${kind === 'stack' ? 'always runs in a swarm' : 'needs none'})`);
+    if (typeof raw.swarm === 'boolean') swarm = raw.swarm;
+    else reader.at(['swarm'], 'declaration-value', 'swarm must be true or false');
+  }
+  return swarm;
+}
+
+/** A stack example's external secrets (`secrets:`). */
+function readSecrets(reader: DeclarationReader, raw: Obj, kind: Kind | null) {
+  const secrets: SecretSource[] = [];
+  if (raw.secrets !== undefined) {
+    if (kind && kind !== 'stack') reader.at(['secrets'], 'declaration-value', 'secrets: is for stack examples (external Swarm secrets)');
+    if (!Array.isArray(raw.secrets)) reader.at(['secrets'], 'declaration-value', 'secrets must be a list of { name, file } or { name, stdin }');
+    else raw.secrets.forEach((s, i) => {
+      const path = ['secrets', i];
+      if (!isObj(s)) return reader.at(path, 'declaration-value', 'a secret is { name, file } or { name, stdin }');
+      reader.unknownKeys(s, ['name', 'file', 'stdin'], path, 'secret');
+      if (typeof s.name !== 'string' || !/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(s.name)) {
+        return reader.at(path, 'declaration-missing', 'secret needs a name (letters, digits, _ . -)');
+      }
+      if ((s.file === undefined) === (s.stdin === undefined)) {
+        return reader.at(path, 'declaration-value', `secret "${s.name}" needs exactly one of file: or stdin:`);
+      }
+      if (s.file !== undefined) {
+        if (reader.localFile(s.file, [...path, 'file'], 'secret file')) secrets.push({ name: s.name, file: s.file as string });
+      } else if (typeof s.stdin !== 'string' || s.stdin === '') {
+        reader.at([...path, 'stdin'], 'declaration-value', 'stdin must be the secret text');
+      } else secrets.push({ name: s.name, stdin: s.stdin });
+    });
+  }
+  return secrets;
+}
+
+/** What this machine cannot show (`limits:`). */
+function readLimits(reader: DeclarationReader, raw: Obj) {
+  const limits: Limit[] = [];
+  if (raw.limits !== undefined) {
+    if (!Array.isArray(raw.limits)) reader.at(['limits'], 'declaration-value', 'limits must be a list of { feature, what }');
+    else raw.limits.forEach((l, i) => {
+      const path = ['limits', i];
+      if (!isObj(l)) return reader.at(path, 'declaration-value', 'a limit is { feature, what: { zh-Hans, en } }');
+      reader.unknownKeys(l, ['feature', 'what'], path, 'limit');
+      if (typeof l.feature !== 'string' || !EXAMPLE_NAME.test(l.feature)) {
+        return reader.at(path, 'declaration-missing', 'limit needs a feature id (kebab-case, e.g. ipvs)');
+      }
+      const what = reader.bilingual(l.what, [...path, 'what'], `limit "${l.feature}"`);
+      if (what) limits.push({ feature: l.feature, what });
+    });
+  }
+  return limits;
+}
+
+/** Paths that must exist before the example starts (`requires:`). */
+function readRequires(reader: DeclarationReader, raw: Obj) {
+  const requires: Requirement[] = [];
+  if (raw.requires !== undefined) {
+    if (!Array.isArray(raw.requires)) reader.at(['requires'], 'declaration-value', 'requires must be a list of { path, why }');
+    else raw.requires.forEach((r, i) => {
+      const path = ['requires', i];
+      if (!isObj(r)) return reader.at(path, 'declaration-value', 'a requirement is { path, why }');
+      reader.unknownKeys(r, ['path', 'why'], path, 'requirement');
+      if (typeof r.path !== 'string' || r.path === '' || isAbsolute(r.path)) {
+        return reader.at([...path, 'path'], 'declaration-value', 'path must be relative to the example folder');
+      }
+      if (typeof r.why !== 'string' || r.why.trim() === '') return reader.at([...path, 'why'], 'declaration-missing', 'why must say what is missing (e.g. "the site is not built")');
+      requires.push({ path: r.path, why: r.why });
+    });
+  }
+  return requires;
+}
+
+/** The example's checks; `needs:` must name one of its limits. */
+function readChecks(reader: DeclarationReader, raw: Obj, kind: Kind | null, limits: Limit[]) {
+  const checks: Check[] = [];
+  if (raw.checks !== undefined && !Array.isArray(raw.checks)) reader.at(['checks'], 'declaration-value', 'checks must be a list');
+  const rawChecks = Array.isArray(raw.checks) ? raw.checks : [];
+  if (kind && kind !== 'kubernetes' && kind !== 'script' && rawChecks.length === 0) {
+    reader.at(['checks'], 'declaration-missing', `a ${kind} example needs at least one check`);
+  }
+  rawChecks.forEach((c, i) => {
+    const path = ['checks', i];
+    if (!isObj(c)) return reader.at(path, 'declaration-value', 'a check is { name, http | exec | script | run }');
+    reader.unknownKeys(c, ['name', 'needs', ...CHECK_TYPES], path, 'check');
+    const checkName = reader.bilingual(c.name, [...path, 'name'], `check ${i + 1} name`);
+    const types = CHECK_TYPES.filter((t) => c[t] !== undefined);
+    if (types.length !== 1) return reader.at(path, 'check-type', 'a check needs exactly one of http, exec, script, run');
+    const type = types[0];
+    if (kind && !CHECKS_BY_KIND[kind].includes(type)) {
+      return reader.at([...path, type], 'check-type', `a ${kind} example cannot have ${type} checks (allowed: ${CHECKS_BY_KIND[kind].join(', ') || 'none'})`);
+    }
+    const check: Check = { name: checkName ?? { 'zh-Hans': '', en: `check ${i + 1}` } };
+    if (c.needs !== undefined) {
+      if (typeof c.needs !== 'string' || !limits.some((l) => l.feature === c.needs)) {
+        reader.at([...path, 'needs'], 'declaration-value', `needs: "${String(c.needs)}" must name a feature listed under limits:`);
+      } else check.needs = c.needs;
+    }
+    const body = c[type];
+    const bodyPath = [...path, type];
+    if (type === 'script') {
+      const script = reader.localFile(body, bodyPath, 'check script');
+      if (script) check.script = script;
+    } else if (!isObj(body)) {
+      return reader.at(bodyPath, 'declaration-value', `${type} check needs a mapping`);
+    } else if (type === 'http') {
+      reader.unknownKeys(body, ['url', 'status', 'contains'], bodyPath, 'http check');
+      let url: URL | null = null;
+      try { url = new URL(String(body.url)); } catch { /* reported below */ }
+      if (!url || !/^https?:$/.test(url.protocol)) return reader.at(bodyPath, 'declaration-value', 'http check needs an http:// url');
+      // Checks only ever reach this machine: never send traffic to another address.
+      if (!LOOPBACK_HOSTS.has(url.hostname)) {
+        return reader.at([...bodyPath, 'url'], 'check-url-host', `http check url must target 127.0.0.1 or localhost, not ${url.hostname}`);
+      }
+      const status = body.status === undefined ? 200 : body.status;
+      if (typeof status !== 'number' || !Number.isInteger(status)) return reader.at([...bodyPath, 'status'], 'declaration-value', 'status must be a number');
+      if (body.contains !== undefined && typeof body.contains !== 'string') return reader.at([...bodyPath, 'contains'], 'declaration-value', 'contains must be text');
+      check.http = { url: String(body.url), status, ...(body.contains !== undefined ? { contains: body.contains as string } : {}) };
+    } else if (type === 'exec') {
+      reader.unknownKeys(body, ['service', 'command', 'expect'], bodyPath, 'exec check');
+      if (typeof body.service !== 'string') return reader.at(bodyPath, 'declaration-missing', 'exec check needs a service');
+      const cmd = body.command;
+      const cmdOk = typeof cmd === 'string' ? cmd !== '' : Array.isArray(cmd) && cmd.length > 0 && cmd.every((x) => typeof x === 'string');
+      if (!cmdOk) return reader.at(bodyPath, 'declaration-missing', 'exec check needs a command (a string run by sh -c, or a list)');
+      if (body.expect !== undefined && typeof body.expect !== 'string') return reader.at([...bodyPath, 'expect'], 'declaration-value', 'expect must be text');
+      check.exec = { service: body.service, command: cmd as string | string[], ...(body.expect !== undefined ? { expect: body.expect as string } : {}) };
+    } else if (type === 'run') {
+      reader.unknownKeys(body, ['args', 'expect'], bodyPath, 'run check');
+      const args = body.args === undefined ? [] : body.args;
+      if (!Array.isArray(args) || args.some((x) => typeof x !== 'string')) return reader.at([...bodyPath, 'args'], 'declaration-value', 'args must be a list of strings');
+      if (body.expect !== undefined && typeof body.expect !== 'string') return reader.at([...bodyPath, 'expect'], 'declaration-value', 'expect must be text');
+      check.run = { args: args as string[], ...(body.expect !== undefined ? { expect: body.expect as string } : {}) };
+    }
+    checks.push(check);
+  });
+  return checks;
+}
+
 /**
  * Validates the parsed example.yaml of the example in `dir` (folder name `name`). Returns the typed
  * declaration (with defaults) and every problem found, each located in the YAML file.
@@ -95,252 +346,50 @@ export function validateDeclaration(
   name: string,
   dir: string,
 ): { declaration: Declaration | null; problems: Problem[] } {
-  const problems: Problem[] = [];
-  const at = (path: YamlPath, rule: string, message: string) => problems.push(problemAt(yaml, path, rule, message));
+  const reader = new DeclarationReader(yaml, dir);
+  const { problems } = reader;
   const raw = valueOf(yaml) as unknown;
   if (yaml.docs.length !== 1 || !isObj(raw)) {
-    at([], 'declaration-shape', 'example.yaml must hold one YAML mapping');
+    reader.at([], 'declaration-shape', 'example.yaml must hold one YAML mapping');
     return { declaration: null, problems };
   }
-  if (!EXAMPLE_NAME.test(name)) at([], 'example-name', `folder name "${name}" is not kebab-case`);
+  if (!EXAMPLE_NAME.test(name)) reader.at([], 'example-name', `folder name "${name}" is not kebab-case`);
 
   for (const key of Object.keys(raw)) {
-    if (!TOP_KEYS.includes(key)) at([key], 'declaration-unknown-key', `unknown key "${key}" (known: ${TOP_KEYS.join(', ')})`);
+    if (!TOP_KEYS.includes(key)) reader.at([key], 'declaration-unknown-key', `unknown key "${key}" (known: ${TOP_KEYS.join(', ')})`);
   }
 
-  const bilingual = (v: unknown, path: YamlPath, what: string): Bilingual | null => {
-    if (!isObj(v)) {
-      at(path, 'declaration-language', `${what} needs both languages: { zh-Hans: …, en: … }`);
-      return null;
-    }
-    let ok = true;
-    for (const lang of LANGUAGES) {
-      if (typeof v[lang] !== 'string' || (v[lang] as string).trim() === '') {
-        at(path, 'declaration-language', `${what} has no ${lang} text`);
-        ok = false;
-      }
-    }
-    for (const [key, text] of Object.entries(v)) {
-      if (!(LANGUAGES as readonly string[]).includes(key)) {
-        // `{ en: one, two }` in flow style makes "two" a key: the text needs quotes.
-        const hint = text === null ? ': a comma in unquoted text inside { }? put the text in quotes' : ' (use zh-Hans and en)';
-        at([...path, key], 'declaration-language', `${what}: unknown language "${key}"${hint}`);
-        ok = false;
-      }
-    }
-    return ok ? (v as Bilingual) : null;
-  };
-  const oneOf = <T extends string>(v: unknown, allowed: readonly T[], path: YamlPath, what: string): T | null => {
-    if (typeof v === 'string' && (allowed as readonly string[]).includes(v)) return v as T;
-    at(path, v === undefined ? 'declaration-missing' : 'declaration-value', `${what} must be one of ${allowed.join(' | ')}`);
-    return null;
-  };
-  const stringList = (v: unknown, path: YamlPath, what: string): string[] => {
-    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) {
-      at(path, v === undefined ? 'declaration-missing' : 'declaration-value', `${what} must be a list of strings`);
-      return [];
-    }
-    return v as string[];
-  };
-  const unknownKeys = (v: Obj, allowed: string[], path: YamlPath, what: string) => {
-    for (const key of Object.keys(v)) {
-      if (!allowed.includes(key)) {
-        at([...path, key], 'declaration-unknown-key', `${what}: unknown key "${key}" (known: ${allowed.join(', ')})`);
-      }
-    }
-  };
-  /** A path inside the example folder that exists. */
-  const localFile = (v: unknown, path: YamlPath, what: string, kind: 'file' | 'dir' = 'file'): string | null => {
-    if (typeof v !== 'string' || v === '') {
-      at(path, 'declaration-value', `${what} must be a path inside the example folder`);
-      return null;
-    }
-    const rel = normalize(v);
-    if (isAbsolute(rel) || rel.startsWith('..')) {
-      at(path, 'declaration-value', `${what} "${v}" points outside the example folder`);
-      return null;
-    }
-    const abs = join(dir, rel);
-    const ok = existsSync(abs) && (kind === 'file' ? statSync(abs).isFile() : statSync(abs).isDirectory());
-    if (!ok) {
-      at(path, 'missing-file', `${what} "${v}" does not exist in the example folder`);
-      return null;
-    }
-    return v;
-  };
-
-  const title = bilingual(raw.title, ['title'], 'title');
-  const summary = bilingual(raw.summary, ['summary'], 'summary');
-  const kind = oneOf(raw.kind, KINDS, ['kind'], 'kind');
-  const chapter = oneOf(raw.chapter, CHAPTERS, ['chapter'], 'chapter');
-  const topics = stringList(raw.topics, ['topics'], 'topics');
+  const title = reader.bilingual(raw.title, ['title'], 'title');
+  const summary = reader.bilingual(raw.summary, ['summary'], 'summary');
+  const kind = reader.oneOf(raw.kind, KINDS, ['kind'], 'kind');
+  const chapter = reader.oneOf(raw.chapter, CHAPTERS, ['chapter'], 'chapter');
+  const topics = reader.stringList(raw.topics, ['topics'], 'topics');
   topics.forEach((t, i) => {
-    if (!(TOPICS as readonly string[]).includes(t)) at(['topics', i], 'declaration-value', `unknown topic "${t}" (known: ${TOPICS.join(', ')})`);
+    if (!(TOPICS as readonly string[]).includes(t)) reader.at(['topics', i], 'declaration-value', `unknown topic "${t}" (known: ${TOPICS.join(', ')})`);
   });
 
   let timeout = 300;
   if (raw.timeout !== undefined) {
     if (typeof raw.timeout === 'number' && Number.isInteger(raw.timeout) && raw.timeout > 0) timeout = raw.timeout;
-    else at(['timeout'], 'declaration-value', 'timeout must be a whole number of seconds');
+    else reader.at(['timeout'], 'declaration-value', 'timeout must be a whole number of seconds');
   }
 
-  const files = stringList(raw.files, ['files'], 'files');
-  if (Array.isArray(raw.files) && files.length === 0) at(['files'], 'declaration-value', 'files must name at least one file');
-  files.forEach((f, i) => localFile(f, ['files', i], 'file'));
+  const files = reader.stringList(raw.files, ['files'], 'files');
+  if (Array.isArray(raw.files) && files.length === 0) reader.at(['files'], 'declaration-value', 'files must name at least one file');
+  files.forEach((f, i) => reader.localFile(f, ['files', i], 'file'));
 
   if (kind && kind !== 'kubernetes') {
     const entry = ENTRY_FILE[kind];
-    if (!existsSync(join(dir, entry))) at(['kind'], 'missing-file', `a ${kind} example needs ${entry} in its folder`);
+    if (!existsSync(join(dir, entry))) reader.at(['kind'], 'missing-file', `a ${kind} example needs ${entry} in its folder`);
   }
 
-  const images: ImageBuild[] = [];
-  if (raw.images !== undefined) {
-    if (kind && kind !== 'stack') at(['images'], 'declaration-value', `images: is for stack examples (a ${kind} example builds its own)`);
-    if (!Array.isArray(raw.images)) at(['images'], 'declaration-value', 'images must be a list of { tag, context, dockerfile? }');
-    else raw.images.forEach((img, i) => {
-      const path = ['images', i];
-      if (!isObj(img)) return at(path, 'declaration-value', 'an image is { tag, context, dockerfile? }');
-      unknownKeys(img, ['tag', 'context', 'dockerfile'], path, 'image');
-      const tag = typeof img.tag === 'string' ? img.tag : null;
-      if (!tag) at(path, 'declaration-missing', 'image needs a tag');
-      else if (imageTag(tag) === null || imageTag(tag) === 'latest') {
-        at([...path, 'tag'], 'image-unpinned', `image tag "${tag}" must name a version, not latest or nothing`);
-      }
-      const context = localFile(img.context, [...path, 'context'], 'image context', 'dir');
-      const dockerfile = img.dockerfile === undefined ? 'Dockerfile' : img.dockerfile;
-      if (context && typeof dockerfile === 'string') localFile(join(context, dockerfile), [...path, img.dockerfile ? 'dockerfile' : 'context'], 'Dockerfile');
-      if (tag && context && typeof dockerfile === 'string') images.push({ tag, context, dockerfile });
-    });
-  }
-
-  const uses: string[] = [];
-  if (raw.uses !== undefined) {
-    if (kind && kind !== 'script') at(['uses'], 'declaration-value', `uses: is for script examples (a ${kind} example's images are read from its files)`);
-    stringList(raw.uses, ['uses'], 'uses').forEach((ref, i) => {
-      if (!isPinned(ref)) at(['uses', i], 'image-unpinned', unpinnedMessage(ref));
-      else uses.push(ref);
-    });
-  }
-
-  let swarm = false;
-  if (raw.swarm !== undefined) {
-    if (kind && kind !== 'script') at(['swarm'], 'declaration-value', `swarm: is for script examples (a ${kind} example ${kind === 'stack' ? 'always runs in a swarm' : 'needs none'})`);
-    if (typeof raw.swarm === 'boolean') swarm = raw.swarm;
-    else at(['swarm'], 'declaration-value', 'swarm must be true or false');
-  }
-
-  const secrets: SecretSource[] = [];
-  if (raw.secrets !== undefined) {
-    if (kind && kind !== 'stack') at(['secrets'], 'declaration-value', 'secrets: is for stack examples (external Swarm secrets)');
-    if (!Array.isArray(raw.secrets)) at(['secrets'], 'declaration-value', 'secrets must be a list of { name, file } or { name, stdin }');
-    else raw.secrets.forEach((s, i) => {
-      const path = ['secrets', i];
-      if (!isObj(s)) return at(path, 'declaration-value', 'a secret is { name, file } or { name, stdin }');
-      unknownKeys(s, ['name', 'file', 'stdin'], path, 'secret');
-      if (typeof s.name !== 'string' || !/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(s.name)) {
-        return at(path, 'declaration-missing', 'secret needs a name (letters, digits, _ . -)');
-      }
-      if ((s.file === undefined) === (s.stdin === undefined)) {
-        return at(path, 'declaration-value', `secret "${s.name}" needs exactly one of file: or stdin:`);
-      }
-      if (s.file !== undefined) {
-        if (localFile(s.file, [...path, 'file'], 'secret file')) secrets.push({ name: s.name, file: s.file as string });
-      } else if (typeof s.stdin !== 'string' || s.stdin === '') {
-        at([...path, 'stdin'], 'declaration-value', 'stdin must be the secret text');
-      } else secrets.push({ name: s.name, stdin: s.stdin });
-    });
-  }
-
-  const limits: Limit[] = [];
-  if (raw.limits !== undefined) {
-    if (!Array.isArray(raw.limits)) at(['limits'], 'declaration-value', 'limits must be a list of { feature, what }');
-    else raw.limits.forEach((l, i) => {
-      const path = ['limits', i];
-      if (!isObj(l)) return at(path, 'declaration-value', 'a limit is { feature, what: { zh-Hans, en } }');
-      unknownKeys(l, ['feature', 'what'], path, 'limit');
-      if (typeof l.feature !== 'string' || !EXAMPLE_NAME.test(l.feature)) {
-        return at(path, 'declaration-missing', 'limit needs a feature id (kebab-case, e.g. ipvs)');
-      }
-      const what = bilingual(l.what, [...path, 'what'], `limit "${l.feature}"`);
-      if (what) limits.push({ feature: l.feature, what });
-    });
-  }
-
-  const requires: Requirement[] = [];
-  if (raw.requires !== undefined) {
-    if (!Array.isArray(raw.requires)) at(['requires'], 'declaration-value', 'requires must be a list of { path, why }');
-    else raw.requires.forEach((r, i) => {
-      const path = ['requires', i];
-      if (!isObj(r)) return at(path, 'declaration-value', 'a requirement is { path, why }');
-      unknownKeys(r, ['path', 'why'], path, 'requirement');
-      if (typeof r.path !== 'string' || r.path === '' || isAbsolute(r.path)) {
-        return at([...path, 'path'], 'declaration-value', 'path must be relative to the example folder');
-      }
-      if (typeof r.why !== 'string' || r.why.trim() === '') return at([...path, 'why'], 'declaration-missing', 'why must say what is missing (e.g. "the site is not built")');
-      requires.push({ path: r.path, why: r.why });
-    });
-  }
-
-  const checks: Check[] = [];
-  if (raw.checks !== undefined && !Array.isArray(raw.checks)) at(['checks'], 'declaration-value', 'checks must be a list');
-  const rawChecks = Array.isArray(raw.checks) ? raw.checks : [];
-  if (kind && kind !== 'kubernetes' && kind !== 'script' && rawChecks.length === 0) {
-    at(['checks'], 'declaration-missing', `a ${kind} example needs at least one check`);
-  }
-  rawChecks.forEach((c, i) => {
-    const path = ['checks', i];
-    if (!isObj(c)) return at(path, 'declaration-value', 'a check is { name, http | exec | script | run }');
-    unknownKeys(c, ['name', 'needs', ...CHECK_TYPES], path, 'check');
-    const checkName = bilingual(c.name, [...path, 'name'], `check ${i + 1} name`);
-    const types = CHECK_TYPES.filter((t) => c[t] !== undefined);
-    if (types.length !== 1) return at(path, 'check-type', 'a check needs exactly one of http, exec, script, run');
-    const type = types[0];
-    if (kind && !CHECKS_BY_KIND[kind].includes(type)) {
-      return at([...path, type], 'check-type', `a ${kind} example cannot have ${type} checks (allowed: ${CHECKS_BY_KIND[kind].join(', ') || 'none'})`);
-    }
-    const check: Check = { name: checkName ?? { 'zh-Hans': '', en: `check ${i + 1}` } };
-    if (c.needs !== undefined) {
-      if (typeof c.needs !== 'string' || !limits.some((l) => l.feature === c.needs)) {
-        at([...path, 'needs'], 'declaration-value', `needs: "${String(c.needs)}" must name a feature listed under limits:`);
-      } else check.needs = c.needs;
-    }
-    const body = c[type];
-    const bodyPath = [...path, type];
-    if (type === 'script') {
-      const script = localFile(body, bodyPath, 'check script');
-      if (script) check.script = script;
-    } else if (!isObj(body)) {
-      return at(bodyPath, 'declaration-value', `${type} check needs a mapping`);
-    } else if (type === 'http') {
-      unknownKeys(body, ['url', 'status', 'contains'], bodyPath, 'http check');
-      let url: URL | null = null;
-      try { url = new URL(String(body.url)); } catch { /* reported below */ }
-      if (!url || !/^https?:$/.test(url.protocol)) return at(bodyPath, 'declaration-value', 'http check needs an http:// url');
-      // Checks only ever reach this machine: never send traffic to another address.
-      if (!LOOPBACK_HOSTS.has(url.hostname)) {
-        return at([...bodyPath, 'url'], 'check-url-host', `http check url must target 127.0.0.1 or localhost, not ${url.hostname}`);
-      }
-      const status = body.status === undefined ? 200 : body.status;
-      if (typeof status !== 'number' || !Number.isInteger(status)) return at([...bodyPath, 'status'], 'declaration-value', 'status must be a number');
-      if (body.contains !== undefined && typeof body.contains !== 'string') return at([...bodyPath, 'contains'], 'declaration-value', 'contains must be text');
-      check.http = { url: String(body.url), status, ...(body.contains !== undefined ? { contains: body.contains as string } : {}) };
-    } else if (type === 'exec') {
-      unknownKeys(body, ['service', 'command', 'expect'], bodyPath, 'exec check');
-      if (typeof body.service !== 'string') return at(bodyPath, 'declaration-missing', 'exec check needs a service');
-      const cmd = body.command;
-      const cmdOk = typeof cmd === 'string' ? cmd !== '' : Array.isArray(cmd) && cmd.length > 0 && cmd.every((x) => typeof x === 'string');
-      if (!cmdOk) return at(bodyPath, 'declaration-missing', 'exec check needs a command (a string run by sh -c, or a list)');
-      if (body.expect !== undefined && typeof body.expect !== 'string') return at([...bodyPath, 'expect'], 'declaration-value', 'expect must be text');
-      check.exec = { service: body.service, command: cmd as string | string[], ...(body.expect !== undefined ? { expect: body.expect as string } : {}) };
-    } else if (type === 'run') {
-      unknownKeys(body, ['args', 'expect'], bodyPath, 'run check');
-      const args = body.args === undefined ? [] : body.args;
-      if (!Array.isArray(args) || args.some((x) => typeof x !== 'string')) return at([...bodyPath, 'args'], 'declaration-value', 'args must be a list of strings');
-      if (body.expect !== undefined && typeof body.expect !== 'string') return at([...bodyPath, 'expect'], 'declaration-value', 'expect must be text');
-      check.run = { args: args as string[], ...(body.expect !== undefined ? { expect: body.expect as string } : {}) };
-    }
-    checks.push(check);
-  });
+  const images = readImages(reader, raw, kind);
+  const uses = readUses(reader, raw, kind);
+  const swarm = readSwarm(reader, raw, kind);
+  const secrets = readSecrets(reader, raw, kind);
+  const limits = readLimits(reader, raw);
+  const requires = readRequires(reader, raw);
+  const checks = readChecks(reader, raw, kind, limits);
 
   // With problems elsewhere the declaration is still returned, so that the checks of the other
   // files can use its images, secrets and limits; only a declaration without problems is started.
