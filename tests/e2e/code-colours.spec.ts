@@ -56,7 +56,8 @@ async function computedColours(page: Page, colours: string[]): Promise<string[]>
 // Token colours come from CSS per colour mode (src/plugins/prismThemeCss), not inline styles: every
 // token must still show the colour the theme gives it, in both modes and after switching mode.
 const themes = {light: lightCodeTheme, dark: darkCodeTheme};
-for (const pagePath of sitemapPaths('en').filter((p) => p.includes('/docs/'))) {
+// Every chapter shows code; the glossary is a table of terms and has none.
+for (const pagePath of sitemapPaths('en').filter((p) => p.includes('/docs/') && !p.endsWith('/docs/glossary'))) {
   test(`${pagePath}: code tokens have their theme colours in light and dark mode`, async ({page}) => {
     await page.goto(pagePath);
     await waitForHydration(page);
@@ -64,7 +65,7 @@ for (const pagePath of sitemapPaths('en').filter((p) => p.includes('/docs/'))) {
       // The colour-mode toggle's own mechanism: the data-theme attribute on <html>.
       await page.evaluate((m) => document.documentElement.setAttribute('data-theme', m), mode);
       const tokens = await renderedTokens(page);
-      // Every docs page shows code; the start page only a short transcript, so any token counts.
+      // The start page shows only a short transcript, so any token counts.
       expect(tokens.length, 'highlighted tokens on the page').toBeGreaterThan(0);
       const expected = tokens.map((t) => themeStyleOf(themes[mode], t.language, t.types));
       const colours = await computedColours(page, expected.map((e) => e.color!));
