@@ -4,10 +4,9 @@ import { join } from 'node:path';
 import type { Check } from './declaration';
 import { interruption } from '../core/teardown';
 import { run, type RunResult } from './exec';
-import { tail } from '../core/exec';
+import { sleep, tail } from '../core/exec';
 import type { CheckResult } from './result';
 import { remainingMs, type Driver, type RunContext } from './start/driver';
-import { sleep } from './sweep';
 
 export const checkType = (c: Check) => (c.http ? 'http' : c.exec ? 'exec' : c.run ? 'run' : 'script');
 

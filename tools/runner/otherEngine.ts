@@ -10,7 +10,7 @@ import { DIND_RUN_FLAGS } from '../standins/dind';
 import { ENGINE_DEBS_DIR, LABEL_STANDIN, standinFor } from '../standins/standins';
 import { registerTeardown } from '../core/teardown';
 import { hostDocker, run, runOk } from './exec';
-import { tail } from '../core/exec';
+import { sleep, tail } from '../core/exec';
 import { ensureImage } from './images';
 import { RUNNER_LABEL, uniqueName } from './names';
 
@@ -51,7 +51,7 @@ async function waitForEngine(container: string): Promise<string> {
       const logs = await hostDocker(['logs', '--tail', '20', container], { timeoutMs: 15_000 });
       throw new Error(`the engine in ${container} did not answer (${state.stdout.trim() || 'gone'}):\n${tail(logs.stdout + logs.stderr, 20)}`);
     }
-    await new Promise((r) => setTimeout(r, 1000));
+    await sleep(1000);
   }
 }
 

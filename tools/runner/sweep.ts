@@ -1,5 +1,6 @@
 // Finding and removing what a run left on the engine, by label or by name prefix. Only ever
 // matches the run's own unique name, so other people's containers on a shared engine are safe.
+import { sleep } from '../core/exec';
 import { run, type TargetEngine } from './exec';
 
 /** Docker objects and network namespaces, in removal order. */
@@ -105,4 +106,3 @@ export async function waitUntilGone(engine: TargetEngine, match: Match, types: r
 
 export const describe = (r: Resource) => `${r.type} ${r.name}`;
 
-export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

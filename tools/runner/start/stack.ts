@@ -9,12 +9,12 @@ import { execInService, forwardPublishedPort, stackPlacement, type PortForward }
 import { loadImagesIntoLab, type SwarmLab } from '../../lab/swarm';
 import { interruption } from '../../core/teardown';
 import { hostDocker, type RunResult } from '../exec';
-import { tail } from '../../core/exec';
+import { sleep, tail } from '../../core/exec';
 import { placementChecks, publishedPorts } from '../lab';
 import type { CheckResult } from '../result';
 import { RUNNER_LABEL } from '../names';
 import { readDockerfile } from '../../core/dockerfile';
-import { findResources, removeResources, sleep, waitUntilGone, type Resource } from '../sweep';
+import { findResources, removeResources, waitUntilGone, type Resource } from '../sweep';
 import { composeEnv, composeImages, dedupe } from './compose';
 import { remainingMs, StartError, type Driver, type RunContext } from './driver';
 import { ensureSwarm } from './swarm';
