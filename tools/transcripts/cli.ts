@@ -55,12 +55,14 @@ async function check(session: Session): Promise<Failure> {
   return problems[0] ?? (firstChange && `the output changed, first at: ${firstChange}`);
 }
 
+/** Commands in a generated file (0 when there is none yet). */
+const commandCount = (file: TranscriptFile | undefined) => Object.values(file?.blocks ?? {}).reduce((n, b) => n + b.steps.length, 0);
+
 function list(ids: string[]): void {
   for (const id of ids) {
     const file = committed(id);
-    const blocks = Object.entries(file?.blocks ?? {});
-    const commands = blocks.reduce((n, [, b]) => n + b.steps.length, 0);
-    console.log(`${id}: ${file ? `${blocks.length} blocks, ${commands} commands, engine ${file.ranOn.engine}` : 'not generated yet'}; subnet ${sessionSubnet(id).subnet}`);
+    const blocks = Object.keys(file?.blocks ?? {}).length;
+    console.log(`${id}: ${file ? `${blocks} blocks, ${commandCount(file)} commands, engine ${file.ranOn.engine}` : 'not generated yet'}; subnet ${sessionSubnet(id).subnet}`);
   }
   const pages = siteCensus('zh-Hans');
   const sum = (f: (p: (typeof pages)[number]) => number) => pages.reduce((n, p) => n + f(p), 0);
@@ -118,8 +120,8 @@ async function main(argv: string[]): Promise<number> {
   const started = Date.now();
   const failures = new Map<string, string>();
   // The run takes about as long as its longest session: those with the most commands start first.
-  const commands = (id: string) => Object.values(committed(id)?.blocks ?? {}).reduce((n, b) => n + b.steps.length, 0);
-  const longestFirst = [...ids].sort((a, b) => commands(b) - commands(a));
+  const commands = new Map(ids.map((id) => [id, commandCount(committed(id))]));
+  const longestFirst = [...ids].sort((a, b) => commands.get(b)! - commands.get(a)!);
   await inParallel(longestFirst, jobs, async (id) => {
     const sessionStarted = Date.now();
     const {session, problems} = loadSession(id);
