@@ -1,4 +1,5 @@
 import path from 'node:path';
+import axe from 'axe-core';
 import {expect, type Page} from '@playwright/test';
 import {sitemapPaths as sitemapPathsOf} from '../../tools/browser/sitemap';
 
@@ -28,4 +29,18 @@ export async function openRecordingScripts(page: Page, pagePath: string): Promis
   const firstLoad = await Promise.all(scripts);
   expect(firstLoad.length, 'scripts of the first load').toBeGreaterThan(0);
   return {firstLoad, fetched: () => Promise.all(scripts)};
+}
+
+/**
+ * axe-core's findings on the page as it is now, one line per rule broken. axe runs inside the page
+ * (as its own `axe.run` does) rather than through @axe-core/playwright, whose per-frame partial runs
+ * and results page took 15-20 s on a long chapter where the rules themselves take about 4 s
+ * (measured 2026-12-02); that difference decided most of the e2e step's time. A page with frames
+ * fails here, because this run would not look inside them.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  expect(page.frames().map((f) => f.url()), 'frames (axe runs in the top document only)').toHaveLength(1);
+  await page.evaluate(axe.source);
+  const violations = await page.evaluate(() => (window as unknown as {axe: typeof axe}).axe.run(document).then((r) => r.violations));
+  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
 }
