@@ -36,7 +36,11 @@ interface Step {
   unavailable?: string;
 }
 
-const nodeTest = (dir: string) => ['node', '--import', 'tsx', '--test', '--test-concurrency=1', ...testFiles(path.join(root, dir))];
+/** node --test over the test files under `dir`, or only those named in `only`. */
+const nodeTest = (dir: string, only?: string[]) => [
+  'node', '--import', 'tsx', '--test', '--test-concurrency=1',
+  ...testFiles(path.join(root, dir)).filter((f) => !only || only.includes(path.basename(f))),
+];
 
 /** Phases run one after another; a phase is lanes that run side by side; a lane is steps in order. */
 const phases: Step[][][] = [
@@ -61,16 +65,23 @@ const phases: Step[][][] = [
       // Docker-in-Docker container): the old daemon stopped, images and volumes kept, a rerun a no-op.
       {name: 'engine-upgrade', command: nodeTest('tests/integration/engine')},
       // The pages' terminal sessions rerun on fresh Docker-in-Docker engines; a changed output fails
-      // with a diff (transcripts/README.md). Then proof that a session leaves nothing behind.
+      // with a diff (transcripts/README.md). The proof that a session leaves nothing behind is at
+      // the end of the other lane, which is shorter.
       {name: 'transcripts', command: ['npx', 'tsx', 'tools/transcripts/cli.ts', 'check']},
-      {name: 'transcripts-cleanup', command: nodeTest('tests/integration/transcripts')},
-      // A three-node Swarm in Docker-in-Docker: placement, cross-node DNS, rescheduling, drain, updates, secrets.
-      {name: 'swarm-lab', command: nodeTest('tests/integration/lab')},
+      // The three-node lab's own lifecycle: removed after a failed start, a down, an interrupt.
+      {name: 'lab-lifecycle', command: nodeTest('tests/integration/lab', ['cleanup.test.ts'])},
+      // A three-node Swarm in Docker-in-Docker: the stack examples across nodes, then placement,
+      // cross-node DNS, rescheduling, drain, updates, secrets. Both suites use one lab (`lab swarm
+      // run`), started once (about 2.5 min under load) and removed after them.
+      {
+        name: 'swarm-lab',
+        command: ['npx', 'tsx', 'tools/lab/cli.ts', 'swarm', 'run', '--', ...nodeTest('tests/integration/lab', ['examples.test.ts', 'swarm.test.ts'])],
+      },
       // The runner's lifecycle on the host engine: teardown on failure and on SIGTERM, leftovers found.
       {name: 'runner', command: nodeTest('tests/integration/runner')},
     ],
     // The second engine's example run (its report, like the first's, feeds the build), then the site:
-    // build, PDFs, browser. The two lanes take about as long.
+    // build, PDFs, browser. The two lanes take about as long (README, "Measured figures").
     [
       // The same examples on the second engine major (a fresh Docker-in-Docker engine with its own CLI
       // and Compose), as a reader with that Docker runs them; its report feeds the same lines.
@@ -94,6 +105,9 @@ const phases: Step[][][] = [
       // loaded machine missed) varies more from run to run than its budgets' margins here (README,
       // "Measuring"), so `npm run bench -- --check` judges it, not the landing gate.
       {name: 'budgets', command: ['npx', 'tsx', 'tools/bench/bench.ts', '--check', '--scores-only']},
+      // A session's engines are removed whether it passes, fails or is interrupted (each test looks
+      // only for its own session's engines, so the pages' sessions may run at the same time).
+      {name: 'transcripts-cleanup', command: nodeTest('tests/integration/transcripts')},
     ],
   ],
 ];

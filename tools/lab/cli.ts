@@ -1,7 +1,11 @@
 /**
  * npm run lab -- swarm up|status|down
+ * npm run lab -- swarm run -- <command> [args…]
  *
  * A three-node Swarm (one manager, two workers) in Docker-in-Docker containers on this machine.
+ * `run` gives one command a lab: a running one is used and left up; otherwise one is started for it
+ * and removed afterwards, whatever the command's outcome (npm test's `swarm-lab` step: its suites
+ * share one lab instead of starting one each).
  * FG_LAB_NAME picks another lab name (default fglab-swarm) to keep two labs apart.
  */
 import {
@@ -12,14 +16,17 @@ import {
   swarmDown,
   swarmStatus,
   swarmUp,
+  withSwarmLab,
 } from './swarm';
+import {run} from '../core/exec';
 import {runMain} from '../core/teardown';
 
-const USAGE = 'usage: npm run lab -- swarm up|status|down';
+const USAGE = 'usage: npm run lab -- swarm up|status|down | swarm run -- <command> [args…]';
 const log = (line: string) => console.log(`lab: ${line}`);
 
 async function main(argv: string[]): Promise<number> {
   const [group, command, ...rest] = argv;
+  if (group === 'swarm' && command === 'run' && rest[0] === '--' && rest.length > 1) return runWithLab(rest.slice(1));
   if (group !== 'swarm' || !command || rest.length) {
     console.error(USAGE);
     return 2;
@@ -71,6 +78,17 @@ async function main(argv: string[]): Promise<number> {
       console.error(USAGE);
       return 2;
   }
+}
+
+/** Runs `command` (its output streamed) with a ready lab (withSwarmLab); the command's exit code. */
+async function runWithLab([file, ...args]: string[]): Promise<number> {
+  const started = Date.now();
+  return withSwarmLab(async () => {
+    log(`ready after ${((Date.now() - started) / 1000).toFixed(1)} s; running ${[file, ...args].join(' ')}`);
+    const result = await run(file, args, {onLine: (line) => console.log(line), stopOnInterrupt: true});
+    log(`${file} exited with ${result.code ?? result.signal}`);
+    return result.code ?? 1;
+  }, {log});
 }
 
 runMain(() => main(process.argv.slice(2)), 'lab');

@@ -218,9 +218,13 @@ export async function copyFolder(engine: Engine, from: string, dir: string): Pro
   await dockerOutput(['cp', `${from}/.`, `${engine.name}:${dir}`]);
 }
 
-/** Containers and networks of transcript engines on the host engine (a test checks none is left). */
-export async function leftoverEngines(): Promise<string[]> {
-  const containers = await dockerOutput(['ps', '--all', '--filter', `label=${LABEL}`, '--format', '{{.Names}}']);
-  const networks = await dockerOutput(['network', 'ls', '--filter', `label=${LABEL}`, '--format', '{{.Name}}']);
+/**
+ * Containers and networks of one session's engines on the host engine (tests check none is left);
+ * by session, so that the check cannot see another session running at the same time.
+ */
+export async function leftoverEngines(sessionId: string): Promise<string[]> {
+  const filter = `label=${LABEL}=${sessionId}`;
+  const containers = await dockerOutput(['ps', '--all', '--filter', filter, '--format', '{{.Names}}']);
+  const networks = await dockerOutput(['network', 'ls', '--filter', filter, '--format', '{{.Name}}']);
   return [...containers.split('\n'), ...networks.split('\n').map((n) => n && `network ${n}`)].filter(Boolean);
 }

@@ -3,21 +3,13 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {dockerOutput, dockerSucceeds} from '../../../tools/core/exec';
-import {LABEL, sessionSubnet, withEngines} from '../../../tools/transcripts/engine';
+import {leftoverEngines, sessionSubnet, withEngines} from '../../../tools/transcripts/engine';
 import {runSession} from '../../../tools/transcripts/run';
 import type {Session} from '../../../tools/transcripts/session';
 
 /** The manager's address: the first node's on the session's subnet. */
 const manager = sessionSubnet('test/nodes').address(0);
 const base = {id: 'test/nodes', source: 'tests/integration/transcripts/nodes.test.ts', images: [], volatile: [], nodes: ['manager', 'worker1']} satisfies Partial<Session>;
-
-/** Containers and networks of this test's sessions (other sessions may run at the same time). */
-async function leftovers(): Promise<string[]> {
-  const filter = `label=${LABEL}=${base.id}`;
-  const containers = await dockerOutput(['ps', '--all', '--filter', filter, '--format', '{{.Names}}']);
-  const networks = await dockerOutput(['network', 'ls', '--filter', filter, '--format', '{{.Name}}']);
-  return [...containers.split('\n'), ...networks.split('\n').map((n) => n && `network ${n}`)].filter(Boolean);
-}
 
 test('a two-node swarm: commands run on their node, a saved value reaches the other node, nothing is left', async () => {
   const file = await runSession({
@@ -30,12 +22,12 @@ test('a two-node swarm: commands run on their node, a saved value reaches the ot
   assert.deepEqual(file.blocks.init.steps.map((s) => [s.on, s.output.split('\n')[0]]), [['manager', 'manager'], ['manager', file.blocks.init.steps[1].output]]);
   assert.match(file.blocks.init.steps[1].output, /^SWMTKN-1-/);
   assert.deepEqual(file.blocks.join.steps.map((s) => [s.on, s.output]), [['worker1', 'worker1\nThis node joined a swarm as a worker.'], ['manager', 'manager Ready\nworker1 Ready']]);
-  assert.deepEqual(await leftovers(), []);
+  assert.deepEqual(await leftoverEngines(base.id), []);
 });
 
 test('a failing command on a worker fails the session and still removes every node', async () => {
   await assert.rejects(runSession({...base, blocks: [{name: 'only', on: 'worker1', steps: [{command: 'false', exit: 0}]}]}, () => {}), /`false` on worker1 exited with 1, expected 0/);
-  assert.deepEqual(await leftovers(), []);
+  assert.deepEqual(await leftoverEngines(base.id), []);
 });
 
 test("each node's storage volume goes with it", async () => {
@@ -46,5 +38,5 @@ test("each node's storage volume goes with it", async () => {
     assert.match(volume, /^[0-9a-f]{64}$/);
     assert.equal(await dockerSucceeds(['volume', 'inspect', volume]), false);
   }
-  assert.deepEqual(await leftovers(), []);
+  assert.deepEqual(await leftoverEngines(base.id), []);
 });
