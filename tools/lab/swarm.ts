@@ -1,8 +1,8 @@
-import {spawn} from 'node:child_process';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {interruption, registerTeardown, type Teardown} from '../core/teardown';
 import {dockerOutput, dockerSucceeds, run, waitFor, type ExecOptions} from '../core/exec';
+import {copyImages} from '../core/image-copy';
 import {prepareLabImages, type Log} from './images';
 import {ensureNodeImage} from './node-image';
 import {DIND_RUN_FLAGS} from '../standins/dind';
@@ -305,10 +305,7 @@ export interface ImageLoad {
   tags: string[];
 }
 
-/**
- * Copies host images into every node that lacks them (`docker save` on the host piped into
- * `docker load` in each node, one stream shared by all nodes).
- */
+/** Copies host images into every node that lacks them (tools/core/image-copy.ts). */
 export async function loadImagesIntoLab(tags: string[], name = DEFAULT_LAB_NAME, log: Log = () => {}, signal?: AbortSignal): Promise<ImageLoad[]> {
   const layout = labLayout(name);
   const hostIds = new Map<string, string>();
@@ -325,32 +322,7 @@ export async function loadImagesIntoLab(tags: string[], name = DEFAULT_LAB_NAME,
   if (!missing.length) return [];
   const union = [...new Set(missing.flatMap((m) => m.tags))];
   log(`loading ${union.join(', ')} into ${missing.map((m) => m.node).join(', ')}`);
-  await new Promise<void>((resolve, reject) => {
-    const save = spawn('docker', ['save', ...union], {stdio: ['ignore', 'pipe', 'pipe'], signal});
-    const loads = missing.map((m) => spawn('docker', ['exec', '-i', m.node, 'docker', 'load', '--quiet'], {stdio: ['pipe', 'ignore', 'pipe'], signal}));
-    const errors: string[] = [];
-    const collect = (prefix: string, stream: NodeJS.ReadableStream) => {
-      let text = '';
-      stream.setEncoding('utf8');
-      stream.on('data', (d: string) => (text += d));
-      stream.on('end', () => text.trim() && errors.push(`${prefix}: ${text.trim()}`));
-    };
-    collect('docker save', save.stderr);
-    loads.forEach((l, i) => {
-      collect(`docker load in ${missing[i].node}`, l.stderr);
-      l.stdin.on('error', () => {});
-      save.stdout.pipe(l.stdin);
-    });
-    const all = [save, ...loads].map((child) => {
-      child.on('error', () => {}); // an abort kills the child; 'close' still reports it
-      return new Promise<number>((done) => child.on('close', (code) => done(code ?? 1)));
-    });
-    Promise.all(all).then((codes) => {
-      if (signal?.aborted) reject(signal.reason);
-      else if (codes.every((c) => c === 0)) resolve();
-      else reject(new Error(`loading images into the lab failed:\n${errors.join('\n')}`));
-    }, reject);
-  });
+  await copyImages(union, missing.map((m) => m.node), signal);
   return missing;
 }
 

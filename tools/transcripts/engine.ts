@@ -1,6 +1,5 @@
 // A fresh Docker engine for one session: a Docker-in-Docker container started clean, removed with
 // its volume afterwards, also when the run fails or is interrupted.
-import {spawn} from 'node:child_process';
 import {createHash, randomBytes} from 'node:crypto';
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -8,6 +7,7 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {interruption, registerTeardown} from '../core/teardown';
 import {dockerOutput, dockerSucceeds, run, waitFor, type ExecResult} from '../core/exec';
+import {copyImages} from '../core/image-copy';
 import {DIND_RUN_FLAGS} from '../standins/dind';
 import {ensureNodeImage} from '../lab/node-image';
 import {MAX_NODES} from './session';
@@ -201,15 +201,9 @@ function engineHandle(name: string): Engine {
   };
 }
 
-/** Copies images from the host engine into the session's engine (`docker save | docker load`). */
-export async function loadImages(engine: Engine, images: string[]): Promise<void> {
-  if (images.length === 0) return;
-  const save = spawn('docker', ['save', ...images], {stdio: ['ignore', 'pipe', 'pipe']});
-  let saveError = '';
-  save.stderr.setEncoding('utf8').on('data', (d: string) => (saveError += d));
-  const saved = new Promise<number>((resolve) => save.on('close', (code) => resolve(code ?? 1)));
-  const load = await run('docker', ['exec', '-i', engine.name, 'docker', 'load'], {input: save.stdout});
-  if ((await saved) !== 0 || load.code !== 0) throw new Error(`loading ${images.join(', ')} into ${engine.name} failed: ${saveError.trim() || load.stdout.trim()}`);
+/** Copies the session's images from the host engine into all its engines at once (tools/core/image-copy.ts). */
+export function loadImages(engines: Engine[], images: string[]): Promise<void> {
+  return copyImages(images, engines.map((e) => e.name), interruption);
 }
 
 /** Copies a folder of the repository into the engine container at `dir`. */

@@ -15,13 +15,13 @@ export const workdirIn = (block: Block) => (block.workdir ? `/work/${path.basena
  * its block's, else the first node, and the generated step names that node.
  */
 export async function runSession(session: Session, log: (line: string) => void): Promise<TranscriptFile> {
+  const started = Date.now();
   const standins = await hostImages(session.images, log);
   const {nodes} = session;
   return withEngines(session.id, nodes, log, async (engines) => {
-    for (const engine of engines) {
-      await loadImages(engine, session.images);
-      await copyWorkdirs(engine, session.blocks);
-    }
+    await loadImages(engines, session.images);
+    for (const engine of engines) await copyWorkdirs(engine, session.blocks);
+    log(`${session.id}: ${engines.length > 1 ? `${engines.length} engines` : 'engine'} up, images and files in, after ${((Date.now() - started) / 1000).toFixed(1)} s`);
     const blocks: Record<string, TranscriptBlock> = {};
     const saved: Record<string, string> = {};
     for (const block of session.blocks) {
@@ -53,6 +53,9 @@ async function copyWorkdirs(engine: Engine, blocks: Block[]): Promise<void> {
   for (const dir of dirs) await copyFolder(engine, path.join(REPO_ROOT, dir), workdirIn({name: '', workdir: dir, steps: []}));
 }
 
+/** Commands that take at least this long have their time logged. */
+const SLOW_COMMAND_SECONDS = 5;
+
 async function runBlock(
   engineFor: (step: Step) => Engine,
   session: Session,
@@ -66,7 +69,11 @@ async function runBlock(
   for (const step of block.steps) {
     const node = nodeOf?.(step);
     log(`${session.id} ${block.name}: ${node ? `${node} ` : ''}$ ${step.command}`);
+    const started = Date.now();
     const result = await engineFor(step).run(step.command, workdirIn(block), step.input, saved);
+    // Where a slow session spends its time (the check has a time budget, README "Measured figures").
+    const seconds = (Date.now() - started) / 1000;
+    if (seconds >= SLOW_COMMAND_SECONDS) log(`${session.id} ${block.name}: took ${seconds.toFixed(1)} s`);
     const output = result.stdout.replace(/\n$/, '');
     if (result.code !== step.exit) {
       throw new Error(`${session.source}: block ${block.name}: \`${step.command}\`${node ? ` on ${node}` : ''} exited with ${result.code}, expected ${step.exit}:\n${output.split('\n').slice(-10).join('\n')}`);
