@@ -47,6 +47,8 @@ const phases: Step[][][] = [
   [
     [
       {name: 'typecheck', command: ['npx', 'tsc']},
+      // ESLint's and typescript-eslint's recommended rules (eslint.config.mjs).
+      {name: 'lint', command: ['npx', 'eslint', '.']},
       // The layout's import rules (.dependency-cruiser.cjs, README "Layout").
       {name: 'dependencies', command: ['npx', 'depcruise', 'src', 'tools', 'tests', '--config', '.dependency-cruiser.cjs']},
       {name: 'unit', command: nodeTest('tests/unit')},
@@ -148,10 +150,16 @@ function runStep(step: Step): Promise<Result> {
           readline.createInterface({input: stream, crlfDelay: Infinity}).on('line', (line) => {
             console.log(`[${step.name}] ${line}`);
             logFile.write(`${line}\n`);
-            if (line.trim()) tail.push(line), tail.length > TAIL_LINES && tail.shift();
+            if (line.trim()) {
+              tail.push(line);
+              if (tail.length > TAIL_LINES) tail.shift();
+            }
             if (/^\s*not ok \d+ /.test(line) && failures.filter((l) => /^\s*not ok /.test(l)).length < MAX_FAILURES) keep = FAILURE_LINES;
             if (keep > 0 && /^\s*(code:|stack:|\.\.\.$)/.test(line)) keep = 0;
-            if (keep > 0 && !/^\s*(---$|duration_ms:|failureType:)/.test(line)) failures.push(line), keep--;
+            if (keep > 0 && !/^\s*(---$|duration_ms:|failureType:)/.test(line)) {
+              failures.push(line);
+              keep--;
+            }
           }).on('close', done),
         ),
     );

@@ -52,7 +52,9 @@ function stopGroup(child: ChildProcess): void {
 
 interruption.addEventListener('abort', () => {
   for (const entry of running) {
-    if (entry.stopOnInterrupt) (entry.interrupted = true), stopGroup(entry.child);
+    if (!entry.stopOnInterrupt) continue;
+    entry.interrupted = true;
+    stopGroup(entry.child);
   }
 });
 

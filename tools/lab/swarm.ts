@@ -487,12 +487,12 @@ export interface StartingLab<S> {
  * waits for it before it looks, so nothing is made after it.
  */
 export function startingLab<S>(name: string, log: Log, start: (signal: AbortSignal) => Promise<S>): StartingLab<S> {
-  let started: Promise<S> | undefined;
+  // The removal is registered before `start` runs; it reads `started` only when it runs, later.
   const teardown = registerTeardown(`lab ${name}`, async () => {
-    await started?.catch(() => {});
+    await started.catch(() => {});
     await swarmDown(name, log);
   }, {log});
-  started = start(interruption);
+  const started = start(interruption);
   return {started, teardown};
 }
 

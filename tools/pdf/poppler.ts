@@ -6,8 +6,8 @@ function poppler(tool: string, args: string[]): string {
     return execFileSync(tool, args, {encoding: 'utf8', maxBuffer: 256 * 1024 * 1024});
   } catch (err) {
     const e = err as NodeJS.ErrnoException & {stderr?: string};
-    if (e.code === 'ENOENT') throw new Error(`${tool} is missing: install Debian's poppler-utils (apt-get install poppler-utils)`);
-    throw new Error(`${tool} ${args.join(' ')} failed: ${e.stderr ?? e.message}`);
+    if (e.code === 'ENOENT') throw new Error(`${tool} is missing: install Debian's poppler-utils (apt-get install poppler-utils)`, {cause: err});
+    throw new Error(`${tool} ${args.join(' ')} failed: ${e.stderr ?? e.message}`, {cause: err});
   }
 }
 

@@ -22,7 +22,7 @@ interface Attempt {
  * that was a real one: "timed out" near the deadline says less than the wrong output before it.
  */
 async function retryUntilDeadline(ctx: RunContext, attempt: () => Promise<Attempt>): Promise<Attempt> {
-  let last: Attempt = { ok: false, detail: 'not tried: no time left' };
+  let last: Attempt;
   let lastAnswer: Attempt | null = null;
   do {
     last = await attempt();

@@ -72,7 +72,10 @@ export function pageCensus(fullPath: string): PageCensus {
       const end = lines.findIndex((l, j) => j > i && l.startsWith('```'));
       const count = commandsIn(lines.slice(i + 1, end));
       if (reason) census.notRun[reason] = (census.notRun[reason] ?? 0) + count;
-      else (census.handWritten += count), bare.push(i);
+      else {
+        census.handWritten += count;
+        bare.push(i);
+      }
       i = end;
     } else if (line.startsWith('```')) {
       const end = lines.findIndex((l, j) => j > i && l.startsWith('```'));

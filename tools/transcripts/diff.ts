@@ -31,8 +31,10 @@ function lineOps(a: string[], b: string[]): LineOp[] {
   let i = 0;
   let j = 0;
   while (i < a.length || j < b.length) {
-    if (i < a.length && j < b.length && a[i] === b[j]) ops.push({kind: ' ', line: a[i++]}), j++;
-    else if (i < a.length && (j === b.length || lcs[i + 1][j] >= lcs[i][j + 1])) ops.push({kind: '-', line: a[i++]});
+    if (i < a.length && j < b.length && a[i] === b[j]) {
+      ops.push({kind: ' ', line: a[i++]});
+      j++;
+    } else if (i < a.length && (j === b.length || lcs[i + 1][j] >= lcs[i][j + 1])) ops.push({kind: '-', line: a[i++]});
     else ops.push({kind: '+', line: b[j++]});
   }
   return ops;

@@ -65,7 +65,10 @@ async function createNetwork(name: string, sessionId: string, subnet: string, lo
   const result = await waitFor(`the subnet ${subnet} (another transcript session holds it)`, async () => {
     const attempt = await run('docker', args);
     if (attempt.code === 0 || !/overlap/i.test(attempt.stderr)) return attempt;
-    if (!waiting) log(`waiting for ${subnet}: another transcript session holds it`), (waiting = true);
+    if (!waiting) {
+      log(`waiting for ${subnet}: another transcript session holds it`);
+      waiting = true;
+    }
     return undefined;
   }, {timeoutMs: SUBNET_WAIT_MS, intervalMs: 2000, signal: interruption});
   if (result.code !== 0) throw new Error(`docker network create ${name}: ${result.stderr.trim()}`);

@@ -31,7 +31,8 @@ export function differsByFolder(text = readFileSync(README, 'utf8')): Map<string
   const finishSection = () => {
     finishParagraph();
     if (folder && found.en && found['zh-Hans']) notes.set(`tests/images/${folder}`, {en: found.en, 'zh-Hans': found['zh-Hans']});
-    delete found.en, delete found['zh-Hans'];
+    delete found.en;
+    delete found['zh-Hans'];
   };
   for (const line of text.split('\n')) {
     const heading = /^### .* → `([a-z0-9-]+)\/`/.exec(line);

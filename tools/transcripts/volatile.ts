@@ -92,7 +92,10 @@ function sortStepRuns(paragraphs: string[]): string[] {
   const flush = () => (out.push(...run.sort()), (run = []));
   for (const p of paragraphs) {
     if (p.startsWith('#N ')) run.push(p);
-    else flush(), out.push(p);
+    else {
+      flush();
+      out.push(p);
+    }
   }
   flush();
   return out;

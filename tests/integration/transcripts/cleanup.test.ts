@@ -58,7 +58,9 @@ test('SIGINT during a command removes the engine before the process exits', asyn
   child.stderr.setEncoding('utf8').on('data', (d: string) => (output += d));
   const code = await new Promise<number | null>((resolve) => {
     const poll = setInterval(() => {
-      if (output.includes('$ sleep 120')) clearInterval(poll), child.kill('SIGINT');
+      if (!output.includes('$ sleep 120')) return;
+      clearInterval(poll);
+      child.kill('SIGINT');
     }, 300);
     child.on('close', (c) => (clearInterval(poll), resolve(c)));
   });

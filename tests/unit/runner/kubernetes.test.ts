@@ -100,7 +100,7 @@ metadata: {}
 
 test('pinned images, probes and secrets in env', async () => {
   const text = DEPLOYMENT.replace('nginx:1.27', 'nginx:latest')
-    .replace(/          readinessProbe:\n            httpGet: \{ path: \/, port: 80 \}\n/, '')
+    .replace(/ {10}readinessProbe:\n {12}httpGet: \{ path: \/, port: 80 \}\n/, '')
     .replace(/valueFrom:\n\s+secretKeyRef: \{ name: db, key: password \}/, 'value: hunter2');
   assert.deepEqual(await check(text), [
     '15 healthcheck-missing container "web" runs long but has no readinessProbe or livenessProbe',

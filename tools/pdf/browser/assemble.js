@@ -1,7 +1,6 @@
 // Runs inside the page that prints the book (plain JavaScript: it is evaluated as text, so no
 // compiler helpers leak into it). It replaces the page's body with every chapter, one after the
 // other, and makes the links between chapters point inside the book.
-/* eslint-disable no-var */
 var fieldguideBook = {
   /**
    * chapters: [{slug, path, html}] in sidebar order (path: the chapter's URL path, html: its page);

@@ -100,10 +100,9 @@ export class StackDriver implements Driver {
 
   private async waitForReplicas(): Promise<void> {
     const expected = Object.keys(this.stackServices()).length;
-    let last = '';
     while (!interruption.aborted) {
       const services = await this.services();
-      last = services.map((s) => `${s.name} ${s.running}/${s.desired}`).join(', ');
+      const last = services.map((s) => `${s.name} ${s.running}/${s.desired}`).join(', ');
       if (services.length >= expected && services.every((s) => s.desired >= 0 && s.running >= s.desired)) return;
       if (remainingMs(this.ctx) <= 0) {
         const errors = await this.ctx.engine.docker(['stack', 'ps', '--no-trunc', '--filter', 'desired-state=shutdown', '--format', '{{.Name}} {{.CurrentState}} {{.Error}}', this.ctx.project], { timeoutMs: 30_000 });

@@ -1,0 +1,25 @@
+// The project's lint rules (npm run lint; a step of npm test): ESLint's and typescript-eslint's
+// recommended sets, over the site's source, the tools, the tests and the CI scripts.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+export default tseslint.config(
+  {ignores: ['build/', '.docusaurus/', 'node_modules/', 'test-results/', 'bench-results/', 'examples/']},
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{js,cjs,mjs,ts,tsx}'],
+    languageOptions: {globals: {...globals.node}},
+  },
+  {
+    // Code that runs in a browser: the site, and the script the PDF tool runs in its page.
+    files: ['src/**/*.{ts,tsx,js}', 'tools/pdf/browser/**/*.js'],
+    languageOptions: {globals: {...globals.browser}},
+  },
+  {
+    // CommonJS files (plugins loaded by docusaurus.config.ts, the report contract) use require().
+    files: ['**/*.cjs'],
+    rules: {'@typescript-eslint/no-require-imports': 'off'},
+  },
+);
