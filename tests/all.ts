@@ -36,11 +36,19 @@ interface Step {
   unavailable?: string;
 }
 
-/** node --test over the test files under `dir`, or only those named in `only`. */
-const nodeTest = (dir: string, only?: string[]) => [
-  'node', '--import', 'tsx', '--test', '--test-concurrency=1',
-  ...testFiles(path.join(root, dir)).filter((f) => !only || only.includes(path.basename(f))),
-];
+/**
+ * node --test over the test files under `dir`; `split` takes out the files it names (a step of their
+ * own): `only` runs just those, `except` all the others, so that every file in `dir` still belongs
+ * to a step. A named file that does not exist stops the run before it starts.
+ */
+function nodeTest(dir: string, split?: {only: string[]} | {except: string[]}): string[] {
+  const files = testFiles(path.join(root, dir));
+  const named = split ? ('only' in split ? split.only : split.except) : [];
+  const missing = named.filter((name) => !files.some((f) => path.basename(f) === name));
+  if (missing.length > 0) throw new Error(`tests/all.ts: no ${missing.join(', ')} in ${dir}`);
+  const isNamed = (f: string) => named.includes(path.basename(f));
+  return ['node', '--import', 'tsx', '--test', '--test-concurrency=1', ...files.filter((f) => (split && 'only' in split ? isNamed(f) : !isNamed(f)))];
+}
 
 /** Phases run one after another; a phase is lanes that run side by side; a lane is steps in order. */
 const phases: Step[][][] = [
@@ -71,13 +79,13 @@ const phases: Step[][][] = [
       // the end of the other lane, which is shorter.
       {name: 'transcripts', command: ['npx', 'tsx', 'tools/transcripts/cli.ts', 'check']},
       // The three-node lab's own lifecycle: removed after a failed start, a down, an interrupt.
-      {name: 'lab-lifecycle', command: nodeTest('tests/integration/lab', ['cleanup.test.ts'])},
+      {name: 'lab-lifecycle', command: nodeTest('tests/integration/lab', {only: ['cleanup.test.ts']})},
       // A three-node Swarm in Docker-in-Docker: the stack examples across nodes, then placement,
       // cross-node DNS, rescheduling, drain, updates, secrets. Both suites use one lab (`lab swarm
       // run`), started once (about 2.5 min under load) and removed after them.
       {
         name: 'swarm-lab',
-        command: ['npx', 'tsx', 'tools/lab/cli.ts', 'swarm', 'run', '--', ...nodeTest('tests/integration/lab', ['examples.test.ts', 'swarm.test.ts'])],
+        command: ['npx', 'tsx', 'tools/lab/cli.ts', 'swarm', 'run', '--', ...nodeTest('tests/integration/lab', {except: ['cleanup.test.ts']})],
       },
       // The runner's lifecycle on the host engine: teardown on failure and on SIGTERM, leftovers found.
       {name: 'runner', command: nodeTest('tests/integration/runner')},
