@@ -5,17 +5,13 @@ import type { Problem } from './problems';
 import { problemAt, valueOf, type YamlFile, type YamlPath } from './yamlpos';
 import { parseImageRef } from '../core/image-ref';
 
-export const KINDS = ['compose', 'stack', 'dockerfile', 'script', 'kubernetes'] as const;
-export const CHAPTERS = ['images', 'networking', 'storage', 'compose', 'swarm', 'cloud', 'kubernetes'] as const;
-export const TOPICS = [
-  'dockerfile', 'networking', 'storage', 'compose', 'swarm', 'secrets', 'kubernetes', 'registry', 'ci',
-] as const;
-export const LANGUAGES = ['zh-Hans', 'en'] as const;
+import { KINDS, CHAPTERS, TOPICS, LANGUAGES, type Kind, type Chapter, type Language } from './vocabulary';
+
+export { KINDS, CHAPTERS, TOPICS, LANGUAGES, type Kind };
 /** Features the runner can detect; a limit naming another feature is always reported as not checked. */
 export const DETECTED_FEATURES = ['ipvs'] as const;
 
-export type Kind = (typeof KINDS)[number];
-export type Bilingual = Record<(typeof LANGUAGES)[number], string>;
+export type Bilingual = Record<Language, string>;
 
 export interface HttpCheck { url: string; status: number; contains?: string }
 export interface ExecCheck { service: string; command: string[] | string; expect?: string }
@@ -44,7 +40,7 @@ export interface Declaration {
   title: Bilingual;
   summary: Bilingual;
   kind: Kind;
-  chapter: (typeof CHAPTERS)[number];
+  chapter: Chapter;
   topics: string[];
   timeout: number;
   files: string[];

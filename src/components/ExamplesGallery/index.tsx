@@ -8,9 +8,9 @@ import Topology from '@site/src/components/Topology';
 import LastRunNote from '@site/src/components/Example/LastRunNote';
 import type {Localized} from '@site/src/lib/i18n';
 import type {GalleryEntry} from '@site/src/plugins/examples/index';
+import {TOPICS, type Topic} from '@site/tools/runner/vocabulary';
 import styles from './styles.module.css';
 
-const topics = ['dockerfile', 'networking', 'storage', 'compose', 'swarm', 'secrets', 'kubernetes', 'registry', 'ci'] as const;
 
 const text = {
   'zh-Hans': {
@@ -19,7 +19,7 @@ const text = {
     lead: (n: number) => `本指南的 ${n} 个示例。每一个都是仓库 examples/ 目录里的真实文件，CI 在每次提交时启动它并运行下面列出的检查。`,
     filter: '按主题筛选',
     all: '全部',
-    topics: {dockerfile: 'Dockerfile', networking: '网络', storage: '存储', compose: 'Compose', swarm: 'Swarm', secrets: '密钥', kubernetes: 'Kubernetes', registry: '镜像仓库', ci: 'CI/CD'},
+    topics: {engine: '安装与配置', dockerfile: 'Dockerfile', networking: '网络', storage: '存储', compose: 'Compose', swarm: 'Swarm', secrets: '密钥', kubernetes: 'Kubernetes', registry: '镜像仓库', ci: 'CI/CD', security: '安全', operations: '运维与排障'} satisfies Record<Topic, string>,
     kind: '类型',
     checks: 'CI 检查',
     taught: '在章节中阅读',
@@ -32,7 +32,7 @@ const text = {
     lead: (n: number) => `The guide's ${n} examples. Each is a real folder under examples/ in the repository; on every commit CI starts it and runs the checks listed.`,
     filter: 'Filter by topic',
     all: 'All',
-    topics: {dockerfile: 'Dockerfile', networking: 'Networking', storage: 'Storage', compose: 'Compose', swarm: 'Swarm', secrets: 'Secrets', kubernetes: 'Kubernetes', registry: 'Registries', ci: 'CI/CD'},
+    topics: {engine: 'Installing and configuring', dockerfile: 'Dockerfile', networking: 'Networking', storage: 'Storage', compose: 'Compose', swarm: 'Swarm', secrets: 'Secrets', kubernetes: 'Kubernetes', registry: 'Registries', ci: 'CI/CD', security: 'Security', operations: 'Operations'} satisfies Record<Topic, string>,
     kind: 'kind',
     checks: 'CI checks',
     taught: 'Read it in its chapter',
@@ -96,7 +96,7 @@ export default function ExamplesGallery({gallery}: {gallery: GalleryEntry[]}): R
         <Heading as="h1">{t.title}</Heading>
         <p>{t.lead(gallery.length)}</p>
         <div role="group" aria-label={t.filter} className={styles.filters}>
-          {[null, ...topics].map((value) => (
+          {[null, ...TOPICS].map((value) => (
             <button
               key={value ?? 'all'}
               type="button"
