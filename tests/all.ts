@@ -34,6 +34,8 @@ interface Step {
   needs?: string;
   /** Why the step cannot run on this machine: it fails with this note, never passes. */
   unavailable?: string;
+  /** A step of another lane whose output this one reads (the build reads the examples' report): waited for, pass or fail. */
+  after?: string;
 }
 
 /**
@@ -61,16 +63,19 @@ const phases: Step[][][] = [
       {name: 'dependencies', command: ['npx', 'depcruise', 'src', 'tools', 'tests', '--config', '.dependency-cruiser.cjs']},
       {name: 'unit', command: nodeTest('tests/unit')},
       {name: 'examples-static', command: ['npx', 'tsx', 'tools/runner/cli.ts', 'check']},
-      // Every example started on the engine; its JSON report also feeds the site's "tested with"
-      // lines. Before the lanes: it builds the stand-ins both lanes use, and it makes the host a
-      // Swarm manager for a while, which the runner's tests must not overlap.
-      {name: 'examples', command: ['npx', 'tsx', 'tools/runner/cli.ts', 'up'], needs: 'examples-static'},
+      // Every image the examples use (stand-ins built where needed) and both majors' engines, made
+      // present before the lanes, so that two lanes never build the same stand-in at once.
+      {name: 'images', command: ['npx', 'tsx', 'tools/runner/cli.ts', 'images'], needs: 'examples-static'},
     ],
   ],
   [
-    // Docker-in-Docker engines (the upgrade, the pages' sessions, the Swarm lab), then the runner's
-    // own tests on the host engine.
+    // Every example on the host engine, then Docker-in-Docker engines (the upgrade, the pages'
+    // sessions, the Swarm lab), then the runner's own tests on the host engine.
     [
+      // Every example started on the engine; its JSON report also feeds the site's "tested with"
+      // lines (the build waits for it). It makes the host a Swarm manager for a while, which the
+      // runner's tests at the end of this lane must not overlap.
+      {name: 'examples', command: ['npx', 'tsx', 'tools/runner/cli.ts', 'up'], needs: 'examples-static'},
       // .ci/install-engine.sh upgrading a Debian 12 machine that runs Docker 20.10 (in a throw-away
       // Docker-in-Docker container): the old daemon stopped, images and volumes kept, a rerun a no-op.
       {name: 'engine-upgrade', command: nodeTest('tests/integration/engine')},
@@ -101,7 +106,7 @@ const phases: Step[][][] = [
         needs: 'examples-static',
         unavailable: secondMajor ? undefined : 'no second engine major in docker-versions.json: install-engine.sh could not fetch one',
       },
-      {name: 'build', command: ['npx', 'docusaurus', 'build']},
+      {name: 'build', command: ['npx', 'docusaurus', 'build'], after: 'examples'},
       // The guide to read offline: a PDF per language from the build, then checked with poppler.
       {name: 'pdf', command: ['npx', 'tsx', 'tools/pdf/cli.ts'], needs: 'build'},
       {name: 'pdf-check', command: nodeTest('tests/pdf'), needs: 'pdf'},
@@ -183,13 +188,33 @@ function runStep(step: Step): Promise<Result> {
 const only = process.argv.slice(2);
 const results: Result[] = [];
 
-async function runLane(lane: Step[]): Promise<void> {
-  for (const step of lane.filter((s) => only.length === 0 || only.includes(s.name))) {
-    const needed = results.find((r) => r.name === step.needs);
-    if (needed && !needed.ok) results.push({name: step.name, ok: false, seconds: 0, note: `not run: ${step.needs} failed`, tail: [], failures: []});
-    else if (step.unavailable) results.push({name: step.name, ok: false, seconds: 0, note: `not run: ${step.unavailable}`, tail: [], failures: []});
-    else results.push(await runStep(step));
+const selected = (step: Step) => only.length === 0 || only.includes(step.name);
+/** Settles when the named step has finished (pass or fail), for the steps of other lanes that read its output. */
+const finished = new Map<string, {promise: Promise<void>; settle: () => void}>();
+function finishedStep(name: string) {
+  let entry = finished.get(name);
+  if (!entry) {
+    let settle = () => {};
+    const promise = new Promise<void>((done) => (settle = done));
+    entry = {promise, settle};
+    finished.set(name, entry);
   }
+  return entry;
+}
+
+async function runLane(lane: Step[]): Promise<void> {
+  for (const step of lane.filter(selected)) {
+    if (step.after && phases.flat(2).some((s) => s.name === step.after && selected(s))) await finishedStep(step.after).promise;
+    await runOne(step);
+    finishedStep(step.name).settle();
+  }
+}
+
+async function runOne(step: Step): Promise<void> {
+  const needed = results.find((r) => r.name === step.needs);
+  if (needed && !needed.ok) results.push({name: step.name, ok: false, seconds: 0, note: `not run: ${step.needs} failed`, tail: [], failures: []});
+  else if (step.unavailable) results.push({name: step.name, ok: false, seconds: 0, note: `not run: ${step.unavailable}`, tail: [], failures: []});
+  else results.push(await runStep(step));
 }
 
 async function main(): Promise<number> {

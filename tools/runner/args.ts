@@ -5,6 +5,9 @@ commands:
   check   static checks only (no engine needed): one line per problem, file:line:col rule message
   up      static checks, then start each example, run its checks, and remove everything again
   list    names, kinds and chapters
+  images  make present on this machine's engine every image the examples run without building
+          (stand-ins built where needed) and the Docker-in-Docker engines of the majors in
+          docker-versions.json, so that runs side by side do not build them at the same time
 
 options:
   --examples DIR   folder holding one folder per example (default: examples)
@@ -19,7 +22,7 @@ options:
 `;
 
 export interface Options {
-  command: 'check' | 'up' | 'list';
+  command: 'check' | 'up' | 'list' | 'images';
   names: string[];
   examplesDir: string;
   json: string | null;
@@ -31,7 +34,7 @@ export interface Options {
 
 export function parseArgs(argv: string[]): Options | string {
   const [command, ...rest] = argv;
-  if (command !== 'check' && command !== 'up' && command !== 'list') return command ? `unknown command "${command}"` : 'no command given';
+  if (command !== 'check' && command !== 'up' && command !== 'list' && command !== 'images') return command ? `unknown command "${command}"` : 'no command given';
   const opts: Options = { command, names: [], examplesDir: 'examples', json: null, lab: false, engine: null };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];

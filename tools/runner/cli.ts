@@ -1,4 +1,4 @@
-// npm run examples -- check|up|list [name…] [--examples DIR] [--json FILE] [--lab]
+// npm run examples -- check|up|list|images [name…] [--examples DIR] [--json FILE] [--lab]
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
@@ -11,7 +11,8 @@ import { hasCluster, hasIpvs } from './features';
 import { formatProblem } from './problems';
 import { closingLine, formatDetails, formatTable, summarize, table, withStaticChecks, writeJson, type Report } from './report';
 import type { ExampleResult } from './result';
-import { staticResult, upExample, type Features } from './run-example';
+import { ensureImage } from './images';
+import { exampleImages, staticResult, upExample, type Features } from './run-example';
 import { checkExample, type StaticResult } from './static/index';
 import { parseArgs, USAGE } from './args';
 import { CHECK_REPORT, engineReport, UP_REPORT } from './reportFiles.cjs';
@@ -39,6 +40,53 @@ async function checkAll(root: string, names: string[]): Promise<Map<string, Stat
   };
   await Promise.all(Array.from({ length: CHECK_CONCURRENCY }, worker));
   return statics;
+}
+
+/** The Docker-in-Docker engine images of the majors docker-versions.json records (this machine's and the second). */
+function engineImages(): string[] {
+  const file = resolve('docker-versions.json');
+  if (!existsSync(file)) return [];
+  const versions = JSON.parse(readFileSync(file, 'utf8')) as { engine: string; secondEngine: string | null };
+  return [versions.engine, versions.secondEngine].flatMap((v) => (v ? [`docker:${v.split('.')[0]}-dind`] : []));
+}
+
+/**
+ * `images`: every image the examples run without building, and the engines of both majors, made
+ * present on this engine one after another. Fails (exit 1) naming each image that could not be made
+ * present and each example whose static checks failed (its images are then unknown).
+ */
+async function ensureAllImages(root: string, names: string[]): Promise<number> {
+  const t0 = Date.now();
+  const statics = await checkAll(root, names);
+  const engine = targetEngine();
+  const refs = new Set<string>();
+  const failures: string[] = [];
+  for (const name of names) {
+    const stat = statics.get(name)!;
+    if (!stat.declaration || stat.problems.length > 0) {
+      failures.push(`${name}: static checks failed, its images are unknown (npm run examples -- check ${name})`);
+      continue;
+    }
+    try {
+      for (const ref of await exampleImages(stat.declaration, stat, engine)) refs.add(ref);
+    } catch (err) {
+      failures.push(`${name}: ${(err as Error).message}`);
+    }
+  }
+  for (const ref of engineImages()) refs.add(ref);
+  for (const ref of [...refs].sort()) {
+    if (interruptedBy()) break;
+    const started = Date.now();
+    try {
+      const image = await ensureImage(ref, (line) => log(`[${ref}] ${line}`));
+      log(`${ref}: ${image.standin ? `stand-in, ${image.built ? 'built' : 'up to date'}` : 'the real image'} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    } catch (err) {
+      failures.push(`${ref}: ${(err as Error).message}`);
+    }
+  }
+  for (const failure of failures) process.stderr.write(`${failure}\n`);
+  process.stdout.write(`${refs.size} images, ${failures.length} problems, in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
+  return failures.length > 0 ? 1 : 0;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -73,6 +121,8 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${table([['name', 'kind', 'chapter', 'title', '标题'], ...rows])}\n${names.length} examples\n`);
     return 0;
   }
+
+  if (opts.command === 'images') return ensureAllImages(root, names);
 
   if (opts.engine) {
     const json = opts.json ?? engineReport(opts.engine);

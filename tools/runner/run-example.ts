@@ -63,6 +63,16 @@ function makeDriver(decl: Declaration, ctx: RunContext, stat: StaticResult): Dri
   }
 }
 
+/**
+ * The images an example runs without building them (the bases of what it builds included), as its
+ * driver would make them present before starting it; a kubernetes example has none (the cluster
+ * pulls its own). Reads only: nothing is created on the engine.
+ */
+export function exampleImages(decl: Declaration, stat: StaticResult, engine: TargetEngine): Promise<string[]> {
+  const ctx: RunContext = { decl, project: uniqueName(decl.name), deadline: Date.now() + decl.timeout * 1000, log: () => {}, engine };
+  return makeDriver(decl, ctx, stat).images();
+}
+
 /** `lab`: run on the Swarm lab (`up --lab`); examples other than stacks are then not started. */
 export async function upExample(name: string, stat: StaticResult, features: Features, log: (s: string) => void, engine: TargetEngine, lab: SwarmLab | null = null): Promise<ExampleResult> {
   const t0 = Date.now();
