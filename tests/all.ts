@@ -119,7 +119,8 @@ const phases: Step[][][] = [
       // accessibility, best practices and SEO. Timing (Lighthouse's, and the build's ≤ 90 s, which a
       // loaded machine missed) varies more from run to run than its budgets' margins here (README,
       // "Measuring"), so `npm run bench -- --check` judges it, not the landing gate.
-      {name: 'budgets', command: ['npx', 'tsx', 'tools/bench/bench.ts', '--check', '--scores-only']},
+      // It measures the build step's site (--site build) rather than building the guide again.
+      {name: 'budgets', command: ['npx', 'tsx', 'tools/bench/bench.ts', '--check', '--scores-only', '--site', 'build'], needs: 'build'},
       // A session's engines are removed whether it passes, fails or is interrupted (each test looks
       // only for its own session's engines, so the pages' sessions may run at the same time).
       {name: 'transcripts-cleanup', command: nodeTest('tests/integration/transcripts')},

@@ -16,6 +16,9 @@
  *                   reference page, alternating; prints min, median and max of each figure
  *   --examples      also times every example through the runner, cold (the project's images removed;
  *                   the engine's shared build cache kept) then warm
+ *   --site DIR      with --scores-only: measure this build of the guide (npm test passes the one its
+ *                   build step just made) instead of building it again; the build time, which
+ *                   --scores-only does not judge, is then not measured
  * Figures go to bench-results/bench.json (or bench-results/spread.json).
  */
 import {execFileSync} from 'node:child_process';
@@ -55,6 +58,8 @@ interface Options {
   runs: number;
   spread?: string;
   withExamples: boolean;
+  /** An existing build of the guide to measure instead of building it (--scores-only only). */
+  site?: string;
 }
 
 /** A mistake in the command line: its message alone is printed. */
@@ -68,14 +73,17 @@ function parseOptions(argv: string[]): Options {
     if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
     return v;
   };
-  const known = ['--check', '--runs', '--scores-only', '--weights-only', '--spread', '--examples'];
-  const unknown = argv.filter((a, i) => a.startsWith('--') && !known.includes(a) && !['--runs', '--spread'].includes(argv[i - 1]));
+  const known = ['--check', '--runs', '--scores-only', '--weights-only', '--spread', '--examples', '--site'];
+  const unknown = argv.filter((a, i) => a.startsWith('--') && !known.includes(a) && !['--runs', '--spread', '--site'].includes(argv[i - 1]));
   if (unknown.length) throw new UsageError(`unknown option ${unknown.join(', ')} (known: ${known.join(' ')})`);
   const spread = value('--spread');
   const runs = Number(value('--runs') ?? (spread ? 10 : 3));
   if (!Number.isInteger(runs) || runs < 1) throw new UsageError('--runs takes a whole number ≥ 1');
   const mode: Mode = argv.includes('--weights-only') ? 'none' : argv.includes('--scores-only') ? 'scores' : 'full';
-  return {check: argv.includes('--check'), mode, runs, spread, withExamples: argv.includes('--examples')};
+  const site = value('--site');
+  if (site !== undefined && (mode !== 'scores' || spread)) throw new UsageError('--site works with --scores-only only: the other modes time the build');
+  if (site !== undefined && !fs.existsSync(path.join(site, 'index.html'))) throw new UsageError(`--site ${site}: no index.html there (build the site first)`);
+  return {check: argv.includes('--check'), mode, runs, spread, withExamples: argv.includes('--examples'), site};
 }
 
 /**
@@ -173,7 +181,7 @@ function printTable(pages: PageFigures[], reference: (p: string) => PageFigures)
 }
 
 /** Every budget of issue 8 that this run measured; the ones it did not are named by notJudged. */
-function missedBudgets(pages: PageFigures[], reference: (p: string) => PageFigures, mode: Mode, buildSeconds: number): string[] {
+function missedBudgets(pages: PageFigures[], reference: (p: string) => PageFigures, mode: Mode, buildSeconds: number | null): string[] {
   const missed: string[] = [];
   for (const p of pages) {
     const ref = reference(p.path);
@@ -192,7 +200,7 @@ function missedBudgets(pages: PageFigures[], reference: (p: string) => PageFigur
     }
   }
   // A timing figure too: 21-33 s on a quiet machine, 94 s once under a load average of 13.
-  if (mode === 'full' && buildSeconds > 90) missed.push(`full bilingual build ${buildSeconds.toFixed(1)} s > 90 s`);
+  if (mode === 'full' && buildSeconds !== null && buildSeconds > 90) missed.push(`full bilingual build ${buildSeconds.toFixed(1)} s > 90 s`);
   return missed;
 }
 
@@ -253,10 +261,14 @@ async function main() {
   const version = JSON.parse(fs.readFileSync(path.join(root, 'node_modules/@docusaurus/core/package.json'), 'utf8')).version;
   // First, so the engine's work does not overlap the browser measurements.
   const exampleRuns: ExampleRun[] = options.withExamples ? measureExampleRuns(root, log) : [];
-  const guideBuild = path.join(root, 'bench-results/guide-build');
+  const guideBuild = options.site ? path.resolve(options.site) : path.join(root, 'bench-results/guide-build');
   const defaultBuild = path.join(root, 'bench-results/default-build');
-  log('building the guide');
-  const buildSeconds = timedBuild(root, guideBuild);
+  let buildSeconds: number | null = null;
+  if (options.site) log(`measuring the guide's build in ${path.relative(root, guideBuild) || '.'} (not built again: --site)`);
+  else {
+    log('building the guide');
+    buildSeconds = timedBuild(root, guideBuild);
+  }
   const defaultDir = defaultSite(version, log);
   log('building the default site');
   const defaultBuildSeconds = timedBuild(defaultDir, defaultBuild);
@@ -282,7 +294,11 @@ async function main() {
     console.log(`${d.path.padEnd(38)} ${String(d.weight.requests).padStart(4)} ${kb(jsCss(d.weight)).padStart(9)} KB JS+CSS  mobile ${lh(d.mobile.performance)}  TBT ${lh(d.mobile.totalBlockingTimeMs)} ms  desktop ${lh(d.desktop.performance)}  (median of ${d.runs})`);
   }
   const search = searchIndexBytes(guideBuild);
-  console.log(`\nbuild: ${buildSeconds.toFixed(1)} s (default site ${defaultBuildSeconds.toFixed(1)} s, ×${ratio(buildSeconds, defaultBuildSeconds)})`);
+  console.log(
+    buildSeconds === null
+      ? `\nbuild: not measured (--site; default site ${defaultBuildSeconds.toFixed(1)} s)`
+      : `\nbuild: ${buildSeconds.toFixed(1)} s (default site ${defaultBuildSeconds.toFixed(1)} s, ×${ratio(buildSeconds, defaultBuildSeconds)})`,
+  );
   console.log(`search index (both locales): ${kb(search.raw)} KB raw, ${kb(search.compressed)} KB gzip`);
   if (!options.withExamples) console.log('examples: not timed (add --examples: it removes the project\'s images for the cold run; the shared build cache stays)');
   else console.log('examples cold: the project\'s images were removed first; the engine\'s build cache was kept (shared), so cached build steps may have been hits');
