@@ -75,7 +75,8 @@ const phases: Step[][][] = [
       // Every example started on the engine; its JSON report also feeds the site's "tested with"
       // lines (the build waits for it). It makes the host a Swarm manager for a while, which the
       // runner's tests at the end of this lane must not overlap.
-      {name: 'examples', command: ['npx', 'tsx', 'tools/runner/cli.ts', 'up'], needs: 'examples-static'},
+      // Two at a time where they can share the engine (tools/runner/schedule.ts).
+      {name: 'examples', command: ['npx', 'tsx', 'tools/runner/cli.ts', 'up', '--jobs', '2'], needs: 'examples-static'},
       // .ci/install-engine.sh upgrading a Debian 12 machine that runs Docker 20.10 (in a throw-away
       // Docker-in-Docker container): the old daemon stopped, images and volumes kept, a rerun a no-op.
       {name: 'engine-upgrade', command: nodeTest('tests/integration/engine')},
@@ -102,7 +103,7 @@ const phases: Step[][][] = [
       // and Compose), as a reader with that Docker runs them; its report feeds the same lines.
       {
         name: 'examples-engine2',
-        command: ['npx', 'tsx', 'tools/runner/cli.ts', 'up', '--engine', secondMajor ?? ''],
+        command: ['npx', 'tsx', 'tools/runner/cli.ts', 'up', '--engine', secondMajor ?? '', '--jobs', '2'],
         needs: 'examples-static',
         unavailable: secondMajor ? undefined : 'no second engine major in docker-versions.json: install-engine.sh could not fetch one',
       },

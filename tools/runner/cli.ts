@@ -1,4 +1,4 @@
-// npm run examples -- check|up|list|images [name…] [--examples DIR] [--json FILE] [--lab]
+// npm run examples -- check|up|list|images [name…] [--examples DIR] [--json FILE] [--lab] [--engine MAJOR] [--jobs N]
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
@@ -13,6 +13,7 @@ import { closingLine, formatDetails, formatTable, summarize, table, withStaticCh
 import type { ExampleResult } from './result';
 import { ensureImage } from './images';
 import { exampleImages, staticResult, upExample, type Features } from './run-example';
+import { mayStartBeside, slotOf } from './schedule';
 import { checkExample, type StaticResult } from './static/index';
 import { parseArgs, USAGE } from './args';
 import { CHECK_REPORT, engineReport, UP_REPORT } from './reportFiles.cjs';
@@ -89,6 +90,35 @@ async function ensureAllImages(root: string, names: string[]): Promise<number> {
   return failures.length > 0 ? 1 : 0;
 }
 
+/**
+ * Runs `up` for the names, up to `jobs` at a time, in their order except that one which may start
+ * beside the running ones (schedule.ts) passes one that may not; an example that must run alone
+ * waits, once first in line, until the others are done and lets none pass it. Stops starting new
+ * ones after an interrupt.
+ */
+async function runScheduled(names: string[], statics: Map<string, StaticResult>, jobs: number, up: (name: string) => Promise<void>): Promise<void> {
+  const slots = new Map(names.map((name) => {
+    const decl = statics.get(name)!.declaration;
+    return [name, decl ? slotOf(decl) : { alone: true, ports: new Set<number>() }];
+  }));
+  const pending = [...names];
+  const running = new Map<string, Promise<void>>();
+  while (pending.length > 0 && !interruptedBy()) {
+    const beside = [...running.keys()].map((n) => slots.get(n)!);
+    // The first that may start; one that must run alone, once first in line, lets nothing pass it.
+    const index = running.size >= jobs ? -1 : slots.get(pending[0])!.alone ? (running.size === 0 ? 0 : -1) : pending.findIndex((n) => mayStartBeside(slots.get(n)!, beside));
+    if (index < 0) {
+      await Promise.race(running.values());
+      continue;
+    }
+    const [next] = pending.splice(index, 1);
+    const slot = slots.get(next)!;
+    if (jobs > 1 && slot.alone && slot.why) log(`[${next}] runs alone: ${slot.why}`);
+    running.set(next, up(next).finally(() => running.delete(next)));
+  }
+  await Promise.all(running.values());
+}
+
 async function main(argv: string[]): Promise<number> {
   const parsed = parseArgs(argv);
   if (typeof parsed === 'string') {
@@ -126,7 +156,7 @@ async function main(argv: string[]): Promise<number> {
 
   if (opts.engine) {
     const json = opts.json ?? engineReport(opts.engine);
-    return upOnOtherEngine(opts.engine, root, [...names, '--json', json], log);
+    return upOnOtherEngine(opts.engine, root, [...names, '--json', json, '--jobs', String(opts.jobs)], log);
   }
 
   const t0 = Date.now();
@@ -168,17 +198,16 @@ async function main(argv: string[]): Promise<number> {
     report.engine.cluster = features.cluster;
     if (report.engine.lab) log(`Swarm lab ${report.engine.lab}`);
     log(`engine ${report.engine.server}; IPVS ${features.ipvs ? 'yes' : 'no'}; Kubernetes cluster ${features.cluster ? 'yes' : 'no'}`);
-    const results: ExampleResult[] = [];
+    const results = new Map<string, ExampleResult>();
     try {
-      for (const name of names) {
-        if (interruptedBy()) break;
-        results.push(withStaticChecks(await upExample(name, statics.get(name)!, features, log, engine, lab), statics.get(name)!));
-      }
+      await runScheduled(names, statics, opts.jobs, async (name) => {
+        results.set(name, withStaticChecks(await upExample(name, statics.get(name)!, features, log, engine, lab), statics.get(name)!));
+      });
     } finally {
       // What outlives one example (a swarm the runner initialised) goes when the run ends.
       await runAllTeardowns();
     }
-    report.examples = results;
+    report.examples = names.flatMap((name) => results.get(name) ?? []);
   }
 
   report.seconds = (Date.now() - t0) / 1000;
