@@ -23,12 +23,20 @@ export interface CliOptions {
   during?: { ready: (stderr: string) => boolean; action: () => void };
   env?: NodeJS.ProcessEnv;
   timeoutMs?: number;
+  /**
+   * Processor seconds the runner and each process it starts may use (prlimit's RLIMIT_CPU, which
+   * children inherit): past it the kernel kills the process. Unlike a wall-clock limit it does not
+   * grow when other work on the machine keeps the runner waiting.
+   */
+  cpuSeconds?: number;
 }
 
 export function runCli(args: string[], opts: CliOptions = {}): Promise<CliRun> {
   const json = join(mkdtempSync(join(tmpdir(), 'fg-runner-report-')), 'examples.json');
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'tools/runner/cli.ts', ...args, '--json', json], {
+    const command = [process.execPath, '--import', 'tsx', 'tools/runner/cli.ts', ...args, '--json', json];
+    if (opts.cpuSeconds !== undefined) command.unshift('prlimit', `--cpu=${opts.cpuSeconds}`, '--');
+    const child = spawn(command[0], command.slice(1), {
       cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...opts.env },
     });
     let stdout = '';
