@@ -54,13 +54,17 @@ save() {
   echo "saving $(echo "$refs" | wc -l | tr -d ' ') image(s) into $file"
   # shellcheck disable=SC2086 # one argument per reference
   docker save -o "$file" $refs
-  echo "done: carry $file and this folder to the target machine, then run: sh images.sh load"
+  echo "done: bring $file and this folder to the machine without internet access, then run there: sh images.sh load"
 }
 
 load() {
   need_docker
   refs=$(images)
-  [ -f "$file" ] || fail "$file not found: run 'sh images.sh save' on a machine that can pull, then bring the file here"
+  if [ -z "$refs" ]; then
+    echo "images.txt lists no image: this example needs none, nothing to load"
+    return 0
+  fi
+  [ -f "$file" ] || fail "$file not found: run 'sh images.sh save' on a machine that can pull and bring the file here, or name it: sh images.sh load FILE"
   docker load -i "$file"
   missing=''
   for ref in $refs; do
