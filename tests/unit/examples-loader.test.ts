@@ -4,8 +4,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {unzipSync} from 'fflate';
-import {exampleDirs, languageOf, readExample} from '../../src/plugins/examples/examples.cjs';
-import {zipExample} from '../../src/plugins/examples/index';
+import {exampleDirs, languageOf, neededImagesFor, readExample} from '../../src/plugins/examples/examples.cjs';
+import examplesPlugin, {zipExample} from '../../src/plugins/examples/index';
+import {imagesList, imagesScript} from '../../src/plugins/examples/offlineKit';
+import {spawnSync} from 'node:child_process';
+import type {LoadContext} from '@docusaurus/types';
 import {readerCommands} from '../../src/components/Example/commands';
 import type {ExampleData} from '../../src/components/Example/types';
 
@@ -43,14 +46,79 @@ test('a listed file that does not exist is an error naming the declaration', () 
   assert.throws(() => readExample(dir), /example\.yaml: "files" lists compose\.yaml, which does not exist/);
 });
 
-test('the .zip holds the whole folder byte for byte and is the same on every build', () => {
+test('the .zip holds the whole folder byte for byte, plus the offline image kit, and is the same on every build', () => {
   const dir = fixture({'example.yaml': 'kind: script\n', 'run.sh': '#!/bin/sh\necho hi\n', 'conf/a.conf': 'x'});
   fs.chmodSync(path.join(dir, 'run.sh'), 0o755);
-  const zip = zipExample(dir);
-  assert.deepEqual(zipExample(dir), zip);
+  const zip = zipExample(dir, ['nginx:1.27', 'busybox:1.36']);
+  assert.deepEqual(zipExample(dir, ['nginx:1.27', 'busybox:1.36']), zip);
   const entries = unzipSync(zip);
-  assert.deepEqual(Object.keys(entries).sort(), ['demo/conf/a.conf', 'demo/example.yaml', 'demo/run.sh']);
+  assert.deepEqual(Object.keys(entries).sort(), ['demo/conf/a.conf', 'demo/example.yaml', 'demo/images.sh', 'demo/images.txt', 'demo/run.sh']);
   assert.equal(Buffer.from(entries['demo/run.sh']).toString(), '#!/bin/sh\necho hi\n');
+  assert.equal(Buffer.from(entries['demo/images.sh']).toString(), imagesScript());
+  assert.deepEqual(listedImages(Buffer.from(entries['demo/images.txt']).toString()), ['busybox:1.36', 'nginx:1.27']);
+});
+
+test('an example folder with a file of the kit\'s name is refused: the .zip would hold two', () => {
+  const dir = fixture({'example.yaml': 'kind: script\n', 'images.txt': 'mine\n'});
+  assert.throws(() => zipExample(dir, []), /images\.txt: the \.zip generates images\.txt/);
+});
+
+/** The references of an images.txt: what images.sh reads (comments and blank lines dropped). */
+function listedImages(text: string): string[] {
+  return text.split('\n').map((l) => l.replace(/#.*/, '').trim()).filter(Boolean);
+}
+
+test('images.txt has its comment header, then one reference per line, sorted; the same header for every example', () => {
+  const text = imagesList(['redis:7.4', 'haproxy:3.0', 'python:3.12-slim', 'redis:7.4']);
+  const lines = text.trimEnd().split('\n');
+  assert.ok(lines[0].startsWith('# '));
+  assert.deepEqual(lines.filter((l) => !l.startsWith('#')), ['haproxy:3.0', 'python:3.12-slim', 'redis:7.4']);
+  assert.equal(imagesList([]), text.slice(0, text.indexOf('haproxy')));
+});
+
+test('the site build zips every example with its images.txt and images.sh, and the <Example> loader gets the same list', async () => {
+  // A site folder holding real examples (a compose file with a build, a stack, a script, a Kubernetes
+  // example); the plugin's loadContent writes the downloads as `docusaurus build` does.
+  const site = fs.mkdtempSync(path.join(os.tmpdir(), 'fg-site-'));
+  const expected: Record<string, string[]> = {
+    'flask-redis-scale': ['haproxy:3.0', 'python:3.12-slim', 'redis:7.4'],
+    'rolling-update': ['python:3.12-slim'],
+    'private-registry': ['busybox:1.36', 'registry:2.8'],
+    'wordpress-kubernetes': ['mysql:8.4', 'wordpress:6.6-apache'],
+    'netns-veth': [],
+  };
+  try {
+    fs.mkdirSync(path.join(site, 'docs'));
+    for (const name of Object.keys(expected)) fs.cpSync(path.join(examplesDir, name), path.join(site, 'examples', name), {recursive: true});
+    const plugin = examplesPlugin({siteDir: site, baseUrl: '/'} as LoadContext);
+    const gallery = await plugin.loadContent!();
+    const downloads = path.join(site, '.generated/static/downloads');
+    for (const [name, images] of Object.entries(expected)) {
+      const entries = unzipSync(fs.readFileSync(path.join(downloads, `${name}.zip`)));
+      assert.deepEqual(listedImages(Buffer.from(entries[`${name}/images.txt`]).toString()), images, `${name}.zip images.txt`);
+      assert.equal(Buffer.from(entries[`${name}/images.sh`]).toString(), imagesScript(), `${name}.zip images.sh`);
+      assert.deepEqual(gallery.find((e) => e.name === name)?.neededImages, images, `${name} in the gallery`);
+      assert.deepEqual(neededImagesFor(path.join(site, 'examples', name)), images, `${name} for <Example>`);
+    }
+  } finally {
+    fs.rmSync(site, {recursive: true, force: true});
+  }
+});
+
+test('images.sh is POSIX sh and refuses bad arguments with its usage and a non-zero exit', () => {
+  const dir = fixture({'images.sh': imagesScript(), 'images.txt': imagesList(['busybox:1.36'])});
+  const script = path.join(dir, 'images.sh');
+  assert.equal(spawnSync('dash', ['-n', script]).status, 0);
+  for (const args of [[], ['ship'], ['save', 'a.tar', 'extra']]) {
+    const r = spawnSync('sh', [script, ...args], {encoding: 'utf8'});
+    assert.equal(r.status, 2, `images.sh ${args.join(' ')}`);
+    assert.match(r.stderr, /usage: sh images\.sh save \[FILE\]/);
+  }
+  const help = spawnSync('sh', [script, '--help'], {encoding: 'utf8'});
+  assert.equal(help.status, 0);
+  assert.match(help.stdout, /demo-images\.tar/);
+  assert.match(imagesScript(), /^#!\/bin\/sh\n/);
+  assert.match(imagesScript(), /^set -eu$/m);
 });
 
 test('every example folder in the repository loads', () => {

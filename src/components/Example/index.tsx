@@ -5,6 +5,7 @@ import useBaseUrl from '@docusaurus/useBaseUrl';
 import Topology from '@site/src/components/Topology';
 import {readerCommands} from './commands';
 import LastRunNote from './LastRunNote';
+import ImageList from './ImageList';
 import type {ExampleData} from './types';
 import styles from './styles.module.css';
 
@@ -16,6 +17,8 @@ const text = {
     limits: '这里的内核无法检查的部分：',
     download: '下载整个目录（.zip）',
     kind: '类型',
+    images: '需要的镜像（带进离线网络：.zip 里的 images.txt 和 images.sh）：',
+    noImages: '无：它不需要任何镜像',
   },
   en: {
     files: 'Files',
@@ -24,6 +27,8 @@ const text = {
     limits: 'Not checkable on the kernel CI runs on:',
     download: 'Download the whole folder (.zip)',
     kind: 'kind',
+    images: 'Images it needs (for an offline network: images.txt and images.sh in the .zip):',
+    noImages: 'none: it needs no image',
   },
 };
 
@@ -69,6 +74,8 @@ export default function Example({example}: {example: ExampleData}): ReactNode {
           </ul>
         </>
       )}
+      <p className={styles.label}>{t.images}</p>
+      <ImageList images={example.neededImages} none={t.noImages} />
       <LastRunNote name={example.name} runs={example.lastRuns} className={styles.lastRun} />
       <p className={styles.footer}>
         <a href={zipUrl} download={`${example.name}.zip`}>

@@ -72,6 +72,8 @@ export interface ExampleData {
   limits: {feature: string; what: Localized}[];
   files: ExampleFile[];
   allFiles: string[];
+  /** The images it needs and does not build, sorted: images.txt of its .zip (tools/core/example-images.ts). */
+  neededImages: string[];
   topology: TopologyModel | null;
   /** This machine's engine first, then other engine majors; empty when never run here. */
   lastRuns: LastRun[];

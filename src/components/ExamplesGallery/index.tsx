@@ -6,6 +6,7 @@ import Link from '@docusaurus/Link';
 import useBaseUrl from '@docusaurus/useBaseUrl';
 import Topology from '@site/src/components/Topology';
 import LastRunNote from '@site/src/components/Example/LastRunNote';
+import ImageList from '@site/src/components/Example/ImageList';
 import type {Localized} from '@site/src/lib/i18n';
 import type {GalleryEntry} from '@site/src/plugins/examples/index';
 import {TOPICS, type Topic} from '@site/tools/runner/vocabulary';
@@ -24,6 +25,8 @@ const text = {
     checks: 'CI 检查',
     taught: '在章节中阅读',
     download: '下载 .zip',
+    images: '需要的镜像（.zip 里的 images.txt）：',
+    noImages: '无：它不需要任何镜像',
     shown: (n: number) => `显示 ${n} 个`,
   },
   en: {
@@ -37,6 +40,8 @@ const text = {
     checks: 'CI checks',
     taught: 'Read it in its chapter',
     download: 'Download .zip',
+    images: 'Images it needs (images.txt in the .zip):',
+    noImages: 'none: it needs no image',
     shown: (n: number) => `${n} shown`,
   },
 };
@@ -72,6 +77,8 @@ function Card({example}: {example: GalleryEntry}): ReactNode {
           </ul>
         </details>
       )}
+      <p className={clsx(styles.meta, styles.imagesLabel)}>{t.images}</p>
+      <ImageList images={example.neededImages} none={t.noImages} className={styles.meta} />
       <LastRunNote name={example.name} runs={example.lastRuns} className={styles.meta} />
       <p className={styles.links}>
         {example.section && (
@@ -85,7 +92,7 @@ function Card({example}: {example: GalleryEntry}): ReactNode {
   );
 }
 
-/** Every folder of examples/, with its topology, checks, chapter and download; filterable by topic. */
+/** Every folder of examples/, with its topology, checks, images, chapter and download; filterable by topic. */
 export default function ExamplesGallery({gallery}: {gallery: GalleryEntry[]}): ReactNode {
   const t = text[BUILD_LOCALE];
   const [topic, setTopic] = useState<string | null>(null);

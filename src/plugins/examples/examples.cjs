@@ -85,8 +85,30 @@ function topologyFileOf(dir) {
   return ['compose.yaml', 'stack.yaml'].map((f) => path.join(dir, f)).find((f) => fs.existsSync(f));
 }
 
-/** The data one <Example> renders: declaration plus the shown files' exact bytes. */
-function readExample(dir) {
+/**
+ * Where the site build writes the images each example needs (example name → references), relative
+ * to the site's folder: the plugin computes them (tools/core/example-images.ts), the loader reads them.
+ */
+const NEEDED_IMAGES_FILE = '.generated/example-images.json';
+
+/** The images one example needs, as the plugin wrote them for this build. */
+function neededImagesFor(exampleDir) {
+  const file = neededImagesFile(exampleDir);
+  const all = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
+  const images = all[path.basename(exampleDir)];
+  if (!Array.isArray(images)) throw new Error(`${file} has no image list for ${exampleDir}: the examples plugin writes it before bundling`);
+  return images;
+}
+
+function neededImagesFile(exampleDir) {
+  return path.join(path.dirname(path.dirname(exampleDir)), NEEDED_IMAGES_FILE);
+}
+
+/**
+ * The data one <Example> renders: declaration plus the shown files' exact bytes, and `neededImages`,
+ * the images it needs and does not build (images.txt of its .zip).
+ */
+function readExample(dir, neededImages = []) {
   const name = path.basename(dir);
   const declarationPath = path.join(dir, 'example.yaml');
   const declaration = YAML.parse(fs.readFileSync(declarationPath, 'utf8'));
@@ -114,6 +136,7 @@ function readExample(dir) {
     limits: declaration.limits ?? [],
     files,
     allFiles: listFiles(dir),
+    neededImages,
     topology: topologyFileOf(dir) ? topologyOf(topologyFileOf(dir)) : null,
     lastRuns: lastRunsOf(dir),
     zip: `/downloads/${name}.zip`,
@@ -160,4 +183,4 @@ function exampleDirs(examplesDir) {
     .sort();
 }
 
-module.exports = {languageOf, listFiles, readExample, exampleDirs, topologyOf, parsePort, reportPathsFor};
+module.exports = {languageOf, listFiles, readExample, exampleDirs, topologyOf, parsePort, reportPathsFor, neededImagesFor, neededImagesFile, NEEDED_IMAGES_FILE};

@@ -1,11 +1,14 @@
 // Webpack loader for examples/<name>/example.yaml: turns the folder into the data <Example> renders,
 // so the site shows the very bytes the runner starts.
 const path = require('node:path');
-const {readExample, reportPathsFor} = require('./examples.cjs');
+const {readExample, reportPathsFor, neededImagesFor, neededImagesFile} = require('./examples.cjs');
 
 module.exports = function exampleLoader() {
   const dir = path.dirname(this.resourcePath);
-  const example = readExample(dir);
+  // The images it needs: computed by the plugin from tools/core/example-images.ts (this CommonJS
+  // loader cannot load TypeScript) and written before bundling.
+  const example = readExample(dir, neededImagesFor(dir));
+  this.addDependency(neededImagesFile(dir));
   for (const rel of example.allFiles) this.addDependency(path.join(dir, rel));
   this.addContextDependency(dir);
   for (const report of reportPathsFor(dir)) this.addDependency(report);

@@ -1,9 +1,7 @@
 // compose examples: `docker compose -p <unique> up -d --wait --build`, then `down -v`.
-import { existsSync, readFileSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
 import type { RunResult, TargetEngine } from '../exec';
 import { tail } from '../../core/exec';
-import { readDockerfile } from '../../core/dockerfile';
+import { composeServiceImages } from '../../core/example-images';
 import { findResources, type Resource } from '../sweep';
 import { remainingMs, StartError, type Driver, type RunContext } from './driver';
 
@@ -13,31 +11,11 @@ export function composeEnv(engine: TargetEngine, project: string): NodeJS.Proces
   return env;
 }
 
-interface ComposeConfig {
-  services?: Record<string, { image?: string; build?: { context?: string; dockerfile?: string; dockerfile_inline?: string } }>;
-}
-
-/** Images of a compose or stack file: referenced (not built) ones, and base images of builds. */
+/** Images of a compose or stack file as Compose reads it: referenced (not built) ones, and base images of builds. */
 export async function composeImages(engine: TargetEngine, dir: string, file: string, project: string, builtTags: Set<string> = new Set()): Promise<string[]> {
   const r = await engine.docker(['compose', '-p', project, '-f', file, 'config', '--format', 'json'], { cwd: dir, env: composeEnv(engine, project), timeoutMs: 60_000 });
   if (r.code !== 0) throw new StartError(`docker compose config failed: ${tail(r.stderr, 5)}`);
-  const config = JSON.parse(r.stdout) as ComposeConfig;
-  const refs = new Set<string>();
-  for (const svc of Object.values(config.services ?? {})) {
-    if (svc.build) {
-      const context = svc.build.context ?? dir;
-      const dockerfile = svc.build.dockerfile ?? 'Dockerfile';
-      const text = svc.build.dockerfile_inline ?? readIfExists(isAbsolute(dockerfile) ? dockerfile : join(context, dockerfile));
-      for (const base of readDockerfile(text).baseImages) refs.add(base.ref);
-    } else if (svc.image && !builtTags.has(svc.image)) {
-      refs.add(svc.image);
-    }
-  }
-  return [...refs];
-}
-
-function readIfExists(path: string): string {
-  return existsSync(path) ? readFileSync(path, 'utf8') : '';
+  return composeServiceImages((JSON.parse(r.stdout) as { services?: unknown }).services, dir, builtTags);
 }
 
 export class ComposeDriver implements Driver {

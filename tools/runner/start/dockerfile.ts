@@ -1,9 +1,8 @@
 // dockerfile examples: build the folder's Dockerfile under a unique tag, run the checks, remove it.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunResult } from '../exec';
 import { tail } from '../../core/exec';
-import { readDockerfile } from '../../core/dockerfile';
+import { dockerfileBases } from '../../core/example-images';
 import { findResources, type Resource } from '../sweep';
 import { remainingMs, StartError, type Driver, type RunContext } from './driver';
 
@@ -16,8 +15,7 @@ export class DockerfileDriver implements Driver {
   }
 
   async images(): Promise<string[]> {
-    const text = readFileSync(join(this.ctx.decl.dir, 'Dockerfile'), 'utf8');
-    return readDockerfile(text).baseImages.map((b) => b.ref);
+    return dockerfileBases(join(this.ctx.decl.dir, 'Dockerfile'));
   }
 
   async start(): Promise<void> {

@@ -13,7 +13,7 @@ import { sleep, tail } from '../../core/exec';
 import { placementChecks, publishedPorts } from '../lab';
 import type { CheckResult } from '../result';
 import { RUNNER_LABEL } from '../names';
-import { readDockerfile } from '../../core/dockerfile';
+import { builtImageBases } from '../../core/example-images';
 import { findResources, removeResources, waitUntilGone, type Resource } from '../sweep';
 import { composeEnv, composeImages, dedupe } from './compose';
 import { remainingMs, StartError, type Driver, type RunContext } from './driver';
@@ -34,13 +34,8 @@ export class StackDriver implements Driver {
   async images(): Promise<string[]> {
     const { decl, project } = this.ctx;
     const built = new Set(decl.images.map((i) => i.tag));
-    const refs = new Set(await composeImages(this.ctx.engine, decl.dir, this.file, project, built));
-    for (const img of decl.images) {
-      const text = readFileSync(join(decl.dir, img.context, img.dockerfile), 'utf8');
-      // A base that is one of the example's own images is built before it, in the declared order.
-      for (const base of readDockerfile(text).baseImages) if (!built.has(base.ref)) refs.add(base.ref);
-    }
-    return [...refs];
+    // A base that is one of the example's own images is built before it, in the declared order.
+    return [...new Set([...(await composeImages(this.ctx.engine, decl.dir, this.file, project, built)), ...builtImageBases(decl.dir, decl.images)])];
   }
 
   async start(): Promise<void> {

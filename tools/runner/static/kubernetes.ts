@@ -3,18 +3,13 @@
 import type { Problem } from '../problems';
 import { isPinned, unpinnedMessage } from '../declaration';
 import { positionOf, valueOf, type YamlFile } from '../yamlpos';
+import { isManifestPath, podSpecPath } from '../../core/manifest';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const SECRET_KEY = /PASSWORD|PASSWD|SECRET|TOKEN/i;
 
-/** `*.k8s.yaml` anywhere, or any YAML file under a folder named `k8s`. */
-export function isManifestPath(relPath: string): boolean {
-  const parts = relPath.split(/[\\/]/);
-  const base = parts[parts.length - 1];
-  if (/\.k8s\.ya?ml$/.test(base)) return true;
-  return /\.ya?ml$/.test(base) && parts.slice(0, -1).includes('k8s');
-}
+export { isManifestPath };
 
 interface ModelClass {
   prototype: { validate(this: unknown): void };
@@ -91,16 +86,6 @@ export function validateRecordingFields(validateFn: (this: unknown) => void, val
   };
   walk(value, []);
   return { error, unknownFields };
-}
-
-function podSpecPath(kind: string): string[] | null {
-  switch (kind) {
-    case 'Pod': return ['spec'];
-    case 'Deployment': case 'StatefulSet': case 'DaemonSet': case 'ReplicaSet': case 'Job':
-      return ['spec', 'template', 'spec'];
-    case 'CronJob': return ['spec', 'jobTemplate', 'spec', 'template', 'spec'];
-    default: return null;
-  }
 }
 
 const LONG_RUNNING = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Pod']);
