@@ -1,6 +1,7 @@
 // Runs one session on a fresh engine and returns what the page shows.
 import path from 'node:path';
 import {ensureImage, standinFor} from '../standins/standins';
+import {loadTwoPlatform} from '../standins/platforms';
 import type {StandinNote, TranscriptBlock, TranscriptFile} from '../../src/components/Transcript/types';
 import {copyFolder, loadImages, withEngines, type Engine} from './engine';
 import {REPO_ROOT, type Block, type Session, type Step} from './session';
@@ -18,8 +19,11 @@ export async function runSession(session: Session, log: (line: string) => void):
   const started = Date.now();
   const standins = await hostImages(session.images, log);
   const {nodes} = session;
+  const multiPlatform = session.multiPlatform ?? [];
+  if (multiPlatform.length) standins.push(...arm64Notes(multiPlatform));
   return withEngines(session.id, nodes, log, async (engines) => {
-    await loadImages(engines, session.images);
+    await loadImages(engines, session.images.filter((image) => !multiPlatform.includes(image)));
+    await loadTwoPlatform(multiPlatform, engines.map((e) => e.name), log);
     for (const engine of engines) await copyWorkdirs(engine, session.blocks);
     log(`${session.id}: ${engines.length > 1 ? `${engines.length} engines` : 'engine'} up, images and files in, after ${((Date.now() - started) / 1000).toFixed(1)} s`);
     const blocks: Record<string, TranscriptBlock> = {};
@@ -46,6 +50,14 @@ async function hostImages(images: string[], log: (line: string) => void): Promis
     notes.push({image, folder, differs: note});
   }
   return notes;
+}
+
+/** The arm64 stand-in's note, for each image loaded with both platforms. */
+function arm64Notes(images: string[]): StandinNote[] {
+  const folder = 'tests/images/busybox-arm64';
+  const note = differsByFolder().get(folder);
+  if (!note) throw new Error(`${folder} has no "Differs:" and "差异：" in tests/images/README.md`);
+  return images.map((image) => ({image, folder, differs: note}));
 }
 
 async function copyWorkdirs(engine: Engine, blocks: Block[]): Promise<void> {

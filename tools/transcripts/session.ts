@@ -51,6 +51,11 @@ export interface Session {
   /** The fresh engine's /etc/docker/daemon.json, written before it starts; none when absent. */
   daemon?: Record<string, unknown>;
   /**
+   * Images of `images` loaded as linux/amd64 + linux/arm64 indexes (tools/standins/platforms.ts);
+   * the engine needs the containerd image store (`daemon: {features: {containerd-snapshotter: true}}`).
+   */
+  multiPlatform?: string[];
+  /**
    * A multi-node session: one fresh engine per node, each with the node's name as its host name
    * and a fixed address (tools/transcripts/engine.ts); absent for a single engine.
    */
@@ -98,21 +103,31 @@ class SessionReader {
   read(id: string): Session {
     const value = valueOf(this.yaml) as Record<string, unknown> | null;
     if (!value || typeof value !== 'object' || Array.isArray(value)) {
-      this.problem([], 'a session source is a map with images, volatile, daemon, nodes and blocks');
+      this.problem([], 'a session source is a map with images, multi-platform, volatile, daemon, nodes and blocks');
       return {id, source: this.yaml.file, images: [], volatile: [], blocks: []};
     }
     for (const key of Object.keys(value)) {
-      if (!['images', 'volatile', 'daemon', 'nodes', 'blocks'].includes(key)) this.problem([key], `unknown key "${key}" (images, volatile, daemon, nodes, blocks)`);
+      if (!['images', 'multi-platform', 'volatile', 'daemon', 'nodes', 'blocks'].includes(key)) this.problem([key], `unknown key "${key}" (images, multi-platform, volatile, daemon, nodes, blocks)`);
     }
     this.nodes = value.nodes === undefined ? undefined : this.nodeNames(value.nodes);
     const daemon = value.daemon;
     if (daemon !== undefined && (daemon === null || typeof daemon !== 'object' || Array.isArray(daemon))) {
       this.problem(['daemon'], 'daemon must be a map: the settings of /etc/docker/daemon.json');
     }
+    const images = this.strings(value.images, ['images']);
+    const multiPlatform = value['multi-platform'] === undefined ? undefined : this.strings(value['multi-platform'], ['multi-platform']);
+    for (const [i, image] of (multiPlatform ?? []).entries()) {
+      if (!images.includes(image)) this.problem(['multi-platform', i], `${image} is not in images`);
+    }
+    const store = (daemon as {features?: Record<string, unknown>} | undefined)?.features?.['containerd-snapshotter'];
+    if (multiPlatform?.length && store !== true) {
+      this.problem(['multi-platform'], 'multi-platform images need the containerd image store: daemon: {features: {containerd-snapshotter: true}}');
+    }
     return {
       id,
       source: this.yaml.file,
-      images: this.strings(value.images, ['images']),
+      images,
+      ...(multiPlatform ? {multiPlatform} : {}),
       volatile: this.kinds(value.volatile),
       ...(daemon && typeof daemon === 'object' && !Array.isArray(daemon) ? {daemon: daemon as Record<string, unknown>} : {}),
       ...(this.nodes ? {nodes: this.nodes} : {}),

@@ -39,7 +39,7 @@ test('a bad source gets one problem per mistake, each naming its line', () => {
 
 test('unknown keys and duplicate block names are problems', () => {
   const yaml = ['blocks:', '  - name: a', '    commands: [ls]', '  - name: a', '    commands: [ls]', 'network: host'].join('\n');
-  assert.deepEqual(sourceProblems(yaml), ['6 unknown key "network" (images, volatile, daemon, nodes, blocks)', '4 block name "a" is used twice']);
+  assert.deepEqual(sourceProblems(yaml), ['6 unknown key "network" (images, multi-platform, volatile, daemon, nodes, blocks)', '4 block name "a" is used twice']);
 });
 
 test('daemon is the map daemon.json holds', () => {
