@@ -21,6 +21,8 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 
 cleanup() { docker rm --force --volumes "$engine" >/dev/null 2>&1 || true; }
 trap cleanup EXIT
+trap 'exit 130' INT   # Ctrl-C or a kill: exit, so that the EXIT trap above removes the engine
+trap 'exit 143' TERM
 
 echo "== 1. start a throwaway engine with this daemon.json"
 docker run --detach --name "$engine" "${dind_flags[@]}" \

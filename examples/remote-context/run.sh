@@ -17,6 +17,8 @@ cleanup() {
   docker rm --force --volumes "$engine" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
+trap 'exit 130' INT   # Ctrl-C or a kill: exit, so that the EXIT trap above removes the engine
+trap 'exit 143' TERM
 
 echo "== 1. a second engine, its API published on a free port of 127.0.0.1 only"
 # The arguments after the image are dockerd's: the Unix socket inside, plain TCP on port 2375.
