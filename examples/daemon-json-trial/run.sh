@@ -7,8 +7,9 @@ cd "$(dirname "$0")"
 
 prefix=${FG_PREFIX:-fg-trial-}
 engine=${prefix}engine
-# What docker:dind needs instead of --privileged: every capability, no seccomp or AppArmor profile,
-# writable /sys, a cgroup namespace of its own and access to every device.
+# What docker:dind needs, in place of the --privileged its documentation asks for: every capability,
+# no seccomp or AppArmor profile, writable /sys, a cgroup namespace of its own, access to devices.
+# If the engine does not start on your host, put --privileged in place of these flags.
 dind_flags=(--cap-add ALL --security-opt seccomp=unconfined --security-opt apparmor=unconfined
   --security-opt systempaths=unconfined --cgroupns private --device-cgroup-rule 'a *:* rwm')
 

@@ -8,6 +8,9 @@ set -euo pipefail
 prefix=${FG_PREFIX:-fg-ctx-}
 engine=${prefix}engine
 context=${prefix}second
+# Docker-in-Docker without the --privileged its documentation asks for: every capability, no seccomp
+# or AppArmor profile, writable /sys, its own cgroup namespace. If the engine does not start on
+# your host, put --privileged in place of these flags.
 dind_flags=(--cap-add ALL --security-opt seccomp=unconfined --security-opt apparmor=unconfined
   --security-opt systempaths=unconfined --cgroupns private --device-cgroup-rule 'a *:* rwm')
 
