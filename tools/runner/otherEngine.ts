@@ -59,10 +59,13 @@ async function waitForEngine(container: string): Promise<string> {
  * The stand-ins this machine has (not the engines themselves), loaded into the engine: the inner
  * runner then finds them up to date instead of building them again. One it lacks is built there.
  */
-async function loadStandins(container: string, log: (s: string) => void): Promise<void> {
+async function loadStandins(container: string, engineImage: string, log: (s: string) => void): Promise<void> {
   const listed = await hostDocker(['image', 'ls', '--filter', `label=${LABEL_STANDIN}`, '--format', '{{.Repository}}:{{.Tag}}'], { timeoutMs: 30_000 });
-  // Images built FROM a stand-in carry its label too; docker:<major>-dind stand-ins are engines.
-  const refs = [...new Set(listed.stdout.split('\n').filter((ref) => standinFor(ref) && standinFor(ref) !== 'tests/images/dind'))];
+  // Images built FROM a stand-in carry its label too. The engine's own docker:<major>-dind is not
+  // loaded; other majors are, for the examples that start an engine of their own (chapter 0.5's
+  // daemon-json-trial and remote-context): without it the engine inside builds that stand-in from
+  // mmdebstrap up, minutes longer than the load.
+  const refs = [...new Set(listed.stdout.split('\n').filter((ref) => standinFor(ref) && ref !== engineImage))];
   if (refs.length === 0) return;
   log(`loading ${refs.length} images into ${container}: ${refs.join(', ')}`);
   await runOk('bash', ['-c', 'set -o pipefail; docker save "${@:2}" | docker exec -i "$1" docker load --quiet', 'load', container, ...refs], { timeoutMs: 15 * 60_000 });
@@ -90,7 +93,7 @@ export async function upOnOtherEngine(major: string, examplesDir: string, args: 
       image,
     ], { timeoutMs: 60_000 });
     log(`engine ${await waitForEngine(container)} answers in ${container}`);
-    await loadStandins(container, log);
+    await loadStandins(container, image, log);
     const pid = (await runOk('docker', ['inspect', '--format', '{{.State.Pid}}', container])).stdout.trim();
     const env = {
       ...process.env,
