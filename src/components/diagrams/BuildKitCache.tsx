@@ -55,11 +55,11 @@ export default function BuildKitCache(): ReactNode {
       })}
 
       <Box x={450} y={30} width={250} height={280} kind="zone" label={t.builder} />
-      <Box x={460} y={150} width={230} height={110} kind="volume" label={[t.mount, '/cache']} detail={t.mountDetail} />
+      <Box x={455} y={150} width={240} height={110} kind="volume" label={[t.mount, '/cache']} detail={t.mountDetail} />
       <Label x={575} y={290} muted>
         {t.mountNote}
       </Label>
-      <Arrow points={[[400, 300], [460, 215]]} both />
+      <Arrow points={[[400, 300], [455, 215]]} both />
     </Figure>
   );
 }
