@@ -38,11 +38,11 @@ const text = {
   },
 };
 
-/** One layer: a zone inset by `inset` on each side, its name and detail in the top-left corner. */
-function Layer({step, label, detail, kind = 'zone', dashed}: {step: number; label: string; detail: string; kind?: 'zone' | 'host' | 'container'; dashed?: boolean}): ReactNode {
+/** One layer (solid; a zone is drawn dashed): a box inset by `inset` on each side, its name and detail in the top-left corner. */
+function Layer({step, label, detail, kind = 'neutral'}: {step: number; label: string; detail: string; kind?: 'neutral' | 'zone' | 'host' | 'container'}): ReactNode {
   const inset = 12 * step;
   const top = 44 * step;
-  return <Box x={10 + inset} y={10 + top} width={380 - 2 * inset} height={470 - top - inset} kind={kind} label={label} detail={detail} labelAt="top-left" dashed={dashed} />;
+  return <Box x={10 + inset} y={10 + top} width={380 - 2 * inset} height={470 - top - inset} kind={kind} label={label} detail={detail} labelAt="top-left" />;
 }
 
 export default function DefenceLayers(): ReactNode {
@@ -51,7 +51,7 @@ export default function DefenceLayers(): ReactNode {
     <Figure name="defence-layers" title={t.title} description={t.description} caption={t.caption} width={400} height={490}>
       <Layer step={0} kind="host" label={t.kernel} detail={t.kernelDetail} />
       <Layer step={1} label={t.cgroups} detail="--memory --cpus --pids-limit" />
-      <Layer step={2} label={t.mac} detail={t.macDetail} dashed />
+      <Layer step={2} kind="zone" label={t.mac} detail={t.macDetail} />
       <Layer step={3} label={t.seccomp} detail={t.seccompDetail} />
       <Layer step={4} label={t.caps} detail="--cap-drop ALL --cap-add …" />
       <Layer step={5} kind="container" label={t.fs} detail="--read-only  no-new-privileges" />
