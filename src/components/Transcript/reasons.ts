@@ -30,6 +30,10 @@ export const NOT_RUN_REASONS = {
     'zh-Hans': '需要一台装有 Docker、能用 SSH 登录的远程主机；生成输出的引擎上没有 SSH 服务',
     en: 'needs a remote host with Docker that you can log in to over SSH; the engines that generate the outputs run no SSH server',
   },
+  'registry-access': {
+    'zh-Hans': '需要从 Docker Hub 拉取镜像（docker-container 构建器要用 moby/buildkit），还要推送到一个镜像仓库；生成输出的引擎连不上任何镜像仓库',
+    en: 'needs to pull an image from Docker Hub (a docker-container builder runs moby/buildkit) and to push to a registry; the engines that generate the outputs cannot reach any registry',
+  },
 } satisfies Record<string, Localized>;
 
 export type NotRunReason = keyof typeof NOT_RUN_REASONS;
