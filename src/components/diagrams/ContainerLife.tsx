@@ -35,7 +35,7 @@ const text = {
     restarting: 'restarting',
     createdDetail: 'docker create',
     exitedDetail: 'with an exit code',
-    restartingDetail: ['waits 100 ms, 200 ms…', 'doubling each time'],
+    restartingDetail: ['waits 100 ms, 200 ms…', 'doubling'],
     start: 'start',
     ends: 'PID 1 ends',
     policy: 'restart policy',
@@ -54,7 +54,7 @@ export default function ContainerLife(): ReactNode {
     <Figure name="container-life" title={t.title} description={t.description} caption={t.caption} width={720} height={410}
       narrow={[
         {x: 0, y: 20, width: 460, height: 220},
-        {x: 470, y: 40, width: 250, height: 290},
+        {x: 462, y: 40, width: 258, height: 290},
         {x: 0, y: 300, width: 460, height: 105},
       ]}>
       <Box x={10} y={80} width={110} height={60} kind="neutral" label={t.created} detail={t.createdDetail} />
@@ -69,12 +69,12 @@ export default function ContainerLife(): ReactNode {
       <Arrow points={[[295, 140], [325, 187]]} />
       <Arrow points={[[380, 129], [380, 165]]} both />
 
-      <Arrow points={[[450, 110], [560, 110]]} label={t.ends} />
+      <Arrow points={[[450, 110], [560, 110]]} label={t.ends} labelAt={[512, 104]} />
       <Box x={560} y={80} width={150} height={60} kind="neutral" label={t.exited} detail={t.exitedDetail} />
 
-      <Arrow points={[[635, 140], [635, 250]]} label={t.policy} labelAt={[635, 200]} />
-      <Box x={560} y={250} width={150} height={70} kind="neutral" dashed label={t.restarting} detail={t.restartingDetail} />
-      <Arrow points={[[560, 285], [480, 285], [480, 200], [450, 200]]} label={t.again} labelAt={[515, 305]} />
+      <Arrow points={[[685, 140], [685, 250]]} label={t.policy} labelAt={[605, 200]} />
+      <Box x={545} y={250} width={170} height={70} kind="neutral" dashed label={t.restarting} detail={t.restartingDetail} />
+      <Arrow points={[[545, 285], [480, 285], [480, 200], [450, 200]]} label={t.again} labelAt={[505, 305]} />
 
       <Label x={10} y={318} anchor="start" muted>{t.stopTitle}</Label>
       <Box x={10} y={330} width={140} height={60} kind="process" label={t.sigterm[0]} detail={t.sigterm[1]} />
