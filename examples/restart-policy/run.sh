@@ -40,7 +40,7 @@ echo "OK: restarted 3 times, then left exited with code 3"
 
 echo "== 3. --restart unless-stopped: a container you stop by hand is not restarted"
 docker run -d --name "$steady" --restart unless-stopped busybox:1.36 sleep 600 >/dev/null
-docker container stop --timeout 0 "$steady" >/dev/null
+docker container stop -t 0 "$steady" >/dev/null
 sleep 1
 after=$(docker container inspect --format 'status={{.State.Status}} restarts={{.RestartCount}}' "$steady")
 echo "$after"
