@@ -5,16 +5,22 @@ import Heading from '@theme/Heading';
 import type {Localized} from '@site/src/lib/i18n';
 import styles from './index.module.css';
 
-// Chapter 5 (Swarm) spans two pages; both carry its number.
-const chapters: {slug: string; number: number; name: Localized}[] = [
+// In reading order, as in the sidebar. Chapter 5 (Swarm) spans two pages; both carry its number. The
+// chapters written after the first eight go deeper into one subject and carry no number.
+const chapters: {slug: string; number?: number; name: Localized}[] = [
+  {slug: 'install-and-configure', name: {'zh-Hans': '安装与配置引擎', en: 'Installing and configuring the engine'}},
   {slug: 'images-and-containers', number: 1, name: {'zh-Hans': '镜像与容器', en: 'Images and containers'}},
+  {slug: 'building-images', name: {'zh-Hans': '构建更好的镜像', en: 'Building images well'}},
   {slug: 'networking', number: 2, name: {'zh-Hans': '网络', en: 'Networking'}},
   {slug: 'storage', number: 3, name: {'zh-Hans': '存储', en: 'Storage'}},
   {slug: 'compose', number: 4, name: {'zh-Hans': 'Compose', en: 'Compose'}},
+  {slug: 'compose-for-development', name: {'zh-Hans': '用 Compose 做开发', en: 'Compose for development'}},
   {slug: 'swarm', number: 5, name: {'zh-Hans': 'Swarm（上）：集群与服务', en: 'Swarm, part 1: the cluster and its services'}},
   {slug: 'swarm-stacks', number: 5, name: {'zh-Hans': 'Swarm（下）：stack、secret 与更新', en: 'Swarm, part 2: stacks, secrets and updates'}},
   {slug: 'laptop-to-cloud', number: 6, name: {'zh-Hans': '从笔记本到云：镜像仓库与 CI/CD', en: 'From laptop to cloud: registries and CI/CD'}},
   {slug: 'kubernetes', number: 7, name: {'zh-Hans': 'Kubernetes', en: 'Kubernetes'}},
+  {slug: 'security', name: {'zh-Hans': '安全地运行容器', en: 'Running containers safely'}},
+  {slug: 'operations', name: {'zh-Hans': '运维与排错', en: 'Operating and troubleshooting'}},
   {slug: 'mirrors', number: 8, name: {'zh-Hans': 'Docker Hub 连不上时：加速器、拉取缓存和离线镜像包', en: 'When Docker Hub is out of reach: mirrors, a pull-through cache and offline image kits'}},
 ];
 
@@ -27,8 +33,9 @@ const text = {
       '页面上展示的每个 compose 文件、Dockerfile 和脚本都来自仓库的 examples/ 目录：CI 在每次提交时都会在真实的 Docker 引擎上启动它们、运行冒烟检查，然后清理干净。你复制的文件，就是 CI 启动过的文件。',
     start: '开始之前：安装与阅读路线',
     chapter1: '直接从第 1 章开始',
-    chapters: '八个章节',
+    chapters: '章节',
     chapter: (n: number) => `第 ${n} 章`,
+    deeper: '深入',
   },
   en: {
     title: 'Docker Field Guide',
@@ -38,8 +45,9 @@ const text = {
       'Every compose file, Dockerfile and script on these pages comes from the examples/ folder of the repository: on every commit CI starts each one on a real Docker engine, runs its smoke checks and cleans up. The file you copy is the file CI started.',
     start: 'Before you start: setup and a reading path',
     chapter1: 'Or go straight to chapter 1',
-    chapters: 'Eight chapters',
+    chapters: 'Chapters',
     chapter: (n: number) => `Chapter ${n}`,
+    deeper: 'In depth',
   },
 };
 
@@ -69,7 +77,7 @@ export default function Home(): ReactNode {
             {chapters.map((chapter) => (
               <li key={chapter.slug}>
                 <Link to={`/docs/${chapter.slug}`}>
-                  <span className={styles.number}>{t.chapter(chapter.number)}</span>
+                  <span className={styles.number}>{chapter.number === undefined ? t.deeper : t.chapter(chapter.number)}</span>
                   <span>{chapter.name[BUILD_LOCALE]}</span>
                 </Link>
               </li>

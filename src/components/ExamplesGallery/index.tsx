@@ -20,7 +20,7 @@ const text = {
     lead: (n: number) => `本指南的 ${n} 个示例。每一个都是仓库 examples/ 目录里的真实文件，CI 在每次提交时启动它并运行下面列出的检查。`,
     filter: '按主题筛选',
     all: '全部',
-    topics: {engine: '安装与配置', dockerfile: 'Dockerfile', networking: '网络', storage: '存储', compose: 'Compose', swarm: 'Swarm', secrets: '密钥', kubernetes: 'Kubernetes', registry: '镜像仓库', ci: 'CI/CD', security: '安全', operations: '运维与排障'} satisfies Record<Topic, string>,
+    topics: {engine: '安装与配置', dockerfile: 'Dockerfile', networking: '网络', storage: '存储', compose: 'Compose', swarm: 'Swarm', secrets: '密钥', kubernetes: 'Kubernetes', registry: '镜像仓库', ci: 'CI/CD', security: '安全', operations: '运维与排错'} satisfies Record<Topic, string>,
     kind: '类型',
     checks: 'CI 检查',
     taught: '在章节中阅读',
