@@ -33,6 +33,8 @@ export function pageStructure(file: string): PageStructure {
   source.split('\n').forEach((line, index) => {
     if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
     if (inFence) return;
+    // A merge's conflict markers can survive into a page that still builds (they read as text).
+    if (/^(<{7}|={7}|>{7})( |$)/.test(line)) errors.push(`${rel}:${index + 1} a merge conflict marker: ${line}`);
     const heading = /^(#{1,6}) (.*)$/.exec(line);
     if (heading) {
       const id = headingIdOf(heading[2]);
