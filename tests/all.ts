@@ -70,7 +70,7 @@ const phases: Step[][][] = [
   ],
   [
     // Every example on the host engine, then Docker-in-Docker engines (the upgrade, the pages'
-    // sessions, the Swarm lab).
+    // sessions, the Swarm lab), then the runner's own tests on the host engine.
     [
       // Every example started on the engine; its JSON report also feeds the site's "tested with"
       // lines (the build waits for it). It makes the host a Swarm manager for a while, which the
@@ -93,9 +93,11 @@ const phases: Step[][][] = [
         name: 'swarm-lab',
         command: ['npx', 'tsx', 'tools/lab/cli.ts', 'swarm', 'run', '--', ...nodeTest('tests/integration/lab', {except: ['cleanup.test.ts']})],
       },
+      // The runner's lifecycle on the host engine: teardown on failure and on SIGTERM, leftovers found.
+      {name: 'runner', command: nodeTest('tests/integration/runner')},
     ],
     // The second engine's example run (its report, like the first's, feeds the build), then the site:
-    // build, PDFs, browser, budgets; then the runner's own tests on the host engine.
+    // build, PDFs, browser. The two lanes take about as long (README, "Measured figures").
     [
       // The same examples on the second engine major (a fresh Docker-in-Docker engine with its own CLI
       // and Compose), as a reader with that Docker runs them; its report feeds the same lines.
@@ -123,10 +125,6 @@ const phases: Step[][][] = [
       // A session's engines are removed whether it passes, fails or is interrupted (each test looks
       // only for its own session's engines, so the pages' sessions may run at the same time).
       {name: 'transcripts-cleanup', command: nodeTest('tests/integration/transcripts')},
-      // The runner's lifecycle on the host engine: teardown on failure and on SIGTERM, leftovers
-      // found. In this lane since the other grew longer (the pages' sessions took 1900 s in the
-      // trial of 2026-12-02); the host examples it must not overlap ran long before.
-      {name: 'runner', command: nodeTest('tests/integration/runner')},
     ],
   ],
 ];
