@@ -1,6 +1,7 @@
 // npm run examples -- check|up|list|images [name…] [--examples DIR] [--json FILE] [--lab] [--engine MAJOR] [--jobs N]
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { interruptedBy, runAllTeardowns, runMain } from '../core/teardown';
 import { targetEngine, type TargetEngine } from './exec';
@@ -45,7 +46,8 @@ async function checkAll(root: string, names: string[]): Promise<Map<string, Stat
 
 /** The Docker-in-Docker engine images of the majors docker-versions.json records (this machine's and the second). */
 function engineImages(): string[] {
-  const file = resolve('docker-versions.json');
+  // Beside package.json, wherever the runner is started from (a missing file must not depend on the cwd).
+  const file = fileURLToPath(new URL('../../docker-versions.json', import.meta.url));
   if (!existsSync(file)) return [];
   const versions = JSON.parse(readFileSync(file, 'utf8')) as { engine: string; secondEngine: string | null };
   return [versions.engine, versions.secondEngine].flatMap((v) => (v ? [`docker:${v.split('.')[0]}-dind`] : []));
