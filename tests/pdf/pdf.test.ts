@@ -7,11 +7,18 @@ import path from 'node:path';
 import {test} from 'node:test';
 import {MARGIN} from '../../tools/pdf/book';
 import {localePrefix, LOCALES, pdfPath, type Locale} from '../../tools/pdf/locales';
-import {destinations, fonts, pageCount, text, words} from '../../tools/pdf/poppler';
+import {destinations, fonts, pageCount, pageTexts, words} from '../../tools/pdf/poppler';
 import {resolveFile} from '../../tools/pdf/serve';
 import {chapterTitle, codeLines, missingLines, squeeze, wordsPastMargin} from './checks';
 
 const build = path.resolve(__dirname, '../../build');
+/** Each PDF's page texts, read once for the tests that need them. */
+const readPages = new Map<string, string[]>();
+const pagesOf = (file: string, mode: 'layout' | 'raw') => {
+  const key = `${mode} ${file}`;
+  if (!readPages.has(key)) readPages.set(key, pageTexts(file, mode));
+  return readPages.get(key)!;
+};
 const MAX_BYTES = 15 * 1000 * 1000;
 const POINTS_PER_MM = 72 / 25.4;
 
@@ -48,6 +55,8 @@ for (const locale of LOCALES) {
     const list = chapters(locale);
     const pages = pageCount(file);
     assert.ok(pages >= list.length + 2, `${pages} pages for ${list.length} chapters, a cover and contents`);
+    const printed = {layout: pagesOf(file, 'layout'), raw: pagesOf(file, 'raw')};
+    assert.equal(printed.layout.length, pages, 'pdftotext gives the text of every page');
     const dests = destinations(file);
     let previous = 0;
     for (const chapter of list) {
@@ -59,10 +68,10 @@ for (const locale of LOCALES) {
       const title = squeeze(chapter.title);
       // A title that wraps with Latin and CJK on one line comes apart in layout order too; the order
       // the page drew its text in (raw) keeps it whole.
-      const onPage = (['layout', 'raw'] as const).some((mode) => squeeze(text(file, page, page, mode)).includes(title));
+      const onPage = (['layout', 'raw'] as const).some((mode) => squeeze(printed[mode][page - 1]).includes(title));
       assert.ok(onPage, `"${chapter.title}" is on page ${page}`);
       // A long title wraps in the contents, its page number at the end of the entry's first line.
-      const contents = squeeze(text(file, 2, page - 1, 'layout'));
+      const contents = squeeze(printed.layout.slice(1, page - 1).join('\n'));
       const entry = [...Array(title.length).keys()].some((cut) => contents.includes(`${title.slice(0, title.length - cut)}${page}${title.slice(title.length - cut)}`));
       assert.ok(entry, `the contents give "${chapter.title}" page ${page}`);
       previous = page;
@@ -78,7 +87,7 @@ for (const locale of LOCALES) {
   test(`${locale}: no code line is cut: each one is in the text, in order, and inside the page`, () => {
     const lines = chapters(locale).flatMap((c) => codeLines(c.html));
     assert.ok(lines.length > 1000, `the chapters hold code (${lines.length} lines)`);
-    assert.deepEqual(missingLines(lines, text(file, undefined, undefined, 'layout')).slice(0, 5), []);
+    assert.deepEqual(missingLines(lines, pagesOf(file, 'layout').join('\n')).slice(0, 5), []);
     const margin = parseFloat(MARGIN.right) * POINTS_PER_MM;
     const past = wordsPastMargin(words(file), margin);
     assert.deepEqual(past.slice(0, 5).map((w) => `page ${w.page}: ${w.text} ends at ${w.xMax} of ${w.pageWidth}`), []);

@@ -85,8 +85,13 @@ export function parseWords(xhtml: string): Word[] {
 export const words = (file: string) => parseWords(poppler('pdftotext', ['-bbox', file, '-']));
 
 /**
- * The text of pages `first` to `last` (default: all): in reading order, or with `layout` line by
- * line as printed (wide gaps in a line, as in command output, then keep it one line).
+ * The text of every page, in order (`pdftotext` ends each page with a form feed): in reading order,
+ * or with `layout` line by line as printed (wide gaps in a line, as in command output, then keep it
+ * one line), or `raw` in the order the page drew it. One run of pdftotext for the whole file: a run
+ * per page range reads the whole PDF again each time.
  */
-export const text = (file: string, first?: number, last = first, mode: 'reading' | 'layout' | 'raw' = 'reading') =>
-  poppler('pdftotext', [...(mode === 'reading' ? [] : [`-${mode}`]), ...(first ? ['-f', String(first), '-l', String(last)] : []), file, '-']);
+export function pageTexts(file: string, mode: 'reading' | 'layout' | 'raw' = 'reading'): string[] {
+  const pages = poppler('pdftotext', [...(mode === 'reading' ? [] : [`-${mode}`]), file, '-']).split('\f');
+  if (pages.at(-1)?.trim() === '') pages.pop();
+  return pages;
+}
