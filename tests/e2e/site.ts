@@ -42,7 +42,12 @@ export async function openRecordingScripts(page: Page, pagePath: string): Promis
  */
 export async function axeViolations(page: Page): Promise<string[]> {
   expect(page.frames().map((f) => f.url()), 'frames (axe runs in the top document only)').toHaveLength(1);
-  await page.evaluate(axe.source);
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
   const violations = await page.evaluate(() => (window as unknown as {axe: typeof axe}).axe.run(document).then((r) => r.violations));
   return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+/** Waits for the page's running CSS transitions and animations (a colour mode change starts some). */
+export async function settled(page: Page): Promise<void> {
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
 }
