@@ -119,7 +119,7 @@ async function lighthouseOnce(url: string, preset: Preset, port: number, categor
   const desktop = (await import('lighthouse/core/config/desktop-config.js')).default;
   const result = await run(
     url,
-    {port, output: 'json', logLevel: 'error', onlyCategories: categories},
+    {port, output: 'json', logLevel: 'error', onlyCategories: categories, disableFullPageScreenshot: true},
     preset === 'desktop' ? desktop : undefined,
   );
   if (!result) throw new Error(`lighthouse returned nothing for ${url}`);
