@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A container with no shell and no tools, inspected from a debug container that joins its PID and
-# network namespaces. Builds one small image from busybox:1.36; removes everything on exit.
+# network namespaces. Builds one small image (Dockerfile) from busybox:1.36; removes everything on exit.
 set -euo pipefail
+cd "$(dirname "$0")"
 
 prefix=${FG_PREFIX:-fg-debug-}
 image=${prefix}web:1
@@ -14,16 +15,7 @@ cleanup() {
 trap cleanup EXIT
 
 echo "== 1. an image with one program and one page: no shell, no ps, no ls"
-# busybox run under the name httpd is the httpd applet; nothing else of busybox is installed.
-docker build -q -t "$image" - >/dev/null <<'DOCKERFILE'
-FROM busybox:1.36 AS tools
-RUN mkdir /www && echo "hello from a shell-less container" > /www/index.html
-FROM scratch
-COPY --from=tools /bin/busybox /httpd
-COPY --from=tools /www /www
-USER 10001:10001
-ENTRYPOINT ["/httpd", "-f", "-p", "8080", "-h", "/www"]
-DOCKERFILE
+docker build -q -t "$image" . >/dev/null
 docker run -d --name "$web" "$image" >/dev/null
 
 echo "== 2. docker exec needs a program inside the container"
