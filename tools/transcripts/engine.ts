@@ -170,13 +170,17 @@ async function buildHostImage(log: (line: string) => void): Promise<string> {
   return HOST_IMAGE;
 }
 
-/** An expect script: runs $FGTS_COMMAND on a terminal, types each line of $FGTS_INPUT after a `# ` or `$ ` prompt. */
+/**
+ * An expect script: runs $FGTS_COMMAND on a terminal, types each line of $FGTS_INPUT after a `# ` or
+ * `$ ` prompt. BusyBox's shell follows its prompt with a cursor position query (ESC [6n); it reads
+ * the answer only if one comes, so none is sent.
+ */
 const TYPE_ON_TERMINAL = `
 set timeout 60
 spawn -noecho bash -c $env(FGTS_COMMAND)
 foreach line [split $env(FGTS_INPUT) "\\n"] {
   expect {
-    -re {[#$] $} { send -- "$line\\r" }
+    -re {[#$] (\x1b\\[6n)?$} { send -- "$line\\r" }
     timeout { puts "(no prompt for: $line)"; exit 124 }
   }
 }
@@ -184,6 +188,10 @@ expect eof
 lassign [wait] pid spawnid os_error status
 exit $status
 `;
+
+/** A terminal control sequence (CSI: ESC [ parameters letter). */
+// eslint-disable-next-line no-control-regex -- the escape character is what it matches
+const TERMINAL_CONTROL = /\x1b\[[0-9;?]*[A-Za-z]/g;
 
 function engineHandle(name: string): Engine {
   return {
@@ -193,8 +201,9 @@ function engineHandle(name: string): Engine {
       if (!input) return run('docker', ['exec', '--workdir', dir, ...given, name, 'bash', '-c', `exec 2>&1\n${command}`], {timeoutMs: COMMAND_TIMEOUT_MS, stopOnInterrupt: true});
       const env = [...given, '--env', `FGTS_COMMAND=${command}`, '--env', `FGTS_INPUT=${input.join('\n')}`];
       const result = await run('docker', ['exec', '--workdir', dir, ...env, name, 'expect', '-c', TYPE_ON_TERMINAL], {timeoutMs: COMMAND_TIMEOUT_MS, stopOnInterrupt: true});
-      // The terminal ends lines with CR LF.
-      return {...result, stdout: result.stdout.replace(/\r\n/g, '\n')};
+      // The terminal ends lines with CR LF; its control sequences (the cursor query above) are not
+      // text a reader sees.
+      return {...result, stdout: result.stdout.replace(/\r\n/g, '\n').replace(TERMINAL_CONTROL, '')};
     },
     versions: async () => {
       const engine = await dockerOutput(['exec', name, 'docker', 'version', '--format', '{{.Server.Version}}']);
