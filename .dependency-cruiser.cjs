@@ -17,8 +17,21 @@ module.exports = {
         "and tools/core/example-images.ts: the list of images an example needs, which the runner prepares and the " +
         "site build puts in each .zip (images.txt) and on the page; one reading of the files for both.",
       severity: 'error',
-      from: {path: '^src/'},
+      from: {path: '^src/', pathNot: '^src/plugins/'},
       to: {path: '^tools/', pathNot: '^tools/(runner/(reportFiles\\.cjs|vocabulary\\.ts)|core/example-images\\.ts)$', dependencyTypesNot: ['type-only']},
+    },
+    {
+      name: 'site-plugins-read-examples-as-the-runner-does',
+      comment:
+        "The build's plugins may also read example.yaml with the runner's own typed reader (declaration, yamlpos, " +
+        "problems), so the page and the runner never disagree about an example; nothing else of the tools.",
+      severity: 'error',
+      from: {path: '^src/plugins/'},
+      to: {
+        path: '^tools/',
+        pathNot: '^tools/(runner/(vocabulary|declaration|yamlpos|problems)\\.ts|runner/reportFiles\\.cjs|core/example-images\\.ts)$',
+        dependencyTypesNot: ['type-only'],
+      },
     },
     {
       name: 'lab-does-not-import-the-runner',

@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {unzipSync} from 'fflate';
-import {exampleDirs, languageOf, neededImagesFor, readExample} from '../../src/plugins/examples/examples.cjs';
+import {exampleDirs, languageOf, readExample} from '../../src/plugins/examples/exampleData';
+import {exampleDataFile} from '../../src/plugins/examples/exampleDataFile.cjs';
 import examplesPlugin, {zipExample} from '../../src/plugins/examples/index';
 import {imagesList, imagesScript} from '../../src/plugins/examples/offlineKit';
 import {spawnSync} from 'node:child_process';
@@ -33,17 +34,39 @@ test('file languages follow names', () => {
   assert.equal(languageOf('requirements.txt'), 'text');
 });
 
+/** A compose example's declaration, complete as the runner reads it, showing `files`. */
+const declaration = (files: string) =>
+  'title: {zh-Hans: 演示, en: Demo}\nsummary: {zh-Hans: 演示, en: Demo}\nkind: compose\nchapter: compose\ntopics: [compose]\n' +
+  `files: ${files}\nchecks:\n  - name: {zh-Hans: 页面, en: the page}\n    http: {url: "http://127.0.0.1:8080/", status: 200}\n`;
+
 test('the site shows the exact bytes of the listed files', () => {
   const compose = 'services:\n  web:\n    image: nginx:1.27\n\n';
-  const dir = fixture({'example.yaml': 'kind: compose\nfiles: [compose.yaml]\n', 'compose.yaml': compose, 'README.md': 'x\n'});
-  const example = readExample(dir);
+  const dir = fixture({'example.yaml': declaration('[compose.yaml]'), 'compose.yaml': compose, 'README.md': 'x\n'});
+  const example = readExample(dir, [], []);
   assert.equal(example.files[0].content, compose);
   assert.deepEqual(example.allFiles, ['README.md', 'compose.yaml', 'example.yaml']);
 });
 
-test('a listed file that does not exist is an error naming the declaration', () => {
-  const dir = fixture({'example.yaml': 'kind: compose\nfiles: [compose.yaml]\n'});
-  assert.throws(() => readExample(dir), /example\.yaml: "files" lists compose\.yaml, which does not exist/);
+test('a declaration the runner would refuse fails the site build with its first problem, placed in example.yaml', () => {
+  const dir = fixture({'example.yaml': declaration('[compose.yaml, missing.txt]'), 'compose.yaml': 'services: {}\n'});
+  assert.throws(() => readExample(dir, [], [], 'examples/demo'), /^Error: examples\/demo\/example\.yaml:6:\d+ missing-file file "missing\.txt" does not exist in the example folder$/);
+  fs.writeFileSync(path.join(dir, 'example.yaml'), 'title: [unclosed\n');
+  assert.throws(() => readExample(dir, [], [], 'examples/demo'), /^Error: examples\/demo\/example\.yaml:\d+:\d+ /);
+});
+
+test('the "tested with" runs come from the reports that exist, in their order', () => {
+  const dir = fixture({'example.yaml': declaration('[compose.yaml]'), 'compose.yaml': 'services: {}\n'});
+  const report = (server: string, status: string) => ({
+    command: 'up', startedAt: '2026-12-02T10:00:00Z', seconds: 1, engine: {server, ipvs: false, cluster: false},
+    examples: [{name: 'demo', status, startedSeconds: 2, checks: [{status: 'passed'}, {status: 'failed'}], standins: ['nginx:1.27'], limits: [{feature: 'ipvs'}]}],
+  });
+  const reports = ['a.json', 'none.json', 'b.json'].map((f) => path.join(path.dirname(dir), f));
+  fs.writeFileSync(reports[0], JSON.stringify(report('28.5.2', 'passed')));
+  fs.writeFileSync(reports[2], JSON.stringify(report('26.1.5', 'failed')));
+  assert.deepEqual(readExample(dir, [], reports).lastRuns.map((r) => [r.engine, r.status, r.checksPassed, r.checks, r.notChecked]), [
+    ['28.5.2', 'passed', 1, 2, ['ipvs']],
+    ['26.1.5', 'failed', 1, 2, ['ipvs']],
+  ]);
 });
 
 test('the .zip holds the whole folder byte for byte, plus the offline image kit, and is the same on every build', () => {
@@ -76,7 +99,7 @@ test('images.txt has its comment header, then one reference per line, sorted; th
   assert.equal(imagesList([]), text.slice(0, text.indexOf('haproxy')));
 });
 
-test('the site build zips every example with its images.txt and images.sh, and the <Example> loader gets the same list', async () => {
+test('the site build zips every example with its images.txt and images.sh, and writes the same list for its <Example>', async () => {
   // A site folder holding real examples (a compose file with a build, a stack, a script, a Kubernetes
   // example); the plugin's loadContent writes the downloads as `docusaurus build` does.
   const site = fs.mkdtempSync(path.join(os.tmpdir(), 'fg-site-'));
@@ -98,7 +121,8 @@ test('the site build zips every example with its images.txt and images.sh, and t
       assert.deepEqual(listedImages(Buffer.from(entries[`${name}/images.txt`]).toString()), images, `${name}.zip images.txt`);
       assert.equal(Buffer.from(entries[`${name}/images.sh`]).toString(), imagesScript(), `${name}.zip images.sh`);
       assert.deepEqual(gallery.find((e) => e.name === name)?.neededImages, images, `${name} in the gallery`);
-      assert.deepEqual(neededImagesFor(path.join(site, 'examples', name)), images, `${name} for <Example>`);
+      const data = JSON.parse(fs.readFileSync(exampleDataFile(path.join(site, 'examples', name)), 'utf8')) as ExampleData;
+      assert.deepEqual(data.neededImages, images, `${name} for <Example>`);
     }
   } finally {
     fs.rmSync(site, {recursive: true, force: true});
@@ -125,7 +149,7 @@ test('every example folder in the repository loads', () => {
   const dirs = exampleDirs(examplesDir);
   assert.ok(dirs.length > 0);
   for (const dir of dirs) {
-    const example = readExample(dir);
+    const example = readExample(dir, [], []);
     assert.ok(example.files.length > 0, `${dir}: shows no file`);
     assert.ok(example.title?.['zh-Hans'] && example.title?.en, `${dir}: title in both languages`);
   }
@@ -155,17 +179,18 @@ test('reader commands start, check and stop a compose example', () => {
   ]);
 });
 
-test('reader commands for a stack create its external secrets first and remove them last', () => {
+test('reader commands for a stack build its images (-f only for a Dockerfile of another name), create its external secrets first and remove them last', () => {
   const example = {
     name: 'secrets',
     kind: 'stack',
-    images: [{tag: 'demo/app:1.0', context: 'app'}],
+    images: [{tag: 'demo/app:1.0', context: 'app', dockerfile: 'Dockerfile'}, {tag: 'demo/app:prod', context: 'app', dockerfile: 'Dockerfile.prod'}],
     secrets: [{name: 'db_pw', file: 'db_pw.txt'}, {name: 'api', stdin: 'not a key'}],
     files: [],
     checks: [],
   } as unknown as ExampleData;
   assert.deepEqual(readerCommands(example), [
     'docker build -t demo/app:1.0 app',
+    'docker build -t demo/app:prod -f app/Dockerfile.prod app',
     'docker secret create db_pw db_pw.txt',
     "printf %s 'not a key' | docker secret create api -",
     'docker stack deploy -c stack.yaml secrets',

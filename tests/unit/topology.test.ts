@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {topologyOf, parsePort} from '../../src/plugins/examples/examples.cjs';
+import {topologyOf, parsePort} from '../../src/plugins/examples/exampleData';
 import {layoutTopology} from '../../src/components/Topology/layout';
 
 const labels = {

@@ -20,8 +20,9 @@ function checkCommand(example: ExampleData, check: ExampleCheck): string {
  * They mirror what the runner does (tools/runner), with the reader's names instead of unique ones.
  */
 export function readerCommands(example: ExampleData): string[] {
+  // A Dockerfile of another name than the default needs -f.
   const build = example.images.map((image) =>
-    image.dockerfile ? `docker build -t ${image.tag} -f ${image.context}/${image.dockerfile} ${image.context}` : `docker build -t ${image.tag} ${image.context}`,
+    image.dockerfile && image.dockerfile !== 'Dockerfile' ? `docker build -t ${image.tag} -f ${image.context}/${image.dockerfile} ${image.context}` : `docker build -t ${image.tag} ${image.context}`,
   );
   const secrets = example.secrets.map((secret) =>
     secret.file !== undefined ? `docker secret create ${secret.name} ${quote(secret.file)}` : `printf %s ${quote(secret.stdin ?? '')} | docker secret create ${secret.name} -`,

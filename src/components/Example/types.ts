@@ -57,7 +57,7 @@ export interface LastRun {
   notChecked: string[];
 }
 
-/** What the examples loader makes of examples/<name>/ (src/plugins/examples/examples.cjs). */
+/** What the site shows of examples/<name>/ (src/plugins/examples/exampleData.ts). */
 export interface ExampleData {
   name: string;
   title: Localized;

@@ -5,14 +5,17 @@ import {createHash} from 'node:crypto';
 import {fileURLToPath} from 'node:url';
 import {zipSync, type Zippable} from 'fflate';
 import type {LoadContext, Plugin} from '@docusaurus/types';
+import type {ExampleData} from '../../components/Example/types';
+import {exampleDirs, listFiles, readExample} from './exampleData';
 import {exampleImportsOf, exampleUsesOf, headingIdOf} from './mdx';
 import {imagesList, imagesScript, KIT_FILES} from './offlineKit';
 import {neededImages} from '../../../tools/core/example-images';
 
 const require = createRequire(import.meta.url);
-const {exampleDirs, listFiles, readExample, NEEDED_IMAGES_FILE} = require('./examples.cjs') as typeof import('./examples.cjs');
+const {EXAMPLE_DATA_DIR, exampleDataFile} = require('./exampleDataFile.cjs') as typeof import('./exampleDataFile.cjs');
+const {upReports} = require('../../../tools/runner/reportFiles.cjs') as typeof import('../../../tools/runner/reportFiles.cjs');
 
-export type GalleryEntry = Omit<ReturnType<typeof readExample>, 'files'> & {
+export type GalleryEntry = Omit<ExampleData, 'files'> & {
   shownFiles: string[];
   section: {doc: string; anchor: string | null} | null;
 };
@@ -67,28 +70,30 @@ export default function examplesPlugin(context: LoadContext): Plugin<GalleryEntr
   const zipDir = path.join(context.siteDir, '.generated/static/downloads');
   return {
     name: 'fieldguide-examples',
-    getPathsToWatch: () => [path.join(examplesDir, '**/*'), fileURLToPath(new URL('./images.sh', import.meta.url))],
+    // The runner's reports feed the "tested with" notes: a new run rewrites the data files too.
+    getPathsToWatch: () => [path.join(examplesDir, '**/*'), ...upReports(context.siteDir), fileURLToPath(new URL('./images.sh', import.meta.url))],
     async loadContent() {
       const sections = exampleSections(path.join(context.siteDir, 'docs'));
+      const dirs = exampleDirs(examplesDir);
+      // Each example's data for its <Example> (read back by loader.cjs), with the images it needs
+      // (tools/core/example-images.ts, as the runner reads them) for the .zip's offline kit too.
+      const reports = upReports(context.siteDir);
+      const examples = dirs.map((dir) => readExample(dir, neededImages(dir), reports, path.relative(context.siteDir, dir)));
+      fs.rmSync(path.join(context.siteDir, EXAMPLE_DATA_DIR), {recursive: true, force: true});
+      fs.mkdirSync(path.join(context.siteDir, EXAMPLE_DATA_DIR), {recursive: true});
+      for (const [i, dir] of dirs.entries()) fs.writeFileSync(exampleDataFile(dir), JSON.stringify(examples[i]));
       fs.rmSync(zipDir, {recursive: true, force: true});
       fs.mkdirSync(zipDir, {recursive: true});
       // SHA256SUMS lets a reader verify a download (`sha256sum -c`); it also keeps the folder non-empty.
-      // The images each example needs (tools/core/example-images.ts, as the runner reads them), for
-      // the .zip's offline kit, the gallery and, through this file, the <Example> loader.
-      const images = Object.fromEntries(exampleDirs(examplesDir).map((dir) => [path.basename(dir), neededImages(dir)]));
-      fs.writeFileSync(path.join(context.siteDir, NEEDED_IMAGES_FILE), `${JSON.stringify(images, null, 2)}\n`);
-      const sums = exampleDirs(examplesDir).map((dir) => {
+      const sums = dirs.map((dir, i) => {
         const zipName = `${path.basename(dir)}.zip`;
-        const zip = zipExample(dir, images[path.basename(dir)]);
+        const zip = zipExample(dir, examples[i].neededImages);
         fs.writeFileSync(path.join(zipDir, zipName), zip);
         return `${createHash('sha256').update(zip).digest('hex')}  ${zipName}\n`;
       });
       fs.writeFileSync(path.join(zipDir, 'SHA256SUMS'), sums.join(''));
       // The gallery needs no file contents: titles, checks, images, topology and where each is taught.
-      return exampleDirs(examplesDir).map((dir) => {
-        const {files, ...example} = readExample(dir, images[path.basename(dir)]);
-        return {...example, shownFiles: files.map((f) => f.path), section: sections[example.name] ?? null};
-      });
+      return examples.map(({files, ...example}) => ({...example, shownFiles: files.map((f) => f.path), section: sections[example.name] ?? null}));
     },
     async contentLoaded({content, actions}) {
       const gallery = await actions.createData('gallery.json', JSON.stringify(content));

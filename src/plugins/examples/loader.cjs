@@ -1,18 +1,13 @@
-// Webpack loader for examples/<name>/example.yaml: turns the folder into the data <Example> renders,
-// so the site shows the very bytes the runner starts.
+// Webpack loader for examples/<name>/example.yaml: the data <Example> renders, which the examples
+// plugin read from the folder (exampleData.ts, with the runner's typed declaration) and wrote before
+// bundling. The plugin watches the examples and the runner's reports and writes the file again.
+const fs = require('node:fs');
 const path = require('node:path');
-const {readExample, reportPathsFor, neededImagesFor, neededImagesFile} = require('./examples.cjs');
+const {exampleDataFile} = require('./exampleDataFile.cjs');
 
 module.exports = function exampleLoader() {
-  const dir = path.dirname(this.resourcePath);
-  // The images it needs: computed by the plugin from tools/core/example-images.ts (this CommonJS
-  // loader cannot load TypeScript) and written before bundling.
-  const example = readExample(dir, neededImagesFor(dir));
-  this.addDependency(neededImagesFile(dir));
-  for (const rel of example.allFiles) this.addDependency(path.join(dir, rel));
-  this.addContextDependency(dir);
-  for (const report of reportPathsFor(dir)) this.addDependency(report);
-  // The loader's own reading code: a change there must invalidate cached example modules too.
-  this.addBuildDependency(require.resolve('./examples.cjs'));
-  return `export default ${JSON.stringify(example)};`;
+  const file = exampleDataFile(path.dirname(this.resourcePath));
+  if (!fs.existsSync(file)) throw new Error(`${file} is missing: the examples plugin writes it before bundling`);
+  this.addDependency(file);
+  return `export default ${fs.readFileSync(file, 'utf8')};`;
 };
