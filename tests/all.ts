@@ -4,8 +4,8 @@
  * timings and the last lines of every failed step, and exits non-zero if any step failed.
  *
  * Steps run in phases; a phase's lanes run side by side, each lane's steps one after another. The
- * Docker-in-Docker steps and Lighthouse mostly wait while the site's other steps use the CPU, so
- * the three lanes together keep the run under an hour (README, "Measured figures"). Each line a step
+ * Docker-in-Docker steps mostly wait on engines while the site's use the CPU, so running the two
+ * lanes together brings the run to about an hour (README, "Measured figures"). Each line a step
  * prints is prefixed with its name; each step's whole output is also in test-results/steps/<name>.log.
  */
 import {spawn} from 'node:child_process';
@@ -70,23 +70,34 @@ const phases: Step[][][] = [
   ],
   [
     // Every example on the host engine, then Docker-in-Docker engines (the upgrade, the pages'
-    // sessions).
+    // sessions, the Swarm lab), then the runner's own tests on the host engine.
     [
       // Every example started on the engine; its JSON report also feeds the site's "tested with"
       // lines (the build waits for it). It makes the host a Swarm manager for a while, which the
-      // runner's tests must not overlap (they wait for it).
+      // runner's tests at the end of this lane must not overlap.
       // Two at a time where they can share the engine (tools/runner/schedule.ts).
       {name: 'examples', command: ['npx', 'tsx', 'tools/runner/cli.ts', 'up', '--jobs', '2'], needs: 'examples-static'},
       // .ci/install-engine.sh upgrading a Debian 12 machine that runs Docker 20.10 (in a throw-away
       // Docker-in-Docker container): the old daemon stopped, images and volumes kept, a rerun a no-op.
       {name: 'engine-upgrade', command: nodeTest('tests/integration/engine')},
       // The pages' terminal sessions rerun on fresh Docker-in-Docker engines; a changed output fails
-      // with a diff (transcripts/README.md). The proof that a session leaves nothing behind is the
-      // site lane's last step.
+      // with a diff (transcripts/README.md). The proof that a session leaves nothing behind is at
+      // the end of the other lane, which is shorter.
       {name: 'transcripts', command: ['npx', 'tsx', 'tools/transcripts/cli.ts', 'check']},
+      // The three-node lab's own lifecycle: removed after a failed start, a down, an interrupt.
+      {name: 'lab-lifecycle', command: nodeTest('tests/integration/lab', {only: ['cleanup.test.ts']})},
+      // A three-node Swarm in Docker-in-Docker: the stack examples across nodes, then placement,
+      // cross-node DNS, rescheduling, drain, updates, secrets. Both suites use one lab (`lab swarm
+      // run`), started once (about 2.5 min under load) and removed after them.
+      {
+        name: 'swarm-lab',
+        command: ['npx', 'tsx', 'tools/lab/cli.ts', 'swarm', 'run', '--', ...nodeTest('tests/integration/lab', {except: ['cleanup.test.ts']})],
+      },
+      // The runner's lifecycle on the host engine: teardown on failure and on SIGTERM, leftovers found.
+      {name: 'runner', command: nodeTest('tests/integration/runner')},
     ],
     // The second engine's example run (its report, like the first's, feeds the build), then the site:
-    // build, PDFs, browser.
+    // build, PDFs, browser. The two lanes take about as long (README, "Measured figures").
     [
       // The same examples on the second engine major (a fresh Docker-in-Docker engine with its own CLI
       // and Compose), as a reader with that Docker runs them; its report feeds the same lines.
@@ -104,32 +115,16 @@ const phases: Step[][][] = [
       // examples step above finds no build and reports it not started).
       {name: 'site-image', command: ['npx', 'tsx', 'tools/runner/cli.ts', 'up', 'offline-guide', '--json', 'test-results/examples-site-image.json'], needs: 'build'},
       {name: 'e2e', command: ['npx', 'playwright', 'test', '-c', 'tests/e2e'], needs: 'build'},
-      // A session's engines are removed whether it passes, fails or is interrupted (each test looks
-      // only for its own session's engines, so the pages' sessions may run at the same time).
-      {name: 'transcripts-cleanup', command: nodeTest('tests/integration/transcripts')},
-    ],
-    // Steps that mostly wait (nested engines starting, Lighthouse loading each page), beside the
-    // other two lanes rather than after them.
-    [
-      // The three-node lab's own lifecycle: removed after a failed start, a down, an interrupt.
-      {name: 'lab-lifecycle', command: nodeTest('tests/integration/lab', {only: ['cleanup.test.ts']})},
       // The budgets a run decides the same way every time, against a fresh default Docusaurus site
       // built and measured in the same run: bytes, requests, a build that succeeds, Lighthouse
       // accessibility, best practices and SEO. Timing (Lighthouse's, and the build's ≤ 90 s, which a
       // loaded machine missed) varies more from run to run than its budgets' margins here (README,
       // "Measuring"), so `npm run bench -- --check` judges it, not the landing gate.
       // It measures the build step's site (--site build) rather than building the guide again.
-      {name: 'budgets', command: ['npx', 'tsx', 'tools/bench/bench.ts', '--check', '--scores-only', '--site', 'build'], needs: 'build', after: 'build'},
-      // The runner's lifecycle on the host engine: teardown on failure and on SIGTERM, leftovers
-      // found. After the examples step, which makes the host a Swarm manager for a while.
-      {name: 'runner', command: nodeTest('tests/integration/runner'), after: 'examples'},
-      // A three-node Swarm in Docker-in-Docker: the stack examples across nodes, then placement,
-      // cross-node DNS, rescheduling, drain, updates, secrets. Both suites use one lab (`lab swarm
-      // run`), started once (about 2.5 min under load) and removed after them.
-      {
-        name: 'swarm-lab',
-        command: ['npx', 'tsx', 'tools/lab/cli.ts', 'swarm', 'run', '--', ...nodeTest('tests/integration/lab', {except: ['cleanup.test.ts']})],
-      },
+      {name: 'budgets', command: ['npx', 'tsx', 'tools/bench/bench.ts', '--check', '--scores-only', '--site', 'build'], needs: 'build'},
+      // A session's engines are removed whether it passes, fails or is interrupted (each test looks
+      // only for its own session's engines, so the pages' sessions may run at the same time).
+      {name: 'transcripts-cleanup', command: nodeTest('tests/integration/transcripts')},
     ],
   ],
 ];
