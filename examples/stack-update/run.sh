@@ -52,6 +52,13 @@ echo "SITE_COLOUR in the tasks:"; colours
 
 echo "== 2. deploy version 2 under the same name: Swarm updates the service, it does not recreate it"
 docker stack deploy --detach=false --quiet -c stack.v2.yaml "$stack"
+# The deploy returns when the update is done; with order: start-first the last old task can still
+# be stopping then (4/3 replicas for a moment). Wait until the running tasks are the desired ones.
+for _ in $(seq 60); do
+  replicas=$(docker service ls --filter "name=$service" --format '{{.Replicas}}')
+  [[ ${replicas%%/*} == "${replicas##*/}" ]] && break
+  sleep 1
+done
 docker stack services "$stack" --format 'table {{.Name}}\t{{.Mode}}\t{{.Replicas}}\t{{.Image}}'
 docker stack ps "$stack" --format 'table {{.Name}}\t{{.DesiredState}}\t{{.CurrentState}}'
 
