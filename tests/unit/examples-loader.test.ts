@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {unzipSync} from 'fflate';
-import {exampleDirs, languageOf, readExample} from '../../src/plugins/examples/exampleData';
+import {exampleDirs, languageOf, readExample, readReports} from '../../src/plugins/examples/exampleData';
 import {exampleDataFile} from '../../src/plugins/examples/exampleDataFile.cjs';
 import examplesPlugin, {zipExample} from '../../src/plugins/examples/index';
 import {imagesList, imagesScript} from '../../src/plugins/examples/offlineKit';
@@ -42,16 +42,16 @@ const declaration = (files: string) =>
 test('the site shows the exact bytes of the listed files', () => {
   const compose = 'services:\n  web:\n    image: nginx:1.27\n\n';
   const dir = fixture({'example.yaml': declaration('[compose.yaml]'), 'compose.yaml': compose, 'README.md': 'x\n'});
-  const example = readExample(dir, [], []);
+  const example = readExample(dir, []);
   assert.equal(example.files[0].content, compose);
   assert.deepEqual(example.allFiles, ['README.md', 'compose.yaml', 'example.yaml']);
 });
 
 test('a declaration the runner would refuse fails the site build with its first problem, placed in example.yaml', () => {
   const dir = fixture({'example.yaml': declaration('[compose.yaml, missing.txt]'), 'compose.yaml': 'services: {}\n'});
-  assert.throws(() => readExample(dir, [], [], 'examples/demo'), /^Error: examples\/demo\/example\.yaml:6:\d+ missing-file file "missing\.txt" does not exist in the example folder$/);
+  assert.throws(() => readExample(dir, [], 'examples/demo'), /^Error: examples\/demo\/example\.yaml:6:\d+ missing-file file "missing\.txt" does not exist in the example folder$/);
   fs.writeFileSync(path.join(dir, 'example.yaml'), 'title: [unclosed\n');
-  assert.throws(() => readExample(dir, [], [], 'examples/demo'), /^Error: examples\/demo\/example\.yaml:\d+:\d+ /);
+  assert.throws(() => readExample(dir, [], 'examples/demo'), /^Error: examples\/demo\/example\.yaml:\d+:\d+ /);
 });
 
 test('the "tested with" runs come from the reports that exist, in their order', () => {
@@ -63,7 +63,7 @@ test('the "tested with" runs come from the reports that exist, in their order', 
   const reports = ['a.json', 'none.json', 'b.json'].map((f) => path.join(path.dirname(dir), f));
   fs.writeFileSync(reports[0], JSON.stringify(report('28.5.2', 'passed')));
   fs.writeFileSync(reports[2], JSON.stringify(report('26.1.5', 'failed')));
-  assert.deepEqual(readExample(dir, [], reports).lastRuns.map((r) => [r.engine, r.status, r.checksPassed, r.checks, r.notChecked]), [
+  assert.deepEqual(readExample(dir, readReports(reports)).lastRuns.map((r) => [r.engine, r.status, r.checksPassed, r.checks, r.notChecked]), [
     ['28.5.2', 'passed', 1, 2, ['ipvs']],
     ['26.1.5', 'failed', 1, 2, ['ipvs']],
   ]);
@@ -149,7 +149,7 @@ test('every example folder in the repository loads', () => {
   const dirs = exampleDirs(examplesDir);
   assert.ok(dirs.length > 0);
   for (const dir of dirs) {
-    const example = readExample(dir, [], []);
+    const example = readExample(dir, []);
     assert.ok(example.files.length > 0, `${dir}: shows no file`);
     assert.ok(example.title?.['zh-Hans'] && example.title?.en, `${dir}: title in both languages`);
   }

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
+import {neededImagesOf} from '../../../tools/core/example-images';
 import {validateDeclaration} from '../../../tools/runner/declaration';
 import {formatProblem, sortProblems} from '../../../tools/runner/problems';
 import type {Report} from '../../../tools/runner/report';
@@ -128,13 +129,18 @@ function lastRunIn(report: Report, name: string): LastRun | null {
   };
 }
 
+/** The runner's `up` reports among `files` (tools/runner/reportFiles.cjs) that exist, read once, in order. */
+export function readReports(files: string[]): Report[] {
+  return files.filter((file) => fs.existsSync(file)).map((file) => JSON.parse(fs.readFileSync(file, 'utf8')) as Report);
+}
+
 /**
  * The data one <Example> renders, from the folder `dir`: its declaration read as the runner reads it
  * (a declaration with problems fails with the first one, `file:line:col rule message`), the shown
- * files' bytes, `neededImages` (images.txt of its .zip), and its last run in each of `reports`
- * (the runner's `up` reports, tools/runner/reportFiles.cjs) that exists.
+ * files' bytes, the images it needs (images.txt of its .zip, as the runner prepares them), and its
+ * last run in each of `reports` (readReports).
  */
-export function readExample(dir: string, neededImages: string[], reports: string[], display = dir): ExampleData {
+export function readExample(dir: string, reports: Report[], display = dir): ExampleData {
   const name = path.basename(dir);
   const declarationFile = path.join(display, 'example.yaml');
   const {yaml, problems: syntax} = parseYaml(declarationFile, fs.readFileSync(path.join(dir, 'example.yaml'), 'utf8'));
@@ -158,12 +164,9 @@ export function readExample(dir: string, neededImages: string[], reports: string
     limits: declaration.limits,
     files: declaration.files.map((rel) => ({path: rel, language: languageOf(rel), content: fs.readFileSync(path.join(dir, rel), 'utf8')})),
     allFiles: listFiles(dir),
-    neededImages,
+    neededImages: neededImagesOf(declaration),
     topology: topologyFile ? topologyOf(topologyFile) : null,
-    lastRuns: reports.flatMap((file) => {
-      const run = fs.existsSync(file) ? lastRunIn(JSON.parse(fs.readFileSync(file, 'utf8')) as Report, name) : null;
-      return run ? [run] : [];
-    }),
+    lastRuns: reports.flatMap((report) => lastRunIn(report, name) ?? []),
     zip: `/downloads/${name}.zip`,
   };
 }

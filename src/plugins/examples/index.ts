@@ -6,10 +6,9 @@ import {fileURLToPath} from 'node:url';
 import {zipSync, type Zippable} from 'fflate';
 import type {LoadContext, Plugin} from '@docusaurus/types';
 import type {ExampleData} from '../../components/Example/types';
-import {exampleDirs, listFiles, readExample} from './exampleData';
+import {exampleDirs, listFiles, readExample, readReports} from './exampleData';
 import {exampleImportsOf, exampleUsesOf, headingIdOf} from './mdx';
 import {imagesList, imagesScript, KIT_FILES} from './offlineKit';
-import {neededImages} from '../../../tools/core/example-images';
 
 const require = createRequire(import.meta.url);
 const {EXAMPLE_DATA_DIR, exampleDataFile} = require('./exampleDataFile.cjs') as typeof import('./exampleDataFile.cjs');
@@ -76,9 +75,9 @@ export default function examplesPlugin(context: LoadContext): Plugin<GalleryEntr
       const sections = exampleSections(path.join(context.siteDir, 'docs'));
       const dirs = exampleDirs(examplesDir);
       // Each example's data for its <Example> (read back by loader.cjs), with the images it needs
-      // (tools/core/example-images.ts, as the runner reads them) for the .zip's offline kit too.
-      const reports = upReports(context.siteDir);
-      const examples = dirs.map((dir) => readExample(dir, neededImages(dir), reports, path.relative(context.siteDir, dir)));
+      // for the .zip's offline kit too.
+      const reports = readReports(upReports(context.siteDir));
+      const examples = dirs.map((dir) => readExample(dir, reports, path.relative(context.siteDir, dir)));
       fs.rmSync(path.join(context.siteDir, EXAMPLE_DATA_DIR), {recursive: true, force: true});
       fs.mkdirSync(path.join(context.siteDir, EXAMPLE_DATA_DIR), {recursive: true});
       for (const [i, dir] of dirs.entries()) fs.writeFileSync(exampleDataFile(dir), JSON.stringify(examples[i]));
