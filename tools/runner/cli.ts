@@ -55,8 +55,8 @@ function engineImages(): string[] {
 
 /**
  * `images`: every image the examples run without building, and the engines of both majors, made
- * present on this engine one after another. Fails (exit 1) naming each image that could not be made
- * present and each example whose static checks failed (its images are then unknown).
+ * present on this engine, the stand-ins built a few at a time. Fails (exit 1) naming each image that
+ * could not be made present and each example whose static checks failed (its images are then unknown).
  */
 async function ensureAllImages(root: string, names: string[]): Promise<number> {
   const t0 = Date.now();
@@ -77,16 +77,18 @@ async function ensureAllImages(root: string, names: string[]): Promise<number> {
     }
   }
   for (const ref of engineImages()) refs.add(ref);
-  for (const ref of [...refs].sort()) {
-    if (interruptedBy()) break;
-    const started = Date.now();
-    try {
-      const image = await ensureImage(ref, (line) => log(`[${ref}] ${line}`));
-      log(`${ref}: ${image.standin ? `stand-in, ${image.built ? 'built' : 'up to date'}` : 'the real image'} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-    } catch (err) {
-      failures.push(`${ref}: ${(err as Error).message}`);
-    }
-  }
+  // All at once: the stand-ins' module decides how many builds run side by side.
+  await Promise.all(
+    [...refs].sort().map(async (ref) => {
+      const started = Date.now();
+      try {
+        const image = await ensureImage(ref, (line) => log(`[${ref}] ${line}`));
+        log(`${ref}: ${image.standin ? `stand-in, ${image.built ? 'built' : 'up to date'}` : 'the real image'} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+      } catch (err) {
+        failures.push(`${ref}: ${(err as Error).message}`);
+      }
+    }),
+  );
   for (const failure of failures) process.stderr.write(`${failure}\n`);
   process.stdout.write(`${refs.size} images, ${failures.length} problems, in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
   return failures.length > 0 ? 1 : 0;
