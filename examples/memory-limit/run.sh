@@ -21,6 +21,12 @@ echo "== 2. with --memory 32m (and no swap on top: --memory-swap 32m) the kernel
 status=0
 docker run --name "${prefix}limited" --memory 32m --memory-swap 32m busybox:1.36 sh -c "$hog" || status=$?
 echo "exit status: $status"
-docker container inspect --format 'OOMKilled={{.State.OOMKilled}} Memory={{.HostConfig.Memory}}' "${prefix}limited"
 [ "$status" -eq 137 ]
+# The engine can record the OOM kill a moment after the exit it caused (seen on cgroup v1), so
+# OOMKilled is read again for up to 30 s before it counts as false.
+for _ in $(seq 30); do
+  [ "$(docker container inspect --format '{{.State.OOMKilled}}' "${prefix}limited")" = true ] && break
+  sleep 1
+done
+docker container inspect --format 'OOMKilled={{.State.OOMKilled}} Memory={{.HostConfig.Memory}}' "${prefix}limited"
 [ "$(docker container inspect --format '{{.State.OOMKilled}}' "${prefix}limited")" = true ]

@@ -4,7 +4,8 @@ import {ensureImage, standinFor} from '../standins/standins';
 import {loadTwoPlatform} from '../standins/platforms';
 import type {StandinNote, TranscriptBlock, TranscriptFile} from '../../src/components/Transcript/types';
 import {copyFolder, loadImages, withEngines, type Engine} from './engine';
-import {REPO_ROOT, type Block, type Session, type Step} from './session';
+import type {ExecResult} from '../core/exec';
+import {REPO_ROOT, UNTIL_TIMEOUT_MS, type Block, type Session, type Step} from './session';
 import {differsByFolder} from './standin-notes';
 
 /** Where a block's commands run inside the engine container. */
@@ -65,6 +66,19 @@ async function copyWorkdirs(engine: Engine, blocks: Block[]): Promise<void> {
   for (const dir of dirs) await copyFolder(engine, path.join(REPO_ROOT, dir), workdirIn({name: '', workdir: dir, steps: []}));
 }
 
+/** Runs a step once, or with `until` again every second until its output shows the settled state. */
+async function runSettled(engine: Engine, step: Step, dir: string, saved: Record<string, string>): Promise<ExecResult> {
+  const deadline = Date.now() + UNTIL_TIMEOUT_MS;
+  for (;;) {
+    const result = await engine.run(step.command, dir, step.input, saved);
+    if (step.until === undefined || result.stdout.includes(step.until)) return result;
+    if (Date.now() >= deadline) {
+      throw new Error(`\`${step.command}\` did not show "${step.until}" within ${UNTIL_TIMEOUT_MS / 1000} s; last output:\n${result.stdout.trimEnd()}`);
+    }
+    await new Promise((retry) => setTimeout(retry, 1000));
+  }
+}
+
 /** Commands that take at least this long have their time logged. */
 const SLOW_COMMAND_SECONDS = 5;
 
@@ -82,7 +96,7 @@ async function runBlock(
     const node = nodeOf?.(step);
     log(`${session.id} ${block.name}: ${node ? `${node} ` : ''}$ ${step.command}`);
     const started = Date.now();
-    const result = await engineFor(step).run(step.command, workdirIn(block), step.input, saved);
+    const result = await runSettled(engineFor(step), step, workdirIn(block), saved);
     // Where a slow session spends its time (the check has a time budget, README "Measured figures").
     const seconds = (Date.now() - started) / 1000;
     if (seconds >= SLOW_COMMAND_SECONDS) log(`${session.id} ${block.name}: took ${seconds.toFixed(1)} s`);

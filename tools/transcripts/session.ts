@@ -29,7 +29,16 @@ export interface Step {
    * and a network at once): the check compares them in any order; the page shows this run's order.
    */
   unordered?: true;
+  /**
+   * Text the output shows once the engine has caught up with what just happened (an OOM kill the
+   * engine records a moment after the exit): the command is run again, as a reader would, until its
+   * output contains this; the page shows that run. Never there within UNTIL_TIMEOUT_MS fails the run.
+   */
+  until?: string;
 }
+
+/** How long a command with `until` is run again before the session fails. */
+export const UNTIL_TIMEOUT_MS = 30_000;
 
 export interface Block {
   /** The id a page names the block by. */
@@ -231,11 +240,12 @@ class SessionReader {
         step.run.trim() &&
         Number.isInteger(step.exit ?? 0) &&
         [undefined, true].includes(step.unordered as boolean | undefined) &&
-        Object.keys(step).every((k) => ['run', 'exit', 'input', 'on', 'save', 'unordered'].includes(k));
-      if (!valid) this.problem([...at, i], 'a command is a string, or {run: <command>, exit: <status>, input: [<typed line>, …], on: <node>, save: <VARIABLE>, unordered: true}');
+        (step.until === undefined || (typeof step.until === 'string' && step.until.trim() !== '' && step.input === undefined)) &&
+        Object.keys(step).every((k) => ['run', 'exit', 'input', 'on', 'save', 'unordered', 'until'].includes(k));
+      if (!valid) this.problem([...at, i], 'a command is a string, or {run: <command>, exit: <status>, input: [<typed line>, …], on: <node>, save: <VARIABLE>, unordered: true, until: <text of its settled output>} (until without input)');
       const on = this.node(step.on, [...at, i, 'on']);
       const save = this.variable(step.save, [...at, i, 'save']);
-      return {command: String(step.run ?? ''), exit: Number(step.exit ?? 0), ...(input ? {input} : {}), ...(on ? {on} : {}), ...(save ? {save} : {}), ...(step.unordered ? {unordered: true as const} : {})};
+      return {command: String(step.run ?? ''), exit: Number(step.exit ?? 0), ...(input ? {input} : {}), ...(on ? {on} : {}), ...(save ? {save} : {}), ...(step.unordered ? {unordered: true as const} : {}), ...(typeof step.until === 'string' ? {until: step.until} : {})};
     });
   }
 }

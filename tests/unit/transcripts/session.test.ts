@@ -33,8 +33,16 @@ test('a bad source gets one problem per mistake, each naming its line', () => {
     '2 unknown volatile kind "everything" (digest, id, time, swarm-id, duration, size, mac-address, veth-name, ip-address, port, pid, column-padding, buildkit-progress)',
     '4 a block needs a name of lowercase letters, digits and dashes',
     '7 workdir must be a folder under examples/ or transcripts/',
-    '9 a command is a string, or {run: <command>, exit: <status>, input: [<typed line>, …], on: <node>, save: <VARIABLE>, unordered: true}',
+    '9 a command is a string, or {run: <command>, exit: <status>, input: [<typed line>, …], on: <node>, save: <VARIABLE>, unordered: true, until: <text of its settled output>} (until without input)',
   ]);
+});
+
+test('until: the text a settled output shows; not empty, not with input', () => {
+  const yaml = (step: string) => ['blocks:', '  - name: a', '    commands:', `      - ${step}`].join('\n');
+  assert.deepEqual(sourceOf(yaml("{run: docker inspect x, until: 'OOMKilled=true'}")).session!.blocks[0].steps, [{command: 'docker inspect x', exit: 0, until: 'OOMKilled=true'}]);
+  for (const bad of ["{run: docker inspect x, until: ''}", '{run: docker inspect x, until: [a]}', '{run: sh, input: [ls], until: x}']) {
+    assert.equal(sourceProblems(yaml(bad)).length, 1, bad);
+  }
 });
 
 test('unknown keys and duplicate block names are problems', () => {
