@@ -73,17 +73,14 @@ const phases: Step[][][] = [
     ],
   ],
   [
-    // Every example on the host engine, then Docker-in-Docker engines (the upgrade, the pages'
-    // sessions, the Swarm lab), then the runner's own tests on the host engine.
+    // Every example on the host engine, then Docker-in-Docker engines (the pages' sessions, the
+    // Swarm lab), then the runner's own tests on the host engine.
     [
       // Every example started on the engine; its JSON report also feeds the site's "tested with"
       // lines (the build waits for it). It makes the host a Swarm manager for a while, which the
       // runner's tests at the end of this lane must not overlap.
       // Two at a time where they can share the engine (tools/runner/schedule.ts).
       {name: 'examples', command: ['npx', 'tsx', 'tools/runner/cli.ts', 'up', '--jobs', '2'], needs: 'examples-static'},
-      // .ci/install-engine.sh upgrading a Debian 12 machine that runs Docker 20.10 (in a throw-away
-      // Docker-in-Docker container): the old daemon stopped, images and volumes kept, a rerun a no-op.
-      {name: 'engine-upgrade', command: nodeTest('tests/integration/engine')},
       // The pages' terminal sessions rerun on fresh Docker-in-Docker engines; a changed output fails
       // with a diff (transcripts/README.md). The proof that a session leaves nothing behind is at
       // the end of the other lane, which is shorter.
@@ -101,7 +98,8 @@ const phases: Step[][][] = [
       {name: 'runner', command: nodeTest('tests/integration/runner')},
     ],
     // The second engine's example run (its report, like the first's, feeds the build), then the site:
-    // build, PDFs, browser. The two lanes take about as long (README, "Measured figures").
+    // build, PDFs, browser, then the engine upgrade. The two lanes take about as long (README,
+    // "Measured figures").
     [
       // The same examples on the second engine major (a fresh Docker-in-Docker engine with its own CLI
       // and Compose), as a reader with that Docker runs them; its report feeds the same lines.
@@ -129,6 +127,10 @@ const phases: Step[][][] = [
       // A session's engines are removed whether it passes, fails or is interrupted (each test looks
       // only for its own session's engines, so the pages' sessions may run at the same time).
       {name: 'transcripts-cleanup', command: nodeTest('tests/integration/transcripts')},
+      // .ci/install-engine.sh upgrading a Debian 12 machine that runs Docker 20.10 (in a throw-away
+      // Docker-in-Docker container): the old daemon stopped, images and volumes kept, a rerun a no-op.
+      // In this lane because the other one is the longer since the e2e step got shorter.
+      {name: 'engine-upgrade', command: nodeTest('tests/integration/engine')},
     ],
   ],
 ];
