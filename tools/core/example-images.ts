@@ -127,17 +127,6 @@ export function neededImagesOf({ dir, kind, uses = [], images = [] }: ImageInput
   }
 }
 
-/** The same, read from the example's folder and its example.yaml. */
-export function neededImages(dir: string): string[] {
-  const raw: unknown = YAML.parse(readFileSync(join(dir, 'example.yaml'), 'utf8'));
-  const decl = isObj(raw) ? raw : {};
-  const strings = (v: unknown) => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : []);
-  const images = (Array.isArray(decl.images) ? decl.images : []).filter(
-    (i): i is BuiltImage => isObj(i) && typeof i.tag === 'string' && typeof i.context === 'string',
-  );
-  return neededImagesOf({ dir, kind: typeof decl.kind === 'string' ? decl.kind : '', uses: strings(decl.uses), images });
-}
-
 function unique(refs: string[]): string[] {
   return [...new Set(refs.filter((r) => r !== ''))];
 }

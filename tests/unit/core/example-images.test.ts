@@ -2,11 +2,24 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { composeServiceImages, neededImages } from '../../../tools/core/example-images';
+import { composeServiceImages, neededImagesOf } from '../../../tools/core/example-images';
+import { validateDeclaration } from '../../../tools/runner/declaration';
+import { parseYaml } from '../../../tools/runner/yamlpos';
 
 const examples = resolve(__dirname, '../../../examples');
-const imagesOf = (name: string) => neededImages(join(examples, name));
+
+/** A real example's images, from its declaration as the runner and the site read it. */
+function imagesOf(name: string): string[] {
+  const dir = join(examples, name);
+  const file = join(dir, 'example.yaml');
+  const { yaml, problems: syntax } = parseYaml(file, readFileSync(file, 'utf8'));
+  assert.deepEqual(syntax, [], name);
+  const { declaration, problems } = validateDeclaration(yaml, name, dir);
+  assert.deepEqual(problems, [], name);
+  return neededImagesOf(declaration!);
+}
 
 function fixture(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'fg-images-'));
@@ -27,10 +40,9 @@ test('a multi-stage build: stage names, scratch and COPY --from a stage are no i
   assert.deepEqual(imagesOf('offline-guide'), ['nginx:1.27']);
   assert.deepEqual(imagesOf('dockerfile-basics'), ['python:3.12-slim']);
   const dir = fixture({
-    'example.yaml': 'kind: dockerfile\n',
     Dockerfile: 'ARG V=1.36\nFROM busybox:${V} AS build\nFROM build AS test\nFROM scratch\nCOPY --from=build /bin/sh /sh\nCOPY --from=nginx:1.27 /etc/nginx/nginx.conf /\n',
   });
-  assert.deepEqual(neededImages(dir), ['busybox:1.36', 'nginx:1.27']);
+  assert.deepEqual(neededImagesOf({ dir, kind: 'dockerfile' }), ['busybox:1.36', 'nginx:1.27']);
 });
 
 test('stack: the images of stack.yaml and the bases of its images:, less the images it builds', () => {
@@ -49,7 +61,6 @@ test('script: its uses:, sorted; none when it uses none', () => {
 test('kubernetes: the container images of its manifests (a cluster without internet access needs them too)', () => {
   assert.deepEqual(imagesOf('wordpress-kubernetes'), ['mysql:8.4', 'wordpress:6.6-apache']);
   const dir = fixture({
-    'example.yaml': 'kind: kubernetes\n',
     'web.k8s.yaml': [
       'apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: tick}\nspec:\n  schedule: "* * * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          containers: [{name: t, image: "busybox:1.36"}]\n',
       'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {ports: [{port: 80}]}\n',
@@ -57,7 +68,7 @@ test('kubernetes: the container images of its manifests (a cluster without inter
     ].join('---\n'),
     'README.md': 'image: not-a-manifest:1.0\n',
   });
-  assert.deepEqual(neededImages(dir), ['busybox:1.36', 'nginx:1.27', 'redis:7.4']);
+  assert.deepEqual(neededImagesOf({ dir, kind: 'kubernetes' }), ['busybox:1.36', 'nginx:1.27', 'redis:7.4']);
 });
 
 test('every example lists only pinned references, sorted and once each', () => {
