@@ -14,22 +14,27 @@ module.exports = {
       name: 'site-imports-only-tool-contracts',
       comment:
         "The website imports no tool code, only types, the runner's report contract, the words of example.yaml, " +
-        "and tools/core/example-images.ts: the list of images an example needs, which the runner prepares and the " +
-        "site build puts in each .zip (images.txt) and on the page; one reading of the files for both.",
+        'and tools/core/example-images.ts: the list of images an example needs, which the runner prepares and the ' +
+        'site build puts in each .zip (images.txt) and on the page; one reading of the files for both.',
       severity: 'error',
       from: {path: '^src/', pathNot: '^src/plugins/'},
-      to: {path: '^tools/', pathNot: '^tools/(runner/(reportFiles\\.cjs|vocabulary\\.ts)|core/example-images\\.ts)$', dependencyTypesNot: ['type-only']},
+      to: {
+        path: '^tools/',
+        pathNot: '^tools/(runner/(reportFiles\\.cjs|vocabulary\\.ts)|core/example-images\\.ts)$',
+        dependencyTypesNot: ['type-only'],
+      },
     },
     {
       name: 'site-plugins-read-examples-as-the-runner-does',
       comment:
         "The build's plugins may also read example.yaml with the runner's own typed reader (declaration, yamlpos, " +
-        "problems), so the page and the runner never disagree about an example; nothing else of the tools.",
+        'problems), so the page and the runner never disagree about an example; nothing else of the tools.',
       severity: 'error',
       from: {path: '^src/plugins/'},
       to: {
         path: '^tools/',
-        pathNot: '^tools/(runner/(vocabulary|declaration|yamlpos|problems)\\.ts|runner/reportFiles\\.cjs|core/example-images\\.ts)$',
+        pathNot:
+          '^tools/(runner/(vocabulary|declaration|yamlpos|problems)\\.ts|runner/reportFiles\\.cjs|core/example-images\\.ts)$',
         dependencyTypesNot: ['type-only'],
       },
     },
@@ -49,7 +54,8 @@ module.exports = {
     },
     {
       name: 'core-imports-no-tool',
-      comment: 'tools/core (teardown, exec, Dockerfile and image-reference reading) is shared by every tool and depends on none.',
+      comment:
+        'tools/core (teardown, exec, Dockerfile and image-reference reading) is shared by every tool and depends on none.',
       severity: 'error',
       from: {path: '^tools/core/'},
       to: {path: '^tools/', pathNot: '^tools/core/'},

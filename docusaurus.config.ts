@@ -18,7 +18,9 @@ const i18n = {
 
 // Docusaurus loads this file once per locale it builds and names that locale here.
 const building = process.env.DOCUSAURUS_CURRENT_LOCALE;
-const locale: Locale = (LOCALES as readonly string[]).includes(building ?? '') ? (building as Locale) : (i18n.defaultLocale as Locale);
+const locale: Locale = (LOCALES as readonly string[]).includes(building ?? '')
+  ? (building as Locale)
+  : (i18n.defaultLocale as Locale);
 
 const docs = {
   routeBasePath: 'docs',
@@ -98,7 +100,14 @@ export default {
       } satisfies Preset.Options,
     ],
   ],
-  plugins: ['./src/plugins/examples/index.ts', './src/plugins/buildLocale/index.ts', './src/plugins/prismThemeCss/index.ts', './src/plugins/prefetchOnce/index.ts', './src/plugins/lazyCodeHighlighter/index.ts', './src/plugins/glossary/index.ts'],
+  plugins: [
+    './src/plugins/examples/index.ts',
+    './src/plugins/buildLocale/index.ts',
+    './src/plugins/prismThemeCss/index.ts',
+    './src/plugins/prefetchOnce/index.ts',
+    './src/plugins/lazyCodeHighlighter/index.ts',
+    './src/plugins/glossary/index.ts',
+  ],
   themes: [['@easyops-cn/docusaurus-search-local', search]],
   themeConfig,
 } satisfies Config;

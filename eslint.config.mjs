@@ -1,7 +1,9 @@
 // The project's lint rules (npm run lint; a step of npm test): ESLint's and typescript-eslint's
-// recommended sets, over the site's source, the tools, the tests and the CI scripts.
+// recommended sets, over the site's source, the tools, the tests and the CI scripts, and React's
+// rules of hooks over the site's components. Formatting is Prettier's (npm run format).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
@@ -17,6 +19,7 @@ export default tseslint.config(
     files: ['src/**/*.{ts,tsx,js}', 'tools/pdf/browser/**/*.js'],
     languageOptions: {globals: {...globals.browser}},
   },
+  {...reactHooks.configs.flat.recommended, files: ['src/**/*.{ts,tsx}']},
   {
     // CommonJS files (plugins loaded by docusaurus.config.ts, the report contract) use require().
     files: ['**/*.cjs'],

@@ -24,10 +24,18 @@ const version = JSON.parse(run('docker', ['version', '--format', '{{json .}}']))
 const info = JSON.parse(run('docker', ['info', '--format', '{{json .}}']));
 // The other engine major whose .debs are cached: the Docker-in-Docker engine the examples are also checked on.
 const secondEngine = fs.existsSync(cache)
-  ? fs.readdirSync(cache)
-      .filter((major) => major !== version.Server.Version.split('.')[0] && fs.statSync(path.join(cache, major)).isDirectory())
-      .flatMap((major) => fs.readdirSync(path.join(cache, major)).filter((f) => f.startsWith('docker.io_')).map((f) => f.split('_')[1]))
-      .map(upstream)[0] ?? null
+  ? (fs
+      .readdirSync(cache)
+      .filter(
+        (major) => major !== version.Server.Version.split('.')[0] && fs.statSync(path.join(cache, major)).isDirectory(),
+      )
+      .flatMap((major) =>
+        fs
+          .readdirSync(path.join(cache, major))
+          .filter((f) => f.startsWith('docker.io_'))
+          .map((f) => f.split('_')[1]),
+      )
+      .map(upstream)[0] ?? null)
   : null;
 
 const recorded = {
@@ -51,15 +59,30 @@ const recorded = {
 };
 
 const before = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : null;
-const changed = ['engine', 'cli', 'compose', 'buildx', 'secondEngine'].filter((key) => before && before[key] !== recorded[key]);
-const same = before && changed.length === 0 && before.kernel === recorded.kernel && JSON.stringify(before.packages) === JSON.stringify(recorded.packages);
+const changed = ['engine', 'cli', 'compose', 'buildx', 'secondEngine'].filter(
+  (key) => before && before[key] !== recorded[key],
+);
+const same =
+  before &&
+  changed.length === 0 &&
+  before.kernel === recorded.kernel &&
+  JSON.stringify(before.packages) === JSON.stringify(recorded.packages);
 const out = {recorded: same ? before.recorded : new Date().toISOString().slice(0, 10), ...recorded};
 fs.writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
-console.log(`install-engine: versions in ${file}: Engine ${out.engine} (API ${out.api}), CLI ${out.cli}, Compose ${out.compose}, buildx ${out.buildx}; second engine ${out.secondEngine ?? 'none'}`);
+console.log(
+  `install-engine: versions in ${file}: Engine ${out.engine} (API ${out.api}), CLI ${out.cli}, Compose ${out.compose}, buildx ${out.buildx}; second engine ${out.secondEngine ?? 'none'}`,
+);
 if (changed.length) {
   const lines = changed.map((key) => `  ${key}: ${before[key]} recorded, ${recorded[key]} installed`);
   console.error(
-    ['', '!'.repeat(72), `install-engine: WARNING: the engine differs from the recorded versions in ${file}:`, ...lines,
-      'The pages and transcripts were generated on the recorded versions; regenerate them and commit the file.', '!'.repeat(72), ''].join('\n'),
+    [
+      '',
+      '!'.repeat(72),
+      `install-engine: WARNING: the engine differs from the recorded versions in ${file}:`,
+      ...lines,
+      'The pages and transcripts were generated on the recorded versions; regenerate them and commit the file.',
+      '!'.repeat(72),
+      '',
+    ].join('\n'),
   );
 }

@@ -15,7 +15,10 @@ import readline from 'node:readline';
 
 const root = path.resolve(__dirname, '..');
 // Written by .ci/install-engine.sh (npm test's pretest) just before this runs.
-const versions = JSON.parse(fs.readFileSync(path.join(root, 'docker-versions.json'), 'utf8')) as {engine: string; secondEngine: string | null};
+const versions = JSON.parse(fs.readFileSync(path.join(root, 'docker-versions.json'), 'utf8')) as {
+  engine: string;
+  secondEngine: string | null;
+};
 const secondMajor = versions.secondEngine?.split('.')[0];
 
 function testFiles(dir: string): string[] {
@@ -49,7 +52,14 @@ function nodeTest(dir: string, split?: {only: string[]} | {except: string[]}): s
   const missing = named.filter((name) => !files.some((f) => path.basename(f) === name));
   if (missing.length > 0) throw new Error(`tests/all.ts: no ${missing.join(', ')} in ${dir}`);
   const isNamed = (f: string) => named.includes(path.basename(f));
-  return ['node', '--import', 'tsx', '--test', '--test-concurrency=1', ...files.filter((f) => (split && 'only' in split ? isNamed(f) : !isNamed(f)))];
+  return [
+    'node',
+    '--import',
+    'tsx',
+    '--test',
+    '--test-concurrency=1',
+    ...files.filter((f) => (split && 'only' in split ? isNamed(f) : !isNamed(f))),
+  ];
 }
 
 /** Phases run one after another; a phase is lanes that run side by side; a lane is steps in order. */
@@ -67,8 +77,14 @@ const phases: Step[][][] = [
       {name: 'typecheck', command: ['npx', 'tsc']},
       // ESLint's and typescript-eslint's recommended rules (eslint.config.mjs).
       {name: 'lint', command: ['npx', 'eslint', '.']},
+      // Prettier's formatting of the project's code (.prettierrc.json; .prettierignore leaves out what
+      // readers copy and generated files; npm run format applies it).
+      {name: 'format', command: ['npx', 'prettier', '--check', '.']},
       // The layout's import rules (.dependency-cruiser.cjs, README "Layout").
-      {name: 'dependencies', command: ['npx', 'depcruise', 'src', 'tools', 'tests', '--config', '.dependency-cruiser.cjs']},
+      {
+        name: 'dependencies',
+        command: ['npx', 'depcruise', 'src', 'tools', 'tests', '--config', '.dependency-cruiser.cjs'],
+      },
       {name: 'unit', command: nodeTest('tests/unit')},
     ],
   ],
@@ -92,7 +108,15 @@ const phases: Step[][][] = [
       // run`), started once (about 2.5 min under load) and removed after them.
       {
         name: 'swarm-lab',
-        command: ['npx', 'tsx', 'tools/lab/cli.ts', 'swarm', 'run', '--', ...nodeTest('tests/integration/lab', {except: ['cleanup.test.ts']})],
+        command: [
+          'npx',
+          'tsx',
+          'tools/lab/cli.ts',
+          'swarm',
+          'run',
+          '--',
+          ...nodeTest('tests/integration/lab', {except: ['cleanup.test.ts']}),
+        ],
       },
       // The runner's lifecycle on the host engine: teardown on failure and on SIGTERM, leftovers found.
       {name: 'runner', command: nodeTest('tests/integration/runner')},
@@ -107,7 +131,9 @@ const phases: Step[][][] = [
         name: 'examples-engine2',
         command: ['npx', 'tsx', 'tools/runner/cli.ts', 'up', '--engine', secondMajor ?? '', '--jobs', '2'],
         needs: 'examples-static',
-        unavailable: secondMajor ? undefined : 'no second engine major in docker-versions.json: install-engine.sh could not fetch one',
+        unavailable: secondMajor
+          ? undefined
+          : 'no second engine major in docker-versions.json: install-engine.sh could not fetch one',
       },
       {name: 'build', command: ['npx', 'docusaurus', 'build'], after: 'examples'},
       // The guide to read offline: a PDF per language from the build, then checked with poppler.
@@ -115,7 +141,19 @@ const phases: Step[][][] = [
       {name: 'pdf-check', command: nodeTest('tests/pdf'), needs: 'pdf'},
       // The built site as a container image (examples/offline-guide), with a report of its own (the
       // examples step above finds no build and reports it not started).
-      {name: 'site-image', command: ['npx', 'tsx', 'tools/runner/cli.ts', 'up', 'offline-guide', '--json', 'test-results/examples-site-image.json'], needs: 'build'},
+      {
+        name: 'site-image',
+        command: [
+          'npx',
+          'tsx',
+          'tools/runner/cli.ts',
+          'up',
+          'offline-guide',
+          '--json',
+          'test-results/examples-site-image.json',
+        ],
+        needs: 'build',
+      },
       {name: 'e2e', command: ['npx', 'playwright', 'test', '-c', 'tests/e2e'], needs: 'build'},
       // The budgets a run decides the same way every time, against a fresh default Docusaurus site
       // built and measured in the same run: bytes, requests, a build that succeeds, Lighthouse
@@ -123,7 +161,11 @@ const phases: Step[][][] = [
       // loaded machine missed) varies more from run to run than its budgets' margins here (README,
       // "Measuring"), so `npm run bench -- --check` judges it, not the landing gate.
       // It measures the build step's site (--site build) rather than building the guide again.
-      {name: 'budgets', command: ['npx', 'tsx', 'tools/bench/bench.ts', '--check', '--scores-only', '--site', 'build'], needs: 'build'},
+      {
+        name: 'budgets',
+        command: ['npx', 'tsx', 'tools/bench/bench.ts', '--check', '--scores-only', '--site', 'build'],
+        needs: 'build',
+      },
       // A session's engines are removed whether it passes, fails or is interrupted (each test looks
       // only for its own session's engines, so the pages' sessions may run at the same time).
       {name: 'transcripts-cleanup', command: nodeTest('tests/integration/transcripts')},
@@ -168,27 +210,38 @@ function runStep(step: Step): Promise<Result> {
     const streams = [child.stdout, child.stderr].map(
       (stream) =>
         new Promise<void>((done) =>
-          readline.createInterface({input: stream, crlfDelay: Infinity}).on('line', (line) => {
-            console.log(`[${step.name}] ${line}`);
-            logFile.write(`${line}\n`);
-            if (line.trim()) {
-              tail.push(line);
-              if (tail.length > TAIL_LINES) tail.shift();
-            }
-            if (/^\s*not ok \d+ /.test(line) && failures.filter((l) => /^\s*not ok /.test(l)).length < MAX_FAILURES) keep = FAILURE_LINES;
-            if (keep > 0 && /^\s*(code:|stack:|\.\.\.$)/.test(line)) keep = 0;
-            if (keep > 0 && !/^\s*(---$|duration_ms:|failureType:)/.test(line)) {
-              failures.push(line);
-              keep--;
-            }
-          }).on('close', done),
+          readline
+            .createInterface({input: stream, crlfDelay: Infinity})
+            .on('line', (line) => {
+              console.log(`[${step.name}] ${line}`);
+              logFile.write(`${line}\n`);
+              if (line.trim()) {
+                tail.push(line);
+                if (tail.length > TAIL_LINES) tail.shift();
+              }
+              if (/^\s*not ok \d+ /.test(line) && failures.filter((l) => /^\s*not ok /.test(l)).length < MAX_FAILURES)
+                keep = FAILURE_LINES;
+              if (keep > 0 && /^\s*(code:|stack:|\.\.\.$)/.test(line)) keep = 0;
+              if (keep > 0 && !/^\s*(---$|duration_ms:|failureType:)/.test(line)) {
+                failures.push(line);
+                keep--;
+              }
+            })
+            .on('close', done),
         ),
     );
     child.on('error', (err) => (spawnError = err.message));
     child.on('close', async (code) => {
       await Promise.all(streams);
       logFile.end();
-      resolve({name: step.name, ok: code === 0, seconds: (Date.now() - started) / 1000, note: spawnError, tail, failures});
+      resolve({
+        name: step.name,
+        ok: code === 0,
+        seconds: (Date.now() - started) / 1000,
+        note: spawnError,
+        tail,
+        failures,
+      });
     });
   });
 }
@@ -212,7 +265,8 @@ function finishedStep(name: string) {
 
 async function runLane(lane: Step[]): Promise<void> {
   for (const step of lane.filter(selected)) {
-    if (step.after && phases.flat(2).some((s) => s.name === step.after && selected(s))) await finishedStep(step.after).promise;
+    if (step.after && phases.flat(2).some((s) => s.name === step.after && selected(s)))
+      await finishedStep(step.after).promise;
     await runOne(step);
     finishedStep(step.name).settle();
   }
@@ -220,8 +274,24 @@ async function runLane(lane: Step[]): Promise<void> {
 
 async function runOne(step: Step): Promise<void> {
   const needed = results.find((r) => r.name === step.needs);
-  if (needed && !needed.ok) results.push({name: step.name, ok: false, seconds: 0, note: `not run: ${step.needs} failed`, tail: [], failures: []});
-  else if (step.unavailable) results.push({name: step.name, ok: false, seconds: 0, note: `not run: ${step.unavailable}`, tail: [], failures: []});
+  if (needed && !needed.ok)
+    results.push({
+      name: step.name,
+      ok: false,
+      seconds: 0,
+      note: `not run: ${step.needs} failed`,
+      tail: [],
+      failures: [],
+    });
+  else if (step.unavailable)
+    results.push({
+      name: step.name,
+      ok: false,
+      seconds: 0,
+      note: `not run: ${step.unavailable}`,
+      tail: [],
+      failures: [],
+    });
   else results.push(await runStep(step));
 }
 
@@ -232,10 +302,14 @@ async function main(): Promise<number> {
   results.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
   console.log('\n=== summary');
   for (const r of results) {
-    console.log(`${r.ok ? 'PASS' : 'FAIL'}  ${r.name.padEnd(19)} ${r.seconds.toFixed(1).padStart(7)} s${r.note ? `  (${r.note})` : ''}`);
+    console.log(
+      `${r.ok ? 'PASS' : 'FAIL'}  ${r.name.padEnd(19)} ${r.seconds.toFixed(1).padStart(7)} s${r.note ? `  (${r.note})` : ''}`,
+    );
   }
   const failed = results.filter((r) => !r.ok);
-  console.log(`steps: ${results.length - failed.length} passed, ${failed.length} failed, in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  console.log(
+    `steps: ${results.length - failed.length} passed, ${failed.length} failed, in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  );
   const clip = (line: string) => (line.length > 240 ? `${line.slice(0, 240)}…` : line);
   for (const r of failed.filter((f) => f.tail.length > 0)) {
     console.log(`\n--- ${r.name} (whole output: test-results/steps/${r.name}.log)`);

@@ -26,7 +26,9 @@ export function highlightedHtml(lines: Token[][], {lineClassNames, numbered}: Li
         .map((token) => `<span class="token ${token.types.join(' ')}">${escapeHtml(token.content)}</span>`)
         .join('');
       const classes = ['token-line', ...(lineClassNames[i] ?? []), ...(numbered ? [numbered.line] : [])].join(' ');
-      const content = numbered ? `<span class="${numbered.number}"></span><span class="${numbered.content}">${spans}</span>` : spans;
+      const content = numbered
+        ? `<span class="${numbered.number}"></span><span class="${numbered.content}">${spans}</span>`
+        : spans;
       return `<div class="${classes}">${content}<br></div>`;
     })
     .join('');

@@ -10,6 +10,8 @@ import {useId, useState} from 'react';
  */
 export function useServerMarkup(): {id: string; isHydratingServerMarkup: boolean} {
   const id = useId();
-  const [isHydratingServerMarkup] = useState(() => typeof document !== 'undefined' && document.getElementById(id) !== null);
+  const [isHydratingServerMarkup] = useState(
+    () => typeof document !== 'undefined' && document.getElementById(id) !== null,
+  );
   return {id, isHydratingServerMarkup};
 }

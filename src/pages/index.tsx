@@ -15,13 +15,32 @@ const chapters: {slug: string; number?: number; name: Localized}[] = [
   {slug: 'storage', number: 3, name: {'zh-Hans': '存储', en: 'Storage'}},
   {slug: 'compose', number: 4, name: {'zh-Hans': 'Compose', en: 'Compose'}},
   {slug: 'compose-for-development', name: {'zh-Hans': '用 Compose 做开发', en: 'Compose for development'}},
-  {slug: 'swarm', number: 5, name: {'zh-Hans': 'Swarm（上）：集群与服务', en: 'Swarm, part 1: the cluster and its services'}},
-  {slug: 'swarm-stacks', number: 5, name: {'zh-Hans': 'Swarm（下）：stack、secret 与更新', en: 'Swarm, part 2: stacks, secrets and updates'}},
-  {slug: 'laptop-to-cloud', number: 6, name: {'zh-Hans': '从笔记本到云：镜像仓库与 CI/CD', en: 'From laptop to cloud: registries and CI/CD'}},
+  {
+    slug: 'swarm',
+    number: 5,
+    name: {'zh-Hans': 'Swarm（上）：集群与服务', en: 'Swarm, part 1: the cluster and its services'},
+  },
+  {
+    slug: 'swarm-stacks',
+    number: 5,
+    name: {'zh-Hans': 'Swarm（下）：stack、secret 与更新', en: 'Swarm, part 2: stacks, secrets and updates'},
+  },
+  {
+    slug: 'laptop-to-cloud',
+    number: 6,
+    name: {'zh-Hans': '从笔记本到云：镜像仓库与 CI/CD', en: 'From laptop to cloud: registries and CI/CD'},
+  },
   {slug: 'kubernetes', number: 7, name: {'zh-Hans': 'Kubernetes', en: 'Kubernetes'}},
   {slug: 'security', name: {'zh-Hans': '安全地运行容器', en: 'Running containers safely'}},
   {slug: 'operations', name: {'zh-Hans': '运维与排错', en: 'Operating and troubleshooting'}},
-  {slug: 'mirrors', number: 8, name: {'zh-Hans': 'Docker Hub 连不上时：加速器、拉取缓存和离线镜像包', en: 'When Docker Hub is out of reach: mirrors, a pull-through cache and offline image kits'}},
+  {
+    slug: 'mirrors',
+    number: 8,
+    name: {
+      'zh-Hans': 'Docker Hub 连不上时：加速器、拉取缓存和离线镜像包',
+      en: 'When Docker Hub is out of reach: mirrors, a pull-through cache and offline image kits',
+    },
+  },
 ];
 
 const text = {
@@ -39,7 +58,8 @@ const text = {
   },
   en: {
     title: 'Docker Field Guide',
-    description: 'A bilingual Docker guide from images to Kubernetes whose every example CI starts on a real Docker engine.',
+    description:
+      'A bilingual Docker guide from images to Kubernetes whose every example CI starts on a real Docker engine.',
     lead: 'A hands-on Docker guide, in Chinese and English, from images, networking and storage to Compose, Swarm and Kubernetes.',
     trust:
       'Every compose file, Dockerfile and script on these pages comes from the examples/ folder of the repository: on every commit CI starts each one on a real Docker engine, runs its smoke checks and cleans up. The file you copy is the file CI started.',
@@ -77,7 +97,9 @@ export default function Home(): ReactNode {
             {chapters.map((chapter) => (
               <li key={chapter.slug}>
                 <Link to={`/docs/${chapter.slug}`}>
-                  <span className={styles.number}>{chapter.number === undefined ? t.deeper : t.chapter(chapter.number)}</span>
+                  <span className={styles.number}>
+                    {chapter.number === undefined ? t.deeper : t.chapter(chapter.number)}
+                  </span>
                   <span>{chapter.name[BUILD_LOCALE]}</span>
                 </Link>
               </li>

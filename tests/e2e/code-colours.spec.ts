@@ -33,9 +33,17 @@ async function renderedTokens(page: Page): Promise<RenderedToken[]> {
   return page.locator('pre.prism-code .token').evaluateAll((spans) =>
     spans.map((span) => {
       const pre = span.closest('pre')!;
-      const language = Array.from(pre.classList).find((c) => c.startsWith('language-'))!.slice('language-'.length);
+      const language = Array.from(pre.classList)
+        .find((c) => c.startsWith('language-'))!
+        .slice('language-'.length);
       const style = getComputedStyle(span);
-      return {language, types: Array.from(span.classList).filter((c) => c !== 'token'), text: span.textContent ?? '', color: style.color, fontStyle: style.fontStyle};
+      return {
+        language,
+        types: Array.from(span.classList).filter((c) => c !== 'token'),
+        text: span.textContent ?? '',
+        color: style.color,
+        fontStyle: style.fontStyle,
+      };
     }),
   );
 }
@@ -68,11 +76,17 @@ for (const pagePath of sitemapPaths('en').filter((p) => p.includes('/docs/') && 
       // The start page shows only a short transcript, so any token counts.
       expect(tokens.length, 'highlighted tokens on the page').toBeGreaterThan(0);
       const expected = tokens.map((t) => themeStyleOf(themes[mode], t.language, t.types));
-      const colours = await computedColours(page, expected.map((e) => e.color!));
+      const colours = await computedColours(
+        page,
+        expected.map((e) => e.color!),
+      );
       const wrong = tokens
         .map((t, i) => ({t, colour: colours[i], fontStyle: expected[i].fontStyle}))
         .filter(({t, colour, fontStyle}) => t.color !== colour || t.fontStyle !== fontStyle)
-        .map(({t, colour, fontStyle}) => `${mode} ${t.language} [${t.types.join(' ')}] "${t.text}": ${t.color} ${t.fontStyle}, theme says ${colour} ${fontStyle}`);
+        .map(
+          ({t, colour, fontStyle}) =>
+            `${mode} ${t.language} [${t.types.join(' ')}] "${t.text}": ${t.color} ${t.fontStyle}, theme says ${colour} ${fontStyle}`,
+        );
       expect([...new Set(wrong)].slice(0, 20)).toEqual([]);
     }
   });

@@ -25,13 +25,17 @@ function measureFigures(page: Page, minText: number): Promise<FigureReport[]> {
     const viewport = document.documentElement.clientWidth;
     return figures.map((figure) => {
       const problems: string[] = [];
-      const shown = Array.from(figure.querySelectorAll<SVGSVGElement>('svg[role="img"]')).filter((svg) => svg.getBoundingClientRect().width > 0);
+      const shown = Array.from(figure.querySelectorAll<SVGSVGElement>('svg[role="img"]')).filter(
+        (svg) => svg.getBoundingClientRect().width > 0,
+      );
       if (shown.length !== 1) return {id: figure.id, problems: [`${shown.length} drawings shown, expected 1`]};
       const svg = shown[0];
       const box = svg.getBoundingClientRect();
-      if (box.left < -0.5 || box.right > viewport + 0.5) problems.push(`drawing spans ${box.left.toFixed(0)}–${box.right.toFixed(0)} px of a ${viewport} px viewport`);
+      if (box.left < -0.5 || box.right > viewport + 0.5)
+        problems.push(`drawing spans ${box.left.toFixed(0)}–${box.right.toFixed(0)} px of a ${viewport} px viewport`);
       const scroller = svg.parentElement!;
-      if (scroller.scrollWidth > scroller.clientWidth + 1) problems.push(`scrolls sideways: ${scroller.scrollWidth} px in ${scroller.clientWidth} px`);
+      if (scroller.scrollWidth > scroller.clientWidth + 1)
+        problems.push(`scrolls sideways: ${scroller.scrollWidth} px in ${scroller.clientWidth} px`);
       const scale = box.width / svg.viewBox.baseVal.width;
       for (const text of Array.from(svg.querySelectorAll('text'))) {
         const drawn = parseFloat(getComputedStyle(text).fontSize) * scale;
@@ -57,7 +61,10 @@ function textsCutByRegions(page: Page): Promise<FigureReport[]> {
       const problems = Array.from(wide.querySelectorAll<SVGTextElement>('text'))
         .filter((text) => {
           const b = text.getBBox();
-          return !regions.some(([x, y, w, h]) => b.x >= x - 0.5 && b.y >= y - 0.5 && b.x + b.width <= x + w + 0.5 && b.y + b.height <= y + h + 0.5);
+          return !regions.some(
+            ([x, y, w, h]) =>
+              b.x >= x - 0.5 && b.y >= y - 0.5 && b.x + b.width <= x + w + 0.5 && b.y + b.height <= y + h + 0.5,
+          );
         })
         .map((text) => `"${text.textContent}" is not whole in any region`);
       return [{id: figure.id, problems}];

@@ -19,16 +19,26 @@ function declared(name: string): string[] | null {
   const keys = (o: unknown) => (o && typeof o === 'object' ? Object.keys(o) : []);
   const services = Object.values(doc.services ?? {}) as {ports?: unknown[]; networks?: unknown}[];
   const published = services.flatMap((s) =>
-    (s.ports ?? []).map((p) => (typeof p === 'object' ? String((p as {published: unknown}).published) : String(p).split(':').slice(-2, -1)[0])),
+    (s.ports ?? []).map((p) =>
+      typeof p === 'object' ? String((p as {published: unknown}).published) : String(p).split(':').slice(-2, -1)[0],
+    ),
   );
-  return [...keys(doc.services), ...keys(doc.networks), ...keys(doc.volumes), ...keys(doc.secrets), ...published.filter(Boolean)];
+  return [
+    ...keys(doc.services),
+    ...keys(doc.networks),
+    ...keys(doc.volumes),
+    ...keys(doc.secrets),
+    ...published.filter(Boolean),
+  ];
 }
 
 for (const start of ['/examples', '/en/examples']) {
   test(`${start} lists every folder of examples/ and draws every part of its file`, async ({page}) => {
     await page.goto(start);
     await waitForHydration(page);
-    const listed = await page.locator('[data-example]').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-example')));
+    const listed = await page
+      .locator('[data-example]')
+      .evaluateAll((cards) => cards.map((c) => c.getAttribute('data-example')));
     expect([...listed].sort()).toEqual(folders);
     for (const name of folders) {
       const parts = declared(name);

@@ -2,7 +2,10 @@ import {test, expect} from '@playwright/test';
 import {waitForHydration} from './site';
 
 async function switchTo(page: import('@playwright/test').Page, label: string) {
-  await page.getByRole('button', {name: /简体中文|English/}).first().hover();
+  await page
+    .getByRole('button', {name: /简体中文|English/})
+    .first()
+    .hover();
   await page.getByRole('link', {name: label, exact: true}).first().click();
 }
 

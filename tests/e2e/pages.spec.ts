@@ -5,7 +5,10 @@ import {axeViolations, settled, sitemapPaths, waitForHydration} from './site';
 // (a second load for the axe runs made three long chapters in both locales take 78 s instead of 57).
 for (const locale of ['zh-Hans', 'en'] as const) {
   for (const pagePath of sitemapPaths(locale)) {
-    test(`${locale} ${pagePath}: loads cleanly from its own origin only, with no axe violations in light or dark mode`, async ({page, baseURL}) => {
+    test(`${locale} ${pagePath}: loads cleanly from its own origin only, with no axe violations in light or dark mode`, async ({
+      page,
+      baseURL,
+    }) => {
       // Two full axe runs over a long chapter took 35-55 s each while the Docker-in-Docker lane
       // ran beside it (trial of 2026-12-01): the default 60 s would let load, not the page, decide.
       test.setTimeout(300_000);
@@ -15,7 +18,9 @@ for (const locale of ['zh-Hans', 'en'] as const) {
         if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
       });
       page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-      page.on('requestfailed', (req: Request) => problems.push(`failed request: ${req.url()} ${req.failure()?.errorText}`));
+      page.on('requestfailed', (req: Request) =>
+        problems.push(`failed request: ${req.url()} ${req.failure()?.errorText}`),
+      );
       page.on('request', (req: Request) => {
         const url = new URL(req.url());
         if (!['data:', 'blob:'].includes(url.protocol) && url.origin !== origin) {

@@ -11,5 +11,9 @@ test('Prism is not in the first load, and arrives with the first navigation', as
   expect(firstLoad.filter((body) => body.includes(prismCode)).length, 'first-load scripts with Prism').toBe(0);
 
   await page.locator('nav.pagination-nav a.pagination-nav__link--next').click();
-  await expect.poll(async () => (await fetched()).some((body) => body.includes(prismCode)), {message: 'Prism fetched after a client-side navigation'}).toBe(true);
+  await expect
+    .poll(async () => (await fetched()).some((body) => body.includes(prismCode)), {
+      message: 'Prism fetched after a client-side navigation',
+    })
+    .toBe(true);
 });

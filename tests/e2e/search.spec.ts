@@ -29,10 +29,16 @@ const searchCode = 'Current version of lunr';
 
 test('the search bar is fetched on intent, not with the page', async ({page}) => {
   const {firstLoad, fetched} = await openRecordingScripts(page, '/docs/storage');
-  expect(firstLoad.filter((body) => body.includes(searchCode)).length, 'first-load scripts with the search code').toBe(0);
+  expect(firstLoad.filter((body) => body.includes(searchCode)).length, 'first-load scripts with the search code').toBe(
+    0,
+  );
 
   await page.locator('input.navbar__search-input').hover();
-  await expect.poll(async () => (await fetched()).some((body) => body.includes(searchCode)), {message: 'search code fetched after hovering the bar'}).toBe(true);
+  await expect
+    .poll(async () => (await fetched()).some((body) => body.includes(searchCode)), {
+      message: 'search code fetched after hovering the bar',
+    })
+    .toBe(true);
 });
 
 test('Ctrl+K focuses the search bar before it has loaded, and what is typed at once is kept', async ({page}) => {
@@ -53,5 +59,10 @@ test('Ctrl+K focuses the search bar before it has loaded, and what is typed at o
 test('a page opened from a search result highlights the query', async ({page}) => {
   await page.goto('/en/docs/networking?_highlight=bridge');
   await waitForHydration(page);
-  await expect(page.locator('article mark').filter({hasText: /bridge/i}).first()).toBeVisible();
+  await expect(
+    page
+      .locator('article mark')
+      .filter({hasText: /bridge/i})
+      .first(),
+  ).toBeVisible();
 });

@@ -20,7 +20,10 @@ export async function waitForHydration(page: Page): Promise<void> {
  * Opens `pagePath` and records every script it fetches: `firstLoad` holds the bodies fetched until
  * the page is hydrated and idle; `fetched()` returns all bodies so far, for what arrives later.
  */
-export async function openRecordingScripts(page: Page, pagePath: string): Promise<{firstLoad: string[]; fetched: () => Promise<string[]>}> {
+export async function openRecordingScripts(
+  page: Page,
+  pagePath: string,
+): Promise<{firstLoad: string[]; fetched: () => Promise<string[]>}> {
   const scripts: Promise<string>[] = [];
   page.on('response', (response) => {
     if (response.request().resourceType() === 'script') scripts.push(response.text().catch(() => ''));
@@ -41,10 +44,21 @@ export async function openRecordingScripts(page: Page, pagePath: string): Promis
  * fails here, because this run would not look inside them.
  */
 export async function axeViolations(page: Page): Promise<string[]> {
-  expect(page.frames().map((f) => f.url()), 'frames (axe runs in the top document only)').toHaveLength(1);
+  expect(
+    page.frames().map((f) => f.url()),
+    'frames (axe runs in the top document only)',
+  ).toHaveLength(1);
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
-  const violations = await page.evaluate(() => (window as unknown as {axe: typeof axe}).axe.run(document).then((r) => r.violations));
-  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  const violations = await page.evaluate(() =>
+    (window as unknown as {axe: typeof axe}).axe.run(document).then((r) => r.violations),
+  );
+  return violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(' '))
+        .join(' | ')}`,
+  );
 }
 
 /** Waits for the page's running CSS transitions and animations (a colour mode change starts some). */

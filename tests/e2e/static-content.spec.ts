@@ -7,7 +7,9 @@ import {waitForHydration} from './site';
 async function expectDrawnFiguresAndCode(page: Page) {
   const figures = page.locator('figure[data-diagram]');
   expect(await figures.count(), 'figures on the page').toBeGreaterThan(0);
-  const undrawn = await figures.evaluateAll((list) => list.filter((f) => !f.querySelector('svg[role="img"] title')).map((f) => f.id));
+  const undrawn = await figures.evaluateAll((list) =>
+    list.filter((f) => !f.querySelector('svg[role="img"] title')).map((f) => f.id),
+  );
   expect(undrawn, 'figures without their drawing').toEqual([]);
   const blocks = page.locator('pre.prism-code code');
   expect(await blocks.count(), 'code blocks on the page').toBeGreaterThan(0);
@@ -34,7 +36,10 @@ test('a page reached by a client-side link draws its figures and highlights its 
   await page.locator('.pagination-nav__link--next').click();
   await expect(page).toHaveURL(/\/en\/docs\/storage$/);
   await expect(page.locator('h1')).toContainText(/storage/i);
-  expect(await page.evaluate(() => (window as unknown as {clientNavigation?: boolean}).clientNavigation), 'no full page load').toBe(true);
+  expect(
+    await page.evaluate(() => (window as unknown as {clientNavigation?: boolean}).clientNavigation),
+    'no full page load',
+  ).toBe(true);
   await expectDrawnFiguresAndCode(page);
   // Prism loads on demand (src/lib/codeHighlighter): once it has, React's lines are the server's.
   const serverLines = await page.evaluate(async () => {
@@ -42,7 +47,8 @@ test('a page reached by a client-side link draws its figures and highlights its 
     const served = new DOMParser().parseFromString(html, 'text/html');
     return Array.from(served.querySelectorAll('pre.prism-code code'), (code) => code.innerHTML);
   });
-  const drawnLines = () => page.locator('pre.prism-code code').evaluateAll((list) => list.map((code) => code.innerHTML));
+  const drawnLines = () =>
+    page.locator('pre.prism-code code').evaluateAll((list) => list.map((code) => code.innerHTML));
   await expect.poll(drawnLines, {message: 'client-rendered code highlighted as on the server'}).toEqual(serverLines);
   expect(errors).toEqual([]);
 });
@@ -55,7 +61,12 @@ test('off-screen code blocks are skipped, and drawing them moves nothing', async
   await waitForHydration(page);
   const blocks = page.locator('pre.prism-code');
   const skipped = await blocks.evaluateAll(
-    (list) => list.filter((pre) => pre.getBoundingClientRect().height > 0 && !pre.querySelector('code')!.checkVisibility({contentVisibilityAuto: true})).length,
+    (list) =>
+      list.filter(
+        (pre) =>
+          pre.getBoundingClientRect().height > 0 &&
+          !pre.querySelector('code')!.checkVisibility({contentVisibilityAuto: true}),
+      ).length,
   );
   expect(skipped, 'code blocks not drawn while off-screen').toBeGreaterThan(5);
   const heights = () => blocks.evaluateAll((list) => list.map((pre) => pre.getBoundingClientRect().height));

@@ -3,10 +3,12 @@
 import type {Word} from '../../tools/pdf/poppler';
 
 const ENTITIES: Record<string, string> = {amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' '};
-const decode = (s: string) => s.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (m, e: string) => {
-  if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
-  return ENTITIES[e.toLowerCase()] ?? m;
-});
+const decode = (s: string) =>
+  s.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (m, e: string) => {
+    if (e[0] === '#')
+      return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
+    return ENTITIES[e.toLowerCase()] ?? m;
+  });
 
 /** The chapter's title: the text of its page's <h1>. */
 export function chapterTitle(html: string): string | null {
@@ -16,8 +18,9 @@ export function chapterTitle(html: string): string | null {
 
 /** Every line of every code block of a built page, as the reader sees it. */
 export function codeLines(html: string): string[] {
-  return [...html.matchAll(/<div class=(?:"token-line[^"]*"|token-line)[^>]*>([\s\S]*?)<\/div>/g)]
-    .map((m) => decode(m[1].replace(/<[^>]+>/g, '')));
+  return [...html.matchAll(/<div class=(?:"token-line[^"]*"|token-line)[^>]*>([\s\S]*?)<\/div>/g)].map((m) =>
+    decode(m[1].replace(/<[^>]+>/g, '')),
+  );
 }
 
 /** Text without white space, for comparing text the PDF may have wrapped. */

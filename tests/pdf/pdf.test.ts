@@ -34,7 +34,10 @@ function chapters(locale: Locale): Chapter[] {
   const guide = /href=(\/(?:[\w-]+\/)?docs\/[^ >"#]+)/.exec(home)?.[1];
   assert.ok(guide, `${locale}: the home page links to the guide`);
   const first = fs.readFileSync(resolveFile(build, guide)!, 'utf8');
-  const sidebar = first.slice(first.indexOf('theme-doc-sidebar-menu'), first.indexOf('</nav>', first.indexOf('theme-doc-sidebar-menu')));
+  const sidebar = first.slice(
+    first.indexOf('theme-doc-sidebar-menu'),
+    first.indexOf('</nav>', first.indexOf('theme-doc-sidebar-menu')),
+  );
   const hrefs = [...sidebar.matchAll(/class="?menu__link[^>]*href=([^ >]+)/g)].map((m) => m[1]);
   assert.ok(hrefs.length >= 8, `${locale}: the sidebar lists the chapters (found ${hrefs.length})`);
   return hrefs.map((href) => {
@@ -72,7 +75,9 @@ for (const locale of LOCALES) {
       assert.ok(onPage, `"${chapter.title}" is on page ${page}`);
       // A long title wraps in the contents, its page number at the end of the entry's first line.
       const contents = squeeze(printed.layout.slice(1, page - 1).join('\n'));
-      const entry = [...Array(title.length).keys()].some((cut) => contents.includes(`${title.slice(0, title.length - cut)}${page}${title.slice(title.length - cut)}`));
+      const entry = [...Array(title.length).keys()].some((cut) =>
+        contents.includes(`${title.slice(0, title.length - cut)}${page}${title.slice(title.length - cut)}`),
+      );
       assert.ok(entry, `the contents give "${chapter.title}" page ${page}`);
       previous = page;
     }
@@ -81,7 +86,10 @@ for (const locale of LOCALES) {
   test(`${locale}: every font is embedded`, () => {
     const rows = fonts(file);
     assert.ok(rows.length > 0, 'pdffonts lists the fonts');
-    assert.deepEqual(rows.filter((f) => !f.embedded).map((f) => f.name), []);
+    assert.deepEqual(
+      rows.filter((f) => !f.embedded).map((f) => f.name),
+      [],
+    );
   });
 
   test(`${locale}: no code line is cut: each one is in the text, in order, and inside the page`, () => {
@@ -90,6 +98,9 @@ for (const locale of LOCALES) {
     assert.deepEqual(missingLines(lines, pagesOf(file, 'layout').join('\n')).slice(0, 5), []);
     const margin = parseFloat(MARGIN.right) * POINTS_PER_MM;
     const past = wordsPastMargin(words(file), margin);
-    assert.deepEqual(past.slice(0, 5).map((w) => `page ${w.page}: ${w.text} ends at ${w.xMax} of ${w.pageWidth}`), []);
+    assert.deepEqual(
+      past.slice(0, 5).map((w) => `page ${w.page}: ${w.text} ends at ${w.xMax} of ${w.pageWidth}`),
+      [],
+    );
   });
 }

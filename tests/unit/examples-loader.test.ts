@@ -49,7 +49,10 @@ test('the site shows the exact bytes of the listed files', () => {
 
 test('a declaration the runner would refuse fails the site build with its first problem, placed in example.yaml', () => {
   const dir = fixture({'example.yaml': declaration('[compose.yaml, missing.txt]'), 'compose.yaml': 'services: {}\n'});
-  assert.throws(() => readExample(dir, [], 'examples/demo'), /^Error: examples\/demo\/example\.yaml:6:\d+ missing-file file "missing\.txt" does not exist in the example folder$/);
+  assert.throws(
+    () => readExample(dir, [], 'examples/demo'),
+    /^Error: examples\/demo\/example\.yaml:6:\d+ missing-file file "missing\.txt" does not exist in the example folder$/,
+  );
   fs.writeFileSync(path.join(dir, 'example.yaml'), 'title: [unclosed\n');
   assert.throws(() => readExample(dir, [], 'examples/demo'), /^Error: examples\/demo\/example\.yaml:\d+:\d+ /);
 });
@@ -57,16 +60,37 @@ test('a declaration the runner would refuse fails the site build with its first 
 test('the "tested with" runs come from the reports that exist, in their order', () => {
   const dir = fixture({'example.yaml': declaration('[compose.yaml]'), 'compose.yaml': 'services: {}\n'});
   const report = (server: string, status: string) => ({
-    command: 'up', startedAt: '2026-12-02T10:00:00Z', seconds: 1, engine: {server, ipvs: false, cluster: false},
-    examples: [{name: 'demo', status, startedSeconds: 2, checks: [{status: 'passed'}, {status: 'failed'}], standins: ['nginx:1.27'], limits: [{feature: 'ipvs'}]}],
+    command: 'up',
+    startedAt: '2026-12-02T10:00:00Z',
+    seconds: 1,
+    engine: {server, ipvs: false, cluster: false},
+    examples: [
+      {
+        name: 'demo',
+        status,
+        startedSeconds: 2,
+        checks: [{status: 'passed'}, {status: 'failed'}],
+        standins: ['nginx:1.27'],
+        limits: [{feature: 'ipvs'}],
+      },
+    ],
   });
   const reports = ['a.json', 'none.json', 'b.json'].map((f) => path.join(path.dirname(dir), f));
   fs.writeFileSync(reports[0], JSON.stringify(report('28.5.2', 'passed')));
   fs.writeFileSync(reports[2], JSON.stringify(report('26.1.5', 'failed')));
-  assert.deepEqual(readExample(dir, readReports(reports)).lastRuns.map((r) => [r.engine, r.status, r.checksPassed, r.checks, r.notChecked]), [
-    ['28.5.2', 'passed', 1, 2, ['ipvs']],
-    ['26.1.5', 'failed', 1, 2, ['ipvs']],
-  ]);
+  assert.deepEqual(
+    readExample(dir, readReports(reports)).lastRuns.map((r) => [
+      r.engine,
+      r.status,
+      r.checksPassed,
+      r.checks,
+      r.notChecked,
+    ]),
+    [
+      ['28.5.2', 'passed', 1, 2, ['ipvs']],
+      ['26.1.5', 'failed', 1, 2, ['ipvs']],
+    ],
+  );
 });
 
 test('the .zip holds the whole folder byte for byte, plus the offline image kit, and is the same on every build', () => {
@@ -75,27 +99,39 @@ test('the .zip holds the whole folder byte for byte, plus the offline image kit,
   const zip = zipExample(dir, ['nginx:1.27', 'busybox:1.36']);
   assert.deepEqual(zipExample(dir, ['nginx:1.27', 'busybox:1.36']), zip);
   const entries = unzipSync(zip);
-  assert.deepEqual(Object.keys(entries).sort(), ['demo/conf/a.conf', 'demo/example.yaml', 'demo/images.sh', 'demo/images.txt', 'demo/run.sh']);
+  assert.deepEqual(Object.keys(entries).sort(), [
+    'demo/conf/a.conf',
+    'demo/example.yaml',
+    'demo/images.sh',
+    'demo/images.txt',
+    'demo/run.sh',
+  ]);
   assert.equal(Buffer.from(entries['demo/run.sh']).toString(), '#!/bin/sh\necho hi\n');
   assert.equal(Buffer.from(entries['demo/images.sh']).toString(), imagesScript());
   assert.deepEqual(listedImages(Buffer.from(entries['demo/images.txt']).toString()), ['busybox:1.36', 'nginx:1.27']);
 });
 
-test('an example folder with a file of the kit\'s name is refused: the .zip would hold two', () => {
+test("an example folder with a file of the kit's name is refused: the .zip would hold two", () => {
   const dir = fixture({'example.yaml': 'kind: script\n', 'images.txt': 'mine\n'});
   assert.throws(() => zipExample(dir, []), /images\.txt: the \.zip generates images\.txt/);
 });
 
 /** The references of an images.txt: what images.sh reads (comments and blank lines dropped). */
 function listedImages(text: string): string[] {
-  return text.split('\n').map((l) => l.replace(/#.*/, '').trim()).filter(Boolean);
+  return text
+    .split('\n')
+    .map((l) => l.replace(/#.*/, '').trim())
+    .filter(Boolean);
 }
 
 test('images.txt has its comment header, then one reference per line, sorted; the same header for every example', () => {
   const text = imagesList(['redis:7.4', 'haproxy:3.0', 'python:3.12-slim', 'redis:7.4']);
   const lines = text.trimEnd().split('\n');
   assert.ok(lines[0].startsWith('# '));
-  assert.deepEqual(lines.filter((l) => !l.startsWith('#')), ['haproxy:3.0', 'python:3.12-slim', 'redis:7.4']);
+  assert.deepEqual(
+    lines.filter((l) => !l.startsWith('#')),
+    ['haproxy:3.0', 'python:3.12-slim', 'redis:7.4'],
+  );
   assert.equal(imagesList([]), text.slice(0, text.indexOf('haproxy')));
 });
 
@@ -112,16 +148,23 @@ test('the site build zips every example with its images.txt and images.sh, and w
   };
   try {
     fs.mkdirSync(path.join(site, 'docs'));
-    for (const name of Object.keys(expected)) fs.cpSync(path.join(examplesDir, name), path.join(site, 'examples', name), {recursive: true});
+    for (const name of Object.keys(expected))
+      fs.cpSync(path.join(examplesDir, name), path.join(site, 'examples', name), {recursive: true});
     const plugin = examplesPlugin({siteDir: site, baseUrl: '/'} as LoadContext);
     const gallery = await plugin.loadContent!();
     const downloads = path.join(site, '.generated/static/downloads');
     for (const [name, images] of Object.entries(expected)) {
       const entries = unzipSync(fs.readFileSync(path.join(downloads, `${name}.zip`)));
-      assert.deepEqual(listedImages(Buffer.from(entries[`${name}/images.txt`]).toString()), images, `${name}.zip images.txt`);
+      assert.deepEqual(
+        listedImages(Buffer.from(entries[`${name}/images.txt`]).toString()),
+        images,
+        `${name}.zip images.txt`,
+      );
       assert.equal(Buffer.from(entries[`${name}/images.sh`]).toString(), imagesScript(), `${name}.zip images.sh`);
       assert.deepEqual(gallery.find((e) => e.name === name)?.neededImages, images, `${name} in the gallery`);
-      const data = JSON.parse(fs.readFileSync(exampleDataFile(path.join(site, 'examples', name)), 'utf8')) as ExampleData;
+      const data = JSON.parse(
+        fs.readFileSync(exampleDataFile(path.join(site, 'examples', name)), 'utf8'),
+      ) as ExampleData;
       assert.deepEqual(data.neededImages, images, `${name} for <Example>`);
     }
   } finally {
@@ -183,8 +226,14 @@ test('reader commands for a stack build its images (-f only for a Dockerfile of 
   const example = {
     name: 'secrets',
     kind: 'stack',
-    images: [{tag: 'demo/app:1.0', context: 'app', dockerfile: 'Dockerfile'}, {tag: 'demo/app:prod', context: 'app', dockerfile: 'Dockerfile.prod'}],
-    secrets: [{name: 'db_pw', file: 'db_pw.txt'}, {name: 'api', stdin: 'not a key'}],
+    images: [
+      {tag: 'demo/app:1.0', context: 'app', dockerfile: 'Dockerfile'},
+      {tag: 'demo/app:prod', context: 'app', dockerfile: 'Dockerfile.prod'},
+    ],
+    secrets: [
+      {name: 'db_pw', file: 'db_pw.txt'},
+      {name: 'api', stdin: 'not a key'},
+    ],
     files: [],
     checks: [],
   } as unknown as ExampleData;
@@ -200,6 +249,17 @@ test('reader commands for a stack build its images (-f only for a Dockerfile of 
 });
 
 test('reader commands for Kubernetes apply the k8s/ folder, not the example folder', () => {
-  const example = {name: 'k', kind: 'kubernetes', images: [], secrets: [], checks: [], files: [{path: 'k8s/app.yaml'}]} as unknown as ExampleData;
-  assert.deepEqual(readerCommands(example), ['kubectl apply -f k8s/', 'kubectl wait --for=condition=Available deployment --all --timeout=300s', 'kubectl delete -f k8s/']);
+  const example = {
+    name: 'k',
+    kind: 'kubernetes',
+    images: [],
+    secrets: [],
+    checks: [],
+    files: [{path: 'k8s/app.yaml'}],
+  } as unknown as ExampleData;
+  assert.deepEqual(readerCommands(example), [
+    'kubectl apply -f k8s/',
+    'kubectl wait --for=condition=Available deployment --all --timeout=300s',
+    'kubectl delete -f k8s/',
+  ]);
 });

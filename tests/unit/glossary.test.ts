@@ -23,7 +23,11 @@ const report = (findings: ReturnType<typeof check>) => findings.map(describe).jo
 
 test('every term has an id, both terms, both definitions and avoid lists; ids are unique', () => {
   const ids = glossary.terms.map((t) => t.id);
-  assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), [], 'duplicate ids');
+  assert.deepEqual(
+    ids.filter((id, i) => ids.indexOf(id) !== i),
+    [],
+    'duplicate ids',
+  );
   for (const t of glossary.terms) {
     assert.match(t.id, /^[a-z][a-z-]*$/, `${t.id}: id`);
     for (const lang of ['zh', 'en'] as const) {
@@ -40,18 +44,28 @@ test('no avoided variant is also the term, or an accepted form, of its own conce
     for (const lang of ['zh', 'en'] as const) {
       const own = [t[lang], ...(t.also?.[lang] ?? [])];
       const mine = rulesOf({terms: [t]}).filter((r) => r.lang === lang);
-      for (const form of own) for (const r of mine) if (new RegExp(`^(?:${r.regex.source})$`, 'u').test(form)) clashes.push(`${t.id}: "${form}"`);
+      for (const form of own)
+        for (const r of mine)
+          if (new RegExp(`^(?:${r.regex.source})$`, 'u').test(form)) clashes.push(`${t.id}: "${form}"`);
     }
   }
   assert.deepEqual(clashes, []);
 });
 
 test('the check flags a banned variant with file:line and the term to use', () => {
-  const zh = mdxProse('---\ntitle: "示例"\n---\n\n在宿主机上运行。\n\n```bash\necho 宿主机\n```\n`宿主机` 在代码里不算。\n', 'x.mdx', 'zh');
+  const zh = mdxProse(
+    '---\ntitle: "示例"\n---\n\n在宿主机上运行。\n\n```bash\necho 宿主机\n```\n`宿主机` 在代码里不算。\n',
+    'x.mdx',
+    'zh',
+  );
   const found = check(zh, rules).map(describe);
   assert.deepEqual(found, ['x.mdx:5: "宿主机" → use "主机" (host)']);
 
-  const en = mdxProse('Write the compose file, then the healthcheck runs.\nThe `healthcheck:` key and HEALTHCHECK are fine; it’s not.\n', 'y.mdx', 'en');
+  const en = mdxProse(
+    'Write the compose file, then the healthcheck runs.\nThe `healthcheck:` key and HEALTHCHECK are fine; it’s not.\n',
+    'y.mdx',
+    'en',
+  );
   assert.deepEqual(check(en, rules).map(describe), [
     'y.mdx:1: "compose file" → use "Compose file" (compose-file)',
     'y.mdx:1: "healthcheck" → use "health check" (health-check)',
@@ -73,13 +87,17 @@ test('a variant that is right in another sense is not flagged there', () => {
     'zh',
   );
   assert.equal(report(check(zh, rules)), '');
-  const en = mdxProse('A Swarm secret in a single-node swarm; Swarm mode. The engine bind-mounts a file.\n', 'e.mdx', 'en');
+  const en = mdxProse(
+    'A Swarm secret in a single-node swarm; Swarm mode. The engine bind-mounts a file.\n',
+    'e.mdx',
+    'en',
+  );
   assert.equal(report(check(en, rules)), '');
 });
 
 test('figures: only the zh-Hans and en texts are read, each with its own language', () => {
   const source = [
-    "const text = {",
+    'const text = {',
     "  'zh-Hans': {",
     "    title: '宿主机上的 compose file',",
     '  },',

@@ -61,13 +61,15 @@ export function rulesOf(glossary: Glossary): Rule[] {
   for (const term of glossary.terms) {
     for (const lang of ['zh', 'en'] as const) {
       for (const avoid of term.avoid?.[lang] ?? []) {
-        if (typeof avoid === 'string') rules.push({lang, id: term.id, regex: literalRegex(avoid, lang), use: term[lang]});
+        if (typeof avoid === 'string')
+          rules.push({lang, id: term.id, regex: literalRegex(avoid, lang), use: term[lang]});
         else rules.push({lang, id: term.id, regex: new RegExp(avoid.pattern, 'gu'), use: avoid.use});
       }
     }
   }
   for (const lang of ['zh', 'en'] as const) {
-    for (const style of glossary.style?.[lang] ?? []) rules.push({lang, id: 'style', regex: new RegExp(style.pattern, 'gu'), use: style.use});
+    for (const style of glossary.style?.[lang] ?? [])
+      rules.push({lang, id: 'style', regex: new RegExp(style.pattern, 'gu'), use: style.use});
   }
   return rules;
 }
@@ -86,7 +88,9 @@ export function check(lines: ProseLine[], rules: Rule[]): Finding[] {
     // Overlapping matches (宿主机 and 宿主) are one finding: the longest, first.
     const hits = rules
       .filter((rule) => rule.lang === lang)
-      .flatMap((rule) => [...text.matchAll(rule.regex)].map((m) => ({start: m.index, end: m.index + m[0].length, variant: m[0], rule})))
+      .flatMap((rule) =>
+        [...text.matchAll(rule.regex)].map((m) => ({start: m.index, end: m.index + m[0].length, variant: m[0], rule})),
+      )
       .sort((a, b) => a.start - b.start || b.end - a.end);
     let covered = -1;
     for (const hit of hits) {
@@ -218,7 +222,12 @@ const topologyFigure = path.join(root, 'src/components/Topology/index.tsx');
 export const examplesDir = path.join(root, 'examples');
 
 const rel = (file: string) => path.relative(root, file);
-const mdx = (dir: string) => fs.readdirSync(dir).filter((f) => /\.mdx?$/.test(f)).sort().map((f) => path.join(dir, f));
+const mdx = (dir: string) =>
+  fs
+    .readdirSync(dir)
+    .filter((f) => /\.mdx?$/.test(f))
+    .sort()
+    .map((f) => path.join(dir, f));
 
 export function pageLines(): ProseLine[] {
   return [
@@ -229,7 +238,14 @@ export function pageLines(): ProseLine[] {
 
 /** The drawn figures, and the topology figure drawn from an example's compose or stack file. */
 export function figureLines(): ProseLine[] {
-  const files = [...fs.readdirSync(figuresDir).filter((f) => f.endsWith('.tsx')).sort().map((f) => path.join(figuresDir, f)), topologyFigure];
+  const files = [
+    ...fs
+      .readdirSync(figuresDir)
+      .filter((f) => f.endsWith('.tsx'))
+      .sort()
+      .map((f) => path.join(figuresDir, f)),
+    topologyFigure,
+  ];
   return files.flatMap((f) => figureProse(fs.readFileSync(f, 'utf8'), rel(f)));
 }
 

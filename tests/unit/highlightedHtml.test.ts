@@ -16,7 +16,10 @@ test('renders a token-line div per line, its tokens as spans with their types, e
 
 test('escapes markup in code, so code is shown, never parsed', () => {
   const html = highlightedHtml([[{types: ['plain'], content: '<b>&amp;</b> a > b'}]], {lineClassNames: {}});
-  assert.equal(html, '<div class="token-line"><span class="token plain">&lt;b&gt;&amp;amp;&lt;/b&gt; a &gt; b</span><br></div>');
+  assert.equal(
+    html,
+    '<div class="token-line"><span class="token plain">&lt;b&gt;&amp;amp;&lt;/b&gt; a &gt; b</span><br></div>',
+  );
 });
 
 test('an empty line keeps its line but no empty token', () => {
@@ -30,7 +33,10 @@ test('an empty line keeps its line but no empty token', () => {
 
 test('adds magic-comment classes to their lines, and the numbered-line markup when asked', () => {
   const numbered = {line: 'L', number: 'N', content: 'C'};
-  const html = highlightedHtml(tokenizedLines('a\nb', 'plain'), {lineClassNames: {1: ['theme-code-block-highlighted-line']}, numbered});
+  const html = highlightedHtml(tokenizedLines('a\nb', 'plain'), {
+    lineClassNames: {1: ['theme-code-block-highlighted-line']},
+    numbered,
+  });
   assert.equal(
     html,
     '<div class="token-line L"><span class="N"></span><span class="C"><span class="token plain">a</span></span><br></div>' +

@@ -49,5 +49,12 @@ test('a drifted translation shows up as a difference', () => {
 
 test('a merge conflict marker left in a page is an error with file:line', () => {
   const s = pageStructure(page('## One {/* #one */}\n<<<<<<< HEAD\nours\n=======\ntheirs\n>>>>>>> branch\n'));
-  assert.deepEqual(s.errors.map((e) => e.replace(/^.*p\.mdx:/, '')), ['2 a merge conflict marker: <<<<<<< HEAD', '4 a merge conflict marker: =======', '6 a merge conflict marker: >>>>>>> branch']);
+  assert.deepEqual(
+    s.errors.map((e) => e.replace(/^.*p\.mdx:/, '')),
+    [
+      '2 a merge conflict marker: <<<<<<< HEAD',
+      '4 a merge conflict marker: =======',
+      '6 a merge conflict marker: >>>>>>> branch',
+    ],
+  );
 });

@@ -49,7 +49,10 @@ export function pageStructure(file: string): PageStructure {
     for (const variable of exampleUsesOf(line)) {
       const example = exampleImports.get(variable);
       if (example) examples.push(example);
-      else errors.push(`${rel}:${index + 1} <Example> of ${variable}, which is not imported from @site/examples/<name>/example.yaml`);
+      else
+        errors.push(
+          `${rel}:${index + 1} <Example> of ${variable}, which is not imported from @site/examples/<name>/example.yaml`,
+        );
     }
   });
   const sidebarPosition = /^sidebar_position:\s*(\S+)/m.exec(source)?.[1];
@@ -57,5 +60,8 @@ export function pageStructure(file: string): PageStructure {
 }
 
 export function mdxFiles(dir: string): string[] {
-  return fs.readdirSync(dir).filter((f) => /\.mdx?$/.test(f)).sort();
+  return fs
+    .readdirSync(dir)
+    .filter((f) => /\.mdx?$/.test(f))
+    .sort();
 }

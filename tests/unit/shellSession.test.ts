@@ -3,12 +3,19 @@ import assert from 'node:assert/strict';
 import {commandsOf, copyableText} from '../../src/lib/shellSession';
 
 test('keeps commands without their prompt and drops output', () => {
-  const session = ['$ docker network ls', 'NETWORK ID   NAME      DRIVER', 'a1b2c3d4     bridge    bridge', '$ docker ps -q'].join('\n');
+  const session = [
+    '$ docker network ls',
+    'NETWORK ID   NAME      DRIVER',
+    'a1b2c3d4     bridge    bridge',
+    '$ docker ps -q',
+  ].join('\n');
   assert.equal(commandsOf(session), 'docker network ls\ndocker ps -q');
 });
 
 test('keeps the continuation lines of a command ending in a backslash', () => {
-  const session = ['$ docker run -d \\', '    --name web \\', '    nginx:1.27', 'f00dfeed', '$ echo done', 'done'].join('\n');
+  const session = ['$ docker run -d \\', '    --name web \\', '    nginx:1.27', 'f00dfeed', '$ echo done', 'done'].join(
+    '\n',
+  );
   assert.equal(commandsOf(session), 'docker run -d \\\n    --name web \\\n    nginx:1.27\necho done');
 });
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { test } from 'node:test';
+import {chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {test} from 'node:test';
 import {
   LABEL_BASE_HASH,
   LABEL_HASH,
@@ -12,16 +12,51 @@ import {
   standinFor,
   standinHash,
 } from '../../tools/standins/standins';
-import { parseImageRef } from '../../tools/core/image-ref';
+import {parseImageRef} from '../../tools/core/image-ref';
 
 test('parseImageRef reads references the way Docker does', () => {
-  assert.deepEqual(parseImageRef('mysql:8.4'), { registry: 'docker.io', repository: 'library/mysql', tag: '8.4', digest: undefined });
-  assert.deepEqual(parseImageRef('docker.io/library/redis:7.4'), { registry: 'docker.io', repository: 'library/redis', tag: '7.4', digest: undefined });
-  assert.deepEqual(parseImageRef('index.docker.io/nginx'), { registry: 'docker.io', repository: 'library/nginx', tag: undefined, digest: undefined });
-  assert.deepEqual(parseImageRef('localhost:5000/team/app:1.0'), { registry: 'localhost:5000', repository: 'team/app', tag: '1.0', digest: undefined });
-  assert.deepEqual(parseImageRef('bitnami/redis:7.4'), { registry: 'docker.io', repository: 'bitnami/redis', tag: '7.4', digest: undefined });
-  assert.deepEqual(parseImageRef('nginx:1.27@sha256:abc'), { registry: 'docker.io', repository: 'library/nginx', tag: '1.27', digest: 'sha256:abc' });
-  assert.deepEqual(parseImageRef('localhost/app'), { registry: 'localhost', repository: 'app', tag: undefined, digest: undefined });
+  assert.deepEqual(parseImageRef('mysql:8.4'), {
+    registry: 'docker.io',
+    repository: 'library/mysql',
+    tag: '8.4',
+    digest: undefined,
+  });
+  assert.deepEqual(parseImageRef('docker.io/library/redis:7.4'), {
+    registry: 'docker.io',
+    repository: 'library/redis',
+    tag: '7.4',
+    digest: undefined,
+  });
+  assert.deepEqual(parseImageRef('index.docker.io/nginx'), {
+    registry: 'docker.io',
+    repository: 'library/nginx',
+    tag: undefined,
+    digest: undefined,
+  });
+  assert.deepEqual(parseImageRef('localhost:5000/team/app:1.0'), {
+    registry: 'localhost:5000',
+    repository: 'team/app',
+    tag: '1.0',
+    digest: undefined,
+  });
+  assert.deepEqual(parseImageRef('bitnami/redis:7.4'), {
+    registry: 'docker.io',
+    repository: 'bitnami/redis',
+    tag: '7.4',
+    digest: undefined,
+  });
+  assert.deepEqual(parseImageRef('nginx:1.27@sha256:abc'), {
+    registry: 'docker.io',
+    repository: 'library/nginx',
+    tag: '1.27',
+    digest: 'sha256:abc',
+  });
+  assert.deepEqual(parseImageRef('localhost/app'), {
+    registry: 'localhost',
+    repository: 'app',
+    tag: undefined,
+    digest: undefined,
+  });
 });
 
 test('standinFor maps every official image the examples use to its folder', () => {
@@ -84,7 +119,7 @@ test('standinHash is stable and follows content, names, the executable bit and t
     writeFileSync(join(dir, 'conf', 'b.conf'), 'a\n');
     assert.notEqual(standinHash(dir), first, 'a renamed file changes the hash');
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(dir, {recursive: true, force: true});
   }
 });
 
@@ -97,14 +132,22 @@ test('decideLocal: real images are used, stand-ins only while their hash matches
   assert.equal(decideLocal(null, 'h1'), 'absent');
   assert.equal(decideLocal(null, undefined), 'absent');
   assert.equal(decideLocal({}, 'h1'), 'use-local', 'an image without our labels is the real one');
-  assert.equal(decideLocal({ maintainer: 'NGINX' }, 'h1'), 'use-local');
-  assert.equal(decideLocal({ [LABEL_STANDIN]: 'nginx', [LABEL_HASH]: 'h1' }, 'h1'), 'use-standin');
-  assert.equal(decideLocal({ [LABEL_STANDIN]: 'nginx', [LABEL_HASH]: 'h0' }, 'h1'), 'stale-standin');
-  assert.equal(decideLocal({ [LABEL_STANDIN]: 'nginx' }, 'h1'), 'stale-standin');
-  assert.equal(decideLocal({ [LABEL_BASE_HASH]: 'b' }, 'h1'), 'stale-standin', 'built on our base by hand, without the hash');
+  assert.equal(decideLocal({maintainer: 'NGINX'}, 'h1'), 'use-local');
+  assert.equal(decideLocal({[LABEL_STANDIN]: 'nginx', [LABEL_HASH]: 'h1'}, 'h1'), 'use-standin');
+  assert.equal(decideLocal({[LABEL_STANDIN]: 'nginx', [LABEL_HASH]: 'h0'}, 'h1'), 'stale-standin');
+  assert.equal(decideLocal({[LABEL_STANDIN]: 'nginx'}, 'h1'), 'stale-standin');
+  assert.equal(
+    decideLocal({[LABEL_BASE_HASH]: 'b'}, 'h1'),
+    'stale-standin',
+    'built on our base by hand, without the hash',
+  );
 });
 
 test('decideLocal: without a stand-in folder whatever the engine has is used', () => {
-  assert.equal(decideLocal({ [LABEL_BASE_HASH]: 'b' }, undefined), 'use-local', 'e.g. an example image built FROM a stand-in');
-  assert.equal(decideLocal({ [LABEL_STANDIN]: 'gone', [LABEL_HASH]: 'h1' }, undefined), 'use-local');
+  assert.equal(
+    decideLocal({[LABEL_BASE_HASH]: 'b'}, undefined),
+    'use-local',
+    'e.g. an example image built FROM a stand-in',
+  );
+  assert.equal(decideLocal({[LABEL_STANDIN]: 'gone', [LABEL_HASH]: 'h1'}, undefined), 'use-local');
 });

@@ -17,14 +17,26 @@ const labels = {
 /** Every text the drawing shows: box labels and details, arrow labels. */
 function drawnText(file: string): string {
   const layout = layoutTopology(topologyOf(file), labels);
-  return [...layout.boxes.flatMap((b) => [b.label, b.detail ?? '']), ...layout.arrows.map((a) => a.label ?? '')].join('\n');
+  return [...layout.boxes.flatMap((b) => [b.label, b.detail ?? '']), ...layout.arrows.map((a) => a.label ?? '')].join(
+    '\n',
+  );
 }
 
 test('ports in every compose syntax', () => {
-  assert.deepEqual(parsePort('127.0.0.1:8080:80'), {published: '8080', target: '80', hostIp: '127.0.0.1', mode: 'ingress'});
+  assert.deepEqual(parsePort('127.0.0.1:8080:80'), {
+    published: '8080',
+    target: '80',
+    hostIp: '127.0.0.1',
+    mode: 'ingress',
+  });
   assert.deepEqual(parsePort('8080:80/tcp'), {published: '8080', target: '80', hostIp: null, mode: 'ingress'});
   assert.deepEqual(parsePort(80), {published: null, target: '80', hostIp: null, mode: 'ingress'});
-  assert.deepEqual(parsePort({target: 80, published: 8084, mode: 'host'}), {published: '8084', target: '80', hostIp: null, mode: 'host'});
+  assert.deepEqual(parsePort({target: 80, published: 8084, mode: 'host'}), {
+    published: '8084',
+    target: '80',
+    hostIp: null,
+    mode: 'host',
+  });
 });
 
 test('the picture follows the file: change the compose file and the drawing changes with it', () => {
@@ -57,13 +69,25 @@ test('the picture follows the file: change the compose file and the drawing chan
     ].join('\n'),
   );
   const after = drawnText(file);
-  for (const part of ['cache', 'redis:7.4', 'network front (bridge)', 'network back (bridge)', 'cache-data', 'token', '127.0.0.1:9090 → 80', 'also on back']) {
+  for (const part of [
+    'cache',
+    'redis:7.4',
+    'network front (bridge)',
+    'network back (bridge)',
+    'cache-data',
+    'token',
+    '127.0.0.1:9090 → 80',
+    'also on back',
+  ]) {
     assert.ok(after.includes(part), `the drawing shows ${part}`);
   }
   assert.doesNotMatch(after, /8080/);
   assert.doesNotMatch(after, /network default/);
   const layout = layoutTopology(topologyOf(file), labels);
-  assert.ok(layout.arrows.some((a) => a.key === 'web=>cache' && a.dashed), 'depends_on is drawn as a dashed arrow');
+  assert.ok(
+    layout.arrows.some((a) => a.key === 'web=>cache' && a.dashed),
+    'depends_on is drawn as a dashed arrow',
+  );
 });
 
 test('stack files default to overlay networks and show replicas', () => {

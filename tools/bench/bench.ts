@@ -74,15 +74,19 @@ function parseOptions(argv: string[]): Options {
     return v;
   };
   const known = ['--check', '--runs', '--scores-only', '--weights-only', '--spread', '--examples', '--site'];
-  const unknown = argv.filter((a, i) => a.startsWith('--') && !known.includes(a) && !['--runs', '--spread', '--site'].includes(argv[i - 1]));
+  const unknown = argv.filter(
+    (a, i) => a.startsWith('--') && !known.includes(a) && !['--runs', '--spread', '--site'].includes(argv[i - 1]),
+  );
   if (unknown.length) throw new UsageError(`unknown option ${unknown.join(', ')} (known: ${known.join(' ')})`);
   const spread = value('--spread');
   const runs = Number(value('--runs') ?? (spread ? 10 : 3));
   if (!Number.isInteger(runs) || runs < 1) throw new UsageError('--runs takes a whole number ≥ 1');
   const mode: Mode = argv.includes('--weights-only') ? 'none' : argv.includes('--scores-only') ? 'scores' : 'full';
   const site = value('--site');
-  if (site !== undefined && (mode !== 'scores' || spread)) throw new UsageError('--site works with --scores-only only: the other modes time the build');
-  if (site !== undefined && !fs.existsSync(path.join(site, 'index.html'))) throw new UsageError(`--site ${site}: no index.html there (build the site first)`);
+  if (site !== undefined && (mode !== 'scores' || spread))
+    throw new UsageError('--site works with --scores-only only: the other modes time the build');
+  if (site !== undefined && !fs.existsSync(path.join(site, 'index.html')))
+    throw new UsageError(`--site ${site}: no index.html there (build the site first)`);
   return {check: argv.includes('--check'), mode, runs, spread, withExamples: argv.includes('--examples'), site};
 }
 
@@ -102,10 +106,16 @@ function timedBuild(dir: string, outDir: string): number {
 
 function searchIndexBytes(buildDir: string) {
   const files = ['', 'en'].flatMap((dir) =>
-    fs.readdirSync(path.join(buildDir, dir)).filter((f) => /^search-index.*\.json$/.test(f)).map((f) => path.join(buildDir, dir, f)),
+    fs
+      .readdirSync(path.join(buildDir, dir))
+      .filter((f) => /^search-index.*\.json$/.test(f))
+      .map((f) => path.join(buildDir, dir, f)),
   );
   const bodies = files.map((f) => fs.readFileSync(f));
-  return {raw: bodies.reduce((n, b) => n + b.length, 0), compressed: bodies.reduce((n, b) => n + zlib.gzipSync(b).length, 0)};
+  return {
+    raw: bodies.reduce((n, b) => n + b.length, 0),
+    compressed: bodies.reduce((n, b) => n + zlib.gzipSync(b).length, 0),
+  };
 }
 
 interface PageFigures {
@@ -142,8 +152,16 @@ async function measureSite(baseUrl: string, paths: string[], mode: Mode, runs: n
     for (const pagePath of paths) {
       const url = baseUrl + pagePath;
       const desktop = lighthousePresets(mode).includes('desktop') ? await score(url, 'desktop') : NO_SCORES;
-      const figures = {path: pagePath, weight: await measurePage(browser, url), mobile: await score(url, 'mobile'), desktop, runs: chrome ? lighthouseRuns : 0};
-      log(`${pagePath}: ${figures.weight.requests} requests, ${kb(figures.weight.total.compressed)} KB, mobile ${lh(figures.mobile.performance)}`);
+      const figures = {
+        path: pagePath,
+        weight: await measurePage(browser, url),
+        mobile: await score(url, 'mobile'),
+        desktop,
+        runs: chrome ? lighthouseRuns : 0,
+      };
+      log(
+        `${pagePath}: ${figures.weight.requests} requests, ${kb(figures.weight.total.compressed)} KB, mobile ${lh(figures.mobile.performance)}`,
+      );
       pages.push(figures);
     }
   } finally {
@@ -162,7 +180,9 @@ const DEFAULT_PATHS = ['/', '/docs/intro', '/en/', '/en/docs/intro'];
 const jsCss = (w: PageWeight) => w.js.compressed + w.css.compressed;
 
 function printTable(pages: PageFigures[], reference: (p: string) => PageFigures) {
-  console.log('\npage                                   req  JS+CSS KB (×default)  total KB raw/gz   mobile perf a11y bp seo  TBT ms (×default)  desktop perf  runs');
+  console.log(
+    '\npage                                   req  JS+CSS KB (×default)  total KB raw/gz   mobile perf a11y bp seo  TBT ms (×default)  desktop perf  runs',
+  );
   for (const p of pages) {
     const ref = reference(p.path);
     console.log(
@@ -171,8 +191,12 @@ function printTable(pages: PageFigures[], reference: (p: string) => PageFigures)
         String(p.weight.requests).padStart(4),
         `${kb(jsCss(p.weight)).padStart(9)} (${ratio(jsCss(p.weight), jsCss(ref.weight))})`.padEnd(21),
         `${kb(p.weight.total.raw)}/${kb(p.weight.total.compressed)}`.padStart(16),
-        `${lh(p.mobile.performance)} ${lh(p.mobile.accessibility)} ${lh(p.mobile.bestPractices)} ${lh(p.mobile.seo)}`.padStart(17),
-        `${lh(p.mobile.totalBlockingTimeMs)} (${ratio(p.mobile.totalBlockingTimeMs, ref.mobile.totalBlockingTimeMs)})`.padStart(18),
+        `${lh(p.mobile.performance)} ${lh(p.mobile.accessibility)} ${lh(p.mobile.bestPractices)} ${lh(p.mobile.seo)}`.padStart(
+          17,
+        ),
+        `${lh(p.mobile.totalBlockingTimeMs)} (${ratio(p.mobile.totalBlockingTimeMs, ref.mobile.totalBlockingTimeMs)})`.padStart(
+          18,
+        ),
         lh(p.desktop.performance).padStart(13),
         String(p.runs).padStart(5),
       ].join(' '),
@@ -181,11 +205,17 @@ function printTable(pages: PageFigures[], reference: (p: string) => PageFigures)
 }
 
 /** Every budget of issue 8 that this run measured; the ones it did not are named by notJudged. */
-function missedBudgets(pages: PageFigures[], reference: (p: string) => PageFigures, mode: Mode, buildSeconds: number | null): string[] {
+function missedBudgets(
+  pages: PageFigures[],
+  reference: (p: string) => PageFigures,
+  mode: Mode,
+  buildSeconds: number | null,
+): string[] {
   const missed: string[] = [];
   for (const p of pages) {
     const ref = reference(p.path);
-    if (jsCss(p.weight) > 1.15 * jsCss(ref.weight)) missed.push(`${p.path}: JS+CSS ${kb(jsCss(p.weight))} KB > 1.15 × default ${kb(jsCss(ref.weight))} KB`);
+    if (jsCss(p.weight) > 1.15 * jsCss(ref.weight))
+      missed.push(`${p.path}: JS+CSS ${kb(jsCss(p.weight))} KB > 1.15 × default ${kb(jsCss(ref.weight))} KB`);
     if (jsCss(p.weight) > 230 * 1024) missed.push(`${p.path}: JS+CSS ${kb(jsCss(p.weight))} KB > 230 KB`);
     if (mode === 'none') continue;
     for (const preset of lighthousePresets(mode)) {
@@ -194,25 +224,36 @@ function missedBudgets(pages: PageFigures[], reference: (p: string) => PageFigur
       }
     }
     if (mode !== 'full') continue;
-    if (p.mobile.performance < ref.mobile.performance) missed.push(`${p.path}: mobile performance ${p.mobile.performance} < default ${ref.mobile.performance} (medians of ${p.runs} runs each)`);
+    if (p.mobile.performance < ref.mobile.performance)
+      missed.push(
+        `${p.path}: mobile performance ${p.mobile.performance} < default ${ref.mobile.performance} (medians of ${p.runs} runs each)`,
+      );
     if (p.mobile.totalBlockingTimeMs > 1.2 * Math.max(ref.mobile.totalBlockingTimeMs, 1)) {
-      missed.push(`${p.path}: TBT ${p.mobile.totalBlockingTimeMs} ms > 1.2 × default ${ref.mobile.totalBlockingTimeMs} ms (medians of ${p.runs} runs each)`);
+      missed.push(
+        `${p.path}: TBT ${p.mobile.totalBlockingTimeMs} ms > 1.2 × default ${ref.mobile.totalBlockingTimeMs} ms (medians of ${p.runs} runs each)`,
+      );
     }
   }
   // A timing figure too: 21-33 s on a quiet machine, 94 s once under a load average of 13.
-  if (mode === 'full' && buildSeconds !== null && buildSeconds > 90) missed.push(`full bilingual build ${buildSeconds.toFixed(1)} s > 90 s`);
+  if (mode === 'full' && buildSeconds !== null && buildSeconds > 90)
+    missed.push(`full bilingual build ${buildSeconds.toFixed(1)} s > 90 s`);
   return missed;
 }
 
 function notJudged(mode: Mode): string | undefined {
-  if (mode === 'none') return 'Lighthouse not run (--weights-only); NOT JUDGED: accessibility, best practices and SEO 100, mobile performance ≥ default, TBT ≤ 1.2 × default, build ≤ 90 s';
+  if (mode === 'none')
+    return 'Lighthouse not run (--weights-only); NOT JUDGED: accessibility, best practices and SEO 100, mobile performance ≥ default, TBT ≤ 1.2 × default, build ≤ 90 s';
   if (mode === 'scores') {
     return 'Lighthouse timing and desktop not run (--scores-only); NOT JUDGED: mobile performance ≥ default, TBT ≤ 1.2 × default, build ≤ 90 s, desktop accessibility, best practices and SEO (npm run bench -- --check judges them; the e2e step runs axe at desktop width in both colour modes)';
   }
   return undefined;
 }
 
-async function withServers<T>(guideBuild: string, defaultBuild: string, work: (guideUrl: string, defaultUrl: string) => Promise<T>): Promise<T> {
+async function withServers<T>(
+  guideBuild: string,
+  defaultBuild: string,
+  work: (guideUrl: string, defaultUrl: string) => Promise<T>,
+): Promise<T> {
   const guide = await serveCompressed(guideBuild);
   const plain = await serveCompressed(defaultBuild);
   try {
@@ -223,7 +264,12 @@ async function withServers<T>(guideBuild: string, defaultBuild: string, work: (g
   }
 }
 
-const stats = (values: number[]) => ({min: Math.min(...values), median: medianOf(values), max: Math.max(...values), values});
+const stats = (values: number[]) => ({
+  min: Math.min(...values),
+  median: medianOf(values),
+  max: Math.max(...values),
+  values,
+});
 
 /** --spread: the run-to-run spread of Lighthouse mobile on one guide page and its reference, alternating. */
 async function measureSpread(guideUrl: string, defaultUrl: string, pagePath: string, runs: number) {
@@ -232,19 +278,33 @@ async function measureSpread(guideUrl: string, defaultUrl: string, pagePath: str
   const results: Record<keyof typeof sides, LighthouseResult[]> = {guide: [], default: []};
   try {
     for (let i = 0; i < runs; i++) {
-      for (const side of ['guide', 'default'] as const) results[side].push(await lighthouse(sides[side], 'mobile', chrome.port, ['performance'], log));
-      log(`run ${i + 1}/${runs}: guide ${results.guide[i].performance} / ${results.guide[i].totalBlockingTimeMs} ms, default ${results.default[i].performance} / ${results.default[i].totalBlockingTimeMs} ms`);
+      for (const side of ['guide', 'default'] as const)
+        results[side].push(await lighthouse(sides[side], 'mobile', chrome.port, ['performance'], log));
+      log(
+        `run ${i + 1}/${runs}: guide ${results.guide[i].performance} / ${results.guide[i].totalBlockingTimeMs} ms, default ${results.default[i].performance} / ${results.default[i].totalBlockingTimeMs} ms`,
+      );
     }
   } finally {
     chrome.kill();
   }
   const figures = Object.fromEntries(
-    (['guide', 'default'] as const).map((side) => [side, {url: sides[side], performance: stats(results[side].map((r) => r.performance)), tbtMs: stats(results[side].map((r) => r.totalBlockingTimeMs))}]),
+    (['guide', 'default'] as const).map((side) => [
+      side,
+      {
+        url: sides[side],
+        performance: stats(results[side].map((r) => r.performance)),
+        tbtMs: stats(results[side].map((r) => r.totalBlockingTimeMs)),
+      },
+    ]),
   );
   console.log(`\nLighthouse mobile, ${runs} runs each, alternating            min  median   max`);
   for (const [side, f] of Object.entries(figures)) {
-    console.log(`${side.padEnd(8)} ${f.url.replace(/^http:\/\/[^/]+/, '').padEnd(30)} performance ${String(f.performance.min).padStart(5)} ${String(f.performance.median).padStart(7)} ${String(f.performance.max).padStart(5)}`);
-    console.log(`${''.padEnd(39)} TBT ms      ${String(f.tbtMs.min).padStart(5)} ${String(f.tbtMs.median).padStart(7)} ${String(f.tbtMs.max).padStart(5)}`);
+    console.log(
+      `${side.padEnd(8)} ${f.url.replace(/^http:\/\/[^/]+/, '').padEnd(30)} performance ${String(f.performance.min).padStart(5)} ${String(f.performance.median).padStart(7)} ${String(f.performance.max).padStart(5)}`,
+    );
+    console.log(
+      `${''.padEnd(39)} TBT ms      ${String(f.tbtMs.min).padStart(5)} ${String(f.tbtMs.median).padStart(7)} ${String(f.tbtMs.max).padStart(5)}`,
+    );
   }
   return figures;
 }
@@ -258,13 +318,16 @@ function writeFigures(name: string, figures: object) {
 
 async function main() {
   const options = parseOptions(process.argv.slice(2));
-  const version = JSON.parse(fs.readFileSync(path.join(root, 'node_modules/@docusaurus/core/package.json'), 'utf8')).version;
+  const version = JSON.parse(
+    fs.readFileSync(path.join(root, 'node_modules/@docusaurus/core/package.json'), 'utf8'),
+  ).version;
   // First, so the engine's work does not overlap the browser measurements.
   const exampleRuns: ExampleRun[] = options.withExamples ? measureExampleRuns(root, log) : [];
   const guideBuild = options.site ? path.resolve(options.site) : path.join(root, 'bench-results/guide-build');
   const defaultBuild = path.join(root, 'bench-results/default-build');
   let buildSeconds: number | null = null;
-  if (options.site) log(`measuring the guide's build in ${path.relative(root, guideBuild) || '.'} (not built again: --site)`);
+  if (options.site)
+    log(`measuring the guide's build in ${path.relative(root, guideBuild) || '.'} (not built again: --site)`);
   else {
     log('building the guide');
     buildSeconds = timedBuild(root, guideBuild);
@@ -274,7 +337,9 @@ async function main() {
   const defaultBuildSeconds = timedBuild(defaultDir, defaultBuild);
 
   if (options.spread) {
-    const spread = await withServers(guideBuild, defaultBuild, (g, d) => measureSpread(g, d, options.spread!, options.runs));
+    const spread = await withServers(guideBuild, defaultBuild, (g, d) =>
+      measureSpread(g, d, options.spread!, options.runs),
+    );
     writeFigures('spread.json', {version, runs: options.runs, ...spread});
     return;
   }
@@ -284,14 +349,21 @@ async function main() {
   const defaultMode: Mode = options.mode === 'scores' ? 'none' : options.mode;
   const {pages, defaultPages} = await withServers(guideBuild, defaultBuild, async (guideUrl, defaultUrl) => ({
     defaultPages: await measureSite(defaultUrl, DEFAULT_PATHS, defaultMode, options.runs),
-    pages: await measureSite(guideUrl, (['zh-Hans', 'en'] as const).flatMap((locale) => sitemapPaths(guideBuild, locale)), options.mode, options.runs),
+    pages: await measureSite(
+      guideUrl,
+      (['zh-Hans', 'en'] as const).flatMap((locale) => sitemapPaths(guideBuild, locale)),
+      options.mode,
+      options.runs,
+    ),
   }));
   const reference = (p: string) => defaultPages.find((d) => d.path === referencePath(p))!;
 
   printTable(pages, reference);
   console.log('\ndefault site (reference, measured the same way)');
   for (const d of defaultPages) {
-    console.log(`${d.path.padEnd(38)} ${String(d.weight.requests).padStart(4)} ${kb(jsCss(d.weight)).padStart(9)} KB JS+CSS  mobile ${lh(d.mobile.performance)}  TBT ${lh(d.mobile.totalBlockingTimeMs)} ms  desktop ${lh(d.desktop.performance)}  (median of ${d.runs})`);
+    console.log(
+      `${d.path.padEnd(38)} ${String(d.weight.requests).padStart(4)} ${kb(jsCss(d.weight)).padStart(9)} KB JS+CSS  mobile ${lh(d.mobile.performance)}  TBT ${lh(d.mobile.totalBlockingTimeMs)} ms  desktop ${lh(d.desktop.performance)}  (median of ${d.runs})`,
+    );
   }
   const search = searchIndexBytes(guideBuild);
   console.log(
@@ -300,8 +372,14 @@ async function main() {
       : `\nbuild: ${buildSeconds.toFixed(1)} s (default site ${defaultBuildSeconds.toFixed(1)} s, ×${ratio(buildSeconds, defaultBuildSeconds)})`,
   );
   console.log(`search index (both locales): ${kb(search.raw)} KB raw, ${kb(search.compressed)} KB gzip`);
-  if (!options.withExamples) console.log('examples: not timed (add --examples: it removes the project\'s images for the cold run; the shared build cache stays)');
-  else console.log('examples cold: the project\'s images were removed first; the engine\'s build cache was kept (shared), so cached build steps may have been hits');
+  if (!options.withExamples)
+    console.log(
+      "examples: not timed (add --examples: it removes the project's images for the cold run; the shared build cache stays)",
+    );
+  else
+    console.log(
+      "examples cold: the project's images were removed first; the engine's build cache was kept (shared), so cached build steps may have been hits",
+    );
   for (const r of exampleRuns) {
     const {passed, failed, notStarted} = r.summary;
     console.log(
@@ -313,8 +391,24 @@ async function main() {
   const missed = missedBudgets(pages, reference, options.mode, buildSeconds);
   const unjudged = notJudged(options.mode);
   if (unjudged) console.log(`\n${unjudged}`);
-  writeFigures('bench.json', {version, mode: options.mode, runs: options.runs, buildSeconds, defaultBuildSeconds, searchIndex: search, exampleRuns, pages, defaultPages, budgetFailures: missed, notJudged: unjudged ?? null});
-  console.log(missed.length ? `\nbudgets missed (${missed.length}):\n${missed.map((b) => `  ${b}`).join('\n')}` : '\nall budgets judged in this run met');
+  writeFigures('bench.json', {
+    version,
+    mode: options.mode,
+    runs: options.runs,
+    buildSeconds,
+    defaultBuildSeconds,
+    searchIndex: search,
+    exampleRuns,
+    pages,
+    defaultPages,
+    budgetFailures: missed,
+    notJudged: unjudged ?? null,
+  });
+  console.log(
+    missed.length
+      ? `\nbudgets missed (${missed.length}):\n${missed.map((b) => `  ${b}`).join('\n')}`
+      : '\nall budgets judged in this run met',
+  );
   if (options.check && missed.length) process.exitCode = 1;
 }
 

@@ -15,7 +15,11 @@ export function defaultSite(version: string, log: (line: string) => void): strin
     fs.rmSync(parent, {recursive: true, force: true});
     fs.mkdirSync(parent, {recursive: true});
     log(`creating a default Docusaurus ${version} site in ${dir}`);
-    execFileSync('npx', ['--yes', `create-docusaurus@${version}`, 'site', 'classic', '--typescript', '--skip-install'], {cwd: parent, stdio: 'inherit'});
+    execFileSync(
+      'npx',
+      ['--yes', `create-docusaurus@${version}`, 'site', 'classic', '--typescript', '--skip-install'],
+      {cwd: parent, stdio: 'inherit'},
+    );
     execFileSync('npm', ['install', '--no-audit', '--no-fund'], {cwd: dir, stdio: 'inherit'});
   }
   const config = path.join(dir, 'docusaurus.config.ts');

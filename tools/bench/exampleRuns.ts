@@ -23,8 +23,16 @@ const docker = (args: string[]) => execFileSync('docker', args, {encoding: 'utf8
  * ours by, so steps cached by earlier builds can still be hits (the report says so).
  */
 function removeProjectImages(log: (line: string) => void) {
-  const ids = [...new Set(docker(['image', 'ls', '-q', '--filter', `label=${LABEL_BASE_HASH}`]).split('\n').filter(Boolean))];
-  log(`cold start: removing ${ids.length} images built from the project's base (the engine's build cache is shared and stays)`);
+  const ids = [
+    ...new Set(
+      docker(['image', 'ls', '-q', '--filter', `label=${LABEL_BASE_HASH}`])
+        .split('\n')
+        .filter(Boolean),
+    ),
+  ];
+  log(
+    `cold start: removing ${ids.length} images built from the project's base (the engine's build cache is shared and stays)`,
+  );
   if (ids.length) docker(['image', 'rm', '-f', ...ids]);
 }
 
@@ -32,7 +40,10 @@ function runAll(root: string, kind: ExampleRun['kind'], log: (line: string) => v
   const json = path.join(root, `bench-results/examples-${kind}.json`);
   log(`examples (${kind}): npm run examples -- up`);
   const started = Date.now();
-  const run = spawnSync('npx', ['tsx', 'tools/runner/cli.ts', 'up', '--json', json], {cwd: root, stdio: ['ignore', 'ignore', 'inherit']});
+  const run = spawnSync('npx', ['tsx', 'tools/runner/cli.ts', 'up', '--json', json], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const seconds = (Date.now() - started) / 1000;
   const report = JSON.parse(fs.readFileSync(json, 'utf8')) as Report;
   const standins = [...new Set(report.examples.flatMap((e) => e.standins))].sort();

@@ -43,7 +43,15 @@ export async function measurePage(browser: Browser, url: string): Promise<PageWe
   const all = await Promise.all(responses);
   await context.close();
   const zero = (): Bytes => ({raw: 0, compressed: 0});
-  const weight: PageWeight = {requests: all.length, html: zero(), js: zero(), css: zero(), images: zero(), other: zero(), total: zero()};
+  const weight: PageWeight = {
+    requests: all.length,
+    html: zero(),
+    js: zero(),
+    css: zero(),
+    images: zero(),
+    other: zero(),
+    total: zero(),
+  };
   for (const r of all) {
     for (const bucket of [weight[r.kind as 'html'], weight.total]) {
       bucket.raw += r.raw;
@@ -65,7 +73,13 @@ export type Preset = 'mobile' | 'desktop';
 export type Category = 'performance' | 'accessibility' | 'best-practices' | 'seo';
 
 /** Where Lighthouse did not run, or did not measure a category. */
-export const NO_SCORES: LighthouseResult = {performance: NaN, accessibility: NaN, bestPractices: NaN, seo: NaN, totalBlockingTimeMs: NaN};
+export const NO_SCORES: LighthouseResult = {
+  performance: NaN,
+  accessibility: NaN,
+  bestPractices: NaN,
+  seo: NaN,
+  totalBlockingTimeMs: NaN,
+};
 
 /** The bench's one median: the middle value of an odd count, the lower middle of an even one. */
 export function medianOf(values: number[]): number {
@@ -88,7 +102,10 @@ export function medianResult(runs: LighthouseResult[]): LighthouseResult {
 /** One Chrome for all Lighthouse runs of a bench: starting it per page would dominate the time. */
 export async function startLighthouseChrome(chromeFlags: string[]): Promise<{port: number; kill: () => void}> {
   const chromeLauncher = await import('chrome-launcher');
-  const chrome = await chromeLauncher.launch({chromePath: '/usr/bin/chromium', chromeFlags: ['--headless=new', ...chromeFlags]});
+  const chrome = await chromeLauncher.launch({
+    chromePath: '/usr/bin/chromium',
+    chromeFlags: ['--headless=new', ...chromeFlags],
+  });
   return {port: chrome.port, kill: () => chrome.kill()};
 }
 
@@ -101,20 +118,35 @@ export const LIGHTHOUSE_ATTEMPTS = 3;
  * timeout on a busy machine, a page it could not load) says nothing about the page: it is run again,
  * up to LIGHTHOUSE_ATTEMPTS times, on either site alike, and then fails with every reason.
  */
-export async function lighthouse(url: string, preset: Preset, port: number, categories: Category[], log: (line: string) => void = () => {}): Promise<LighthouseResult> {
+export async function lighthouse(
+  url: string,
+  preset: Preset,
+  port: number,
+  categories: Category[],
+  log: (line: string) => void = () => {},
+): Promise<LighthouseResult> {
   const failures: string[] = [];
   for (let attempt = 1; attempt <= LIGHTHOUSE_ATTEMPTS; attempt++) {
     try {
       return await lighthouseOnce(url, preset, port, categories);
     } catch (error) {
       failures.push((error as {code?: string}).code ?? (error as Error).message);
-      log(`${url} (${preset}): Lighthouse could not complete its run (${failures.at(-1)}); attempt ${attempt} of ${LIGHTHOUSE_ATTEMPTS}`);
+      log(
+        `${url} (${preset}): Lighthouse could not complete its run (${failures.at(-1)}); attempt ${attempt} of ${LIGHTHOUSE_ATTEMPTS}`,
+      );
     }
   }
-  throw new Error(`Lighthouse could not measure ${url} (${preset}) in ${LIGHTHOUSE_ATTEMPTS} attempts: ${failures.join('; ')}`);
+  throw new Error(
+    `Lighthouse could not measure ${url} (${preset}) in ${LIGHTHOUSE_ATTEMPTS} attempts: ${failures.join('; ')}`,
+  );
 }
 
-async function lighthouseOnce(url: string, preset: Preset, port: number, categories: Category[]): Promise<LighthouseResult> {
+async function lighthouseOnce(
+  url: string,
+  preset: Preset,
+  port: number,
+  categories: Category[],
+): Promise<LighthouseResult> {
   const {default: run} = await import('lighthouse');
   const desktop = (await import('lighthouse/core/config/desktop-config.js')).default;
   const result = await run(
@@ -124,13 +156,17 @@ async function lighthouseOnce(url: string, preset: Preset, port: number, categor
   );
   if (!result) throw new Error(`lighthouse returned nothing for ${url}`);
   // Lighthouse reports some failures (the page did not load, the protocol timed out) in the result.
-  if (result.lhr.runtimeError) throw Object.assign(new Error(result.lhr.runtimeError.message), {code: result.lhr.runtimeError.code});
-  const score = (id: Category) => (id in result.lhr.categories ? Math.round((result.lhr.categories[id].score ?? 0) * 100) : NaN);
+  if (result.lhr.runtimeError)
+    throw Object.assign(new Error(result.lhr.runtimeError.message), {code: result.lhr.runtimeError.code});
+  const score = (id: Category) =>
+    id in result.lhr.categories ? Math.round((result.lhr.categories[id].score ?? 0) * 100) : NaN;
   return {
     performance: score('performance'),
     accessibility: score('accessibility'),
     bestPractices: score('best-practices'),
     seo: score('seo'),
-    totalBlockingTimeMs: categories.includes('performance') ? Math.round(result.lhr.audits['total-blocking-time']?.numericValue ?? NaN) : NaN,
+    totalBlockingTimeMs: categories.includes('performance')
+      ? Math.round(result.lhr.audits['total-blocking-time']?.numericValue ?? NaN)
+      : NaN,
   };
 }

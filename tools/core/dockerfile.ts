@@ -14,12 +14,12 @@ export function instructions(text: string): Instruction[] {
   const escape = /^#\s*escape\s*=\s*`/im.test(text.split('\n').slice(0, 5).join('\n')) ? '`' : '\\';
   const lines = text.split(/\r?\n/);
   const out: Instruction[] = [];
-  let current: { parts: string[]; line: number } | null = null;
+  let current: {parts: string[]; line: number} | null = null;
   lines.forEach((raw, i) => {
     const line = raw.trimEnd();
     if (current === null) {
       if (/^\s*(#|$)/.test(line)) return;
-      current = { parts: [], line: i + 1 };
+      current = {parts: [], line: i + 1};
     } else if (/^\s*(#|$)/.test(line)) {
       return; // comment and empty lines inside a continued instruction are skipped by the builder too
     }
@@ -30,13 +30,13 @@ export function instructions(text: string): Instruction[] {
     current.parts.push(line);
     const joined = current.parts.join(' ').trim();
     const m = /^(\S+)\s*(.*)$/s.exec(joined);
-    if (m) out.push({ keyword: m[1].toUpperCase(), args: m[2].trim(), line: current.line });
+    if (m) out.push({keyword: m[1].toUpperCase(), args: m[2].trim(), line: current.line});
     current = null;
   });
   if (current !== null) {
-    const joined = (current as { parts: string[]; line: number }).parts.join(' ').trim();
+    const joined = (current as {parts: string[]; line: number}).parts.join(' ').trim();
     const m = /^(\S+)\s*(.*)$/s.exec(joined);
-    if (m) out.push({ keyword: m[1].toUpperCase(), args: m[2].trim(), line: (current as { line: number }).line });
+    if (m) out.push({keyword: m[1].toUpperCase(), args: m[2].trim(), line: (current as {line: number}).line});
   }
   return out;
 }
@@ -57,7 +57,7 @@ export interface DockerfileInfo {
 
 export function readDockerfile(text: string): DockerfileInfo {
   const args = new Map<string, string>();
-  const stages: { name: string | null; parent: number | null; healthcheck: boolean | null }[] = [];
+  const stages: {name: string | null; parent: number | null; healthcheck: boolean | null}[] = [];
   const baseImages: BaseImage[] = [];
   const stageIndex = (ref: string): number | null => {
     const byName = stages.findIndex((s) => s.name !== null && s.name === ref.toLowerCase());
@@ -72,7 +72,7 @@ export function readDockerfile(text: string): DockerfileInfo {
       if (v === undefined || v === '') unresolved = true;
       return v ?? '';
     });
-    return { ref, unresolved };
+    return {ref, unresolved};
   };
   for (const ins of instructions(text)) {
     if (ins.keyword === 'ARG' && stages.length === 0) {
@@ -80,18 +80,19 @@ export function readDockerfile(text: string): DockerfileInfo {
       if (m && m[2] !== undefined) args.set(m[1], m[2].replace(/^(["'])(.*)\1$/, '$2'));
     } else if (ins.keyword === 'FROM') {
       const words = ins.args.split(/\s+/).filter((w) => !w.startsWith('--'));
-      const { ref, unresolved } = expand(words[0] ?? '');
+      const {ref, unresolved} = expand(words[0] ?? '');
       const name = words[1]?.toUpperCase() === 'AS' && words[2] ? words[2].toLowerCase() : null;
       const parent = stageIndex(ref);
-      if (parent === null && ref.toLowerCase() !== 'scratch' && ref !== '') baseImages.push({ ref, line: ins.line, unresolved });
-      stages.push({ name, parent, healthcheck: null });
+      if (parent === null && ref.toLowerCase() !== 'scratch' && ref !== '')
+        baseImages.push({ref, line: ins.line, unresolved});
+      stages.push({name, parent, healthcheck: null});
     } else if (ins.keyword === 'HEALTHCHECK' && stages.length > 0) {
       stages[stages.length - 1].healthcheck = !/^NONE\b/i.test(ins.args);
     } else if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && stages.length > 0) {
       const from = /--from=(\S+)/.exec(ins.args);
       if (from && stageIndex(from[1]) === null) {
-        const { ref, unresolved } = expand(from[1]);
-        if (stageIndex(ref) === null) baseImages.push({ ref, line: ins.line, unresolved });
+        const {ref, unresolved} = expand(from[1]);
+        if (stageIndex(ref) === null) baseImages.push({ref, line: ins.line, unresolved});
       }
     }
   }
@@ -104,5 +105,5 @@ export function readDockerfile(text: string): DockerfileInfo {
       break;
     }
   }
-  return { baseImages, hasHealthcheck };
+  return {baseImages, hasHealthcheck};
 }

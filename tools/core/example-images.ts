@@ -5,11 +5,11 @@
 //
 // The site imports this file (the one tools/ file beside the runner's contracts that it may import,
 // see .dependency-cruiser.cjs): it reads files only, never the engine.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import {existsSync, readdirSync, readFileSync} from 'node:fs';
+import {join, resolve} from 'node:path';
 import YAML from 'yaml';
-import { readDockerfile } from './dockerfile';
-import { isManifestPath, podSpecPath } from './manifest';
+import {readDockerfile} from './dockerfile';
+import {isManifestPath, podSpecPath} from './manifest';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -44,17 +44,22 @@ export function dockerfileBases(path: string): string[] {
  * `docker compose config --format json` prints it (build contexts absolute); paths are relative
  * to `dir`. Tags in `builtTags` (a stack's own `images:`) are built, not needed.
  */
-export function composeServiceImages(services: unknown, dir: string, builtTags: ReadonlySet<string> = new Set()): string[] {
+export function composeServiceImages(
+  services: unknown,
+  dir: string,
+  builtTags: ReadonlySet<string> = new Set(),
+): string[] {
   const refs: string[] = [];
   for (const svc of Object.values(isObj(services) ? services : {})) {
     if (!isObj(svc)) continue;
     const build = svc.build;
     if (typeof build === 'string' || isObj(build)) {
-      const spec: Obj = typeof build === 'string' ? { context: build } : build;
+      const spec: Obj = typeof build === 'string' ? {context: build} : build;
       const context = resolve(dir, typeof spec.context === 'string' ? spec.context : '.');
-      const text = typeof spec.dockerfile_inline === 'string'
-        ? spec.dockerfile_inline
-        : readIfExists(resolve(context, typeof spec.dockerfile === 'string' ? spec.dockerfile : 'Dockerfile'));
+      const text =
+        typeof spec.dockerfile_inline === 'string'
+          ? spec.dockerfile_inline
+          : readIfExists(resolve(context, typeof spec.dockerfile === 'string' ? spec.dockerfile : 'Dockerfile'));
       refs.push(...readDockerfile(text).baseImages.map((b) => b.ref));
     } else if (typeof svc.image === 'string' && !builtTags.has(svc.image)) {
       refs.push(svc.image);
@@ -66,7 +71,11 @@ export function composeServiceImages(services: unknown, dir: string, builtTags: 
 /** Base images of a stack's own `images:`, less those the stack builds itself (built in order). */
 export function builtImageBases(dir: string, images: BuiltImage[]): string[] {
   const built = new Set(images.map((i) => i.tag));
-  return unique(images.flatMap((img) => dockerfileBases(join(dir, img.context, img.dockerfile ?? 'Dockerfile')).filter((ref) => !built.has(ref))));
+  return unique(
+    images.flatMap((img) =>
+      dockerfileBases(join(dir, img.context, img.dockerfile ?? 'Dockerfile')).filter((ref) => !built.has(ref)),
+    ),
+  );
 }
 
 /** The services of a compose file read from disk, its documents merged as Compose does (later wins). */
@@ -76,7 +85,7 @@ function servicesInFile(path: string): Obj {
     const raw: unknown = doc.toJS();
     if (!isObj(raw) || !isObj(raw.services)) continue;
     for (const [name, svc] of Object.entries(raw.services)) {
-      services[name] = isObj(services[name]) && isObj(svc) ? { ...(services[name] as Obj), ...svc } : svc;
+      services[name] = isObj(services[name]) && isObj(svc) ? {...(services[name] as Obj), ...svc} : svc;
     }
   }
   return services;
@@ -84,7 +93,7 @@ function servicesInFile(path: string): Obj {
 
 /** Container images of the Kubernetes manifests in `dir` (containers and initContainers of every workload). */
 export function manifestImages(dir: string): string[] {
-  const files = (readdirSync(dir, { recursive: true }) as string[]).filter(isManifestPath).sort();
+  const files = (readdirSync(dir, {recursive: true}) as string[]).filter(isManifestPath).sort();
   const refs: string[] = [];
   for (const rel of files) {
     for (const doc of YAML.parseAllDocuments(readFileSync(join(dir, rel), 'utf8'))) {
@@ -94,7 +103,8 @@ export function manifestImages(dir: string): string[] {
       for (const key of podSpecPath(obj.kind) ?? []) spec = isObj(spec) ? spec[key] : undefined;
       if (!podSpecPath(obj.kind) || !isObj(spec)) continue;
       for (const list of ['initContainers', 'containers']) {
-        for (const c of Array.isArray(spec[list]) ? spec[list] : []) if (isObj(c) && typeof c.image === 'string') refs.push(c.image);
+        for (const c of Array.isArray(spec[list]) ? spec[list] : [])
+          if (isObj(c) && typeof c.image === 'string') refs.push(c.image);
       }
     }
   }
@@ -107,7 +117,7 @@ export function manifestImages(dir: string): string[] {
  * kubernetes: its manifests' container images (the cluster pulls them, so the runner prepares
  * none, but a cluster without internet access needs them as much).
  */
-export function neededImagesOf({ dir, kind, uses = [], images = [] }: ImageInputs): string[] {
+export function neededImagesOf({dir, kind, uses = [], images = []}: ImageInputs): string[] {
   switch (kind) {
     case 'compose':
       return sorted(composeServiceImages(servicesInFile(join(dir, 'compose.yaml')), dir));

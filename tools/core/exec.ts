@@ -76,7 +76,12 @@ export function run(file: string, args: readonly string[], options: ExecOptions 
       resolve({code: null, signal: 'SIGINT', stdout: '', stderr: 'interrupted', timedOut: false, interrupted: true});
       return;
     }
-    const child = spawn(file, args, {cwd: options.cwd, env: options.env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'], detached: true});
+    const child = spawn(file, args, {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      detached: true,
+    });
     const entry: Running = {child, stopOnInterrupt: !!options.stopOnInterrupt, interrupted: false};
     running.add(entry);
     let stdout = '';
@@ -93,10 +98,13 @@ export function run(file: string, args: readonly string[], options: ExecOptions 
     const timer =
       options.timeoutMs === undefined
         ? undefined
-        : setTimeout(() => {
-            timedOut = true;
-            stopGroup(child);
-          }, Math.max(0, options.timeoutMs));
+        : setTimeout(
+            () => {
+              timedOut = true;
+              stopGroup(child);
+            },
+            Math.max(0, options.timeoutMs),
+          );
     let finished = false;
     const finish = (code: number | null, signal: NodeJS.Signals | null) => {
       if (finished) return;
@@ -118,7 +126,11 @@ export class CommandError extends Error {
     readonly command: string,
     readonly result: ExecResult,
   ) {
-    const why = result.interrupted ? 'was interrupted' : result.timedOut ? 'timed out' : `exited with ${result.code ?? result.signal}`;
+    const why = result.interrupted
+      ? 'was interrupted'
+      : result.timedOut
+        ? 'timed out'
+        : `exited with ${result.code ?? result.signal}`;
     const detail = tail(result.stderr.trim() || result.stdout.trim(), 20);
     super(`\`${command}\` ${why}${detail ? `:\n${detail}` : ''}`);
   }

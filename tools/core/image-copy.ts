@@ -20,7 +20,10 @@ export function copyImages(images: string[], containers: string[], signal?: Abor
     const save = spawn('docker', ['save', ...images], {stdio: ['ignore', 'pipe', 'pipe'], signal});
     collect('docker save', save);
     const loads = containers.map((container) => {
-      const load = spawn('docker', ['exec', '-i', container, 'docker', 'load', '--quiet'], {stdio: ['pipe', 'ignore', 'pipe'], signal});
+      const load = spawn('docker', ['exec', '-i', container, 'docker', 'load', '--quiet'], {
+        stdio: ['pipe', 'ignore', 'pipe'],
+        signal,
+      });
       collect(`docker load in ${container}`, load);
       load.stdin!.on('error', () => {}); // a load that dies early is reported by its exit code
       save.stdout!.pipe(load.stdin!);
@@ -33,7 +36,8 @@ export function copyImages(images: string[], containers: string[], signal?: Abor
     Promise.all(exits).then((codes) => {
       if (signal?.aborted) reject(signal.reason);
       else if (codes.every((c) => c === 0)) resolve();
-      else reject(new Error(`loading ${images.join(', ')} into ${containers.join(', ')} failed:\n${errors.join('\n')}`));
+      else
+        reject(new Error(`loading ${images.join(', ')} into ${containers.join(', ')} failed:\n${errors.join('\n')}`));
     }, reject);
   });
 }

@@ -35,5 +35,5 @@ export function parseImageRef(ref: string): ImageRef {
   }
   if (DOCKER_HUB.has(registry)) registry = 'docker.io';
   if (registry === 'docker.io' && parts.length === 1) parts.unshift('library');
-  return { registry, repository: parts.join('/'), tag, digest };
+  return {registry, repository: parts.join('/'), tag, digest};
 }

@@ -12,10 +12,17 @@ export function isManifestPath(relPath: string): boolean {
 /** The path of the pod spec inside a workload of this kind, or null for kinds that run no pod. */
 export function podSpecPath(kind: string): string[] | null {
   switch (kind) {
-    case 'Pod': return ['spec'];
-    case 'Deployment': case 'StatefulSet': case 'DaemonSet': case 'ReplicaSet': case 'Job':
+    case 'Pod':
+      return ['spec'];
+    case 'Deployment':
+    case 'StatefulSet':
+    case 'DaemonSet':
+    case 'ReplicaSet':
+    case 'Job':
       return ['spec', 'template', 'spec'];
-    case 'CronJob': return ['spec', 'jobTemplate', 'spec', 'template', 'spec'];
-    default: return null;
+    case 'CronJob':
+      return ['spec', 'jobTemplate', 'spec', 'template', 'spec'];
+    default:
+      return null;
   }
 }

@@ -40,7 +40,11 @@ export function interruptedBy(): NodeJS.Signals | null {
  * registered with `last` after all others: the swarm is initialised while an example starts, after
  * the example's teardown is registered, and must outlive that example's stack.
  */
-export function registerTeardown(label: string, fn: () => Promise<void>, {log = console.error, last = false}: {log?: Log; last?: boolean} = {}): Teardown {
+export function registerTeardown(
+  label: string,
+  fn: () => Promise<void>,
+  {log = console.error, last = false}: {log?: Log; last?: boolean} = {},
+): Teardown {
   installSignalHandlers(log);
   const entry: Entry = {label, fn, last, log, promise: null};
   registered.push(entry);

@@ -44,20 +44,27 @@ async function main(argv: string[]): Promise<number> {
         console.log(formatStatus(report.status));
         console.log('');
         for (const [label, s] of report.phases) console.log(`  ${label.padEnd(30)} ${s.toFixed(1)} s`);
-        console.log(`${report.reused ? 'lab was already up; refreshed' : 'ready'} in ${seconds} s; images in every node: ${report.images.join(', ')}`);
-        if (report.standIns.length) console.log(`offline stand-ins used (built from Debian packages, not the real images): ${report.standIns.join(', ')}`);
+        console.log(
+          `${report.reused ? 'lab was already up; refreshed' : 'ready'} in ${seconds} s; images in every node: ${report.images.join(', ')}`,
+        );
+        if (report.standIns.length)
+          console.log(
+            `offline stand-ins used (built from Debian packages, not the real images): ${report.standIns.join(', ')}`,
+          );
         if (!report.ipvs) {
           for (const limit of KERNEL_LIMITS) {
-            console.log(`this kernel has no ${limit.feature.toUpperCase()}: ${limit.parts.join(' and ')} do not work in this lab; ${limit.instead}`);
+            console.log(
+              `this kernel has no ${limit.feature.toUpperCase()}: ${limit.parts.join(' and ')} do not work in this lab; ${limit.instead}`,
+            );
           }
         }
         console.log('');
         console.log('Reach the manager from this shell:');
         console.log(`  export DOCKER_HOST=${report.status.managerHost}`);
         console.log('  docker node ls');
-        console.log('A node\'s own engine (e.g. to exec into a task running there), past DOCKER_HOST:');
+        console.log("A node's own engine (e.g. to exec into a task running there), past DOCKER_HOST:");
         console.log(`  docker -H unix:///var/run/docker.sock exec ${report.status.nodes[1].container} docker ps`);
-        console.log('Ports a task publishes in mode: host answer on its node\'s ADDRESS above.');
+        console.log("Ports a task publishes in mode: host answer on its node's ADDRESS above.");
         return 0;
       } catch (err) {
         await lab.teardown.run();
@@ -83,12 +90,15 @@ async function main(argv: string[]): Promise<number> {
 /** Runs `command` (its output streamed) with a ready lab (withSwarmLab); the command's exit code. */
 async function runWithLab([file, ...args]: string[]): Promise<number> {
   const started = Date.now();
-  return withSwarmLab(async () => {
-    log(`ready after ${((Date.now() - started) / 1000).toFixed(1)} s; running ${[file, ...args].join(' ')}`);
-    const result = await run(file, args, {onLine: (line) => console.log(line), stopOnInterrupt: true});
-    log(`${file} exited with ${result.code ?? result.signal}`);
-    return result.code ?? 1;
-  }, {log});
+  return withSwarmLab(
+    async () => {
+      log(`ready after ${((Date.now() - started) / 1000).toFixed(1)} s; running ${[file, ...args].join(' ')}`);
+      const result = await run(file, args, {onLine: (line) => console.log(line), stopOnInterrupt: true});
+      log(`${file} exited with ${result.code ?? result.signal}`);
+      return result.code ?? 1;
+    },
+    {log},
+  );
 }
 
 runMain(() => main(process.argv.slice(2)), 'lab');

@@ -84,7 +84,9 @@ export async function ensureHostImage(tag: string, log: Log): Promise<boolean> {
 /** Builds an example's image on the host (the layer cache makes an unchanged rebuild a matter of seconds). */
 export async function buildHostImage(build: ImageBuild, log: Log): Promise<void> {
   log(`building ${build.tag} from ${path.relative(repoRoot, build.context)}`);
-  await dockerOutput(['build', '--quiet', '--tag', build.tag, '--file', build.dockerfile, build.context], {timeoutMs: 900_000});
+  await dockerOutput(['build', '--quiet', '--tag', build.tag, '--file', build.dockerfile, build.context], {
+    timeoutMs: 900_000,
+  });
 }
 
 export interface LabImages {
@@ -99,7 +101,13 @@ export async function prepareLabImages(log: Log): Promise<LabImages> {
   const isBuilt = (tag: string) => needs.built.some((b) => b.tag === tag);
   const used = [...new Set([...BASE_IMAGES, ...needs.used])].filter((tag) => !isBuilt(tag));
   // Offline, `docker build` cannot pull a FROM image: make those present (stand-ins) first.
-  const buildBases = [...new Set(needs.built.flatMap((b) => readDockerfile(fs.readFileSync(b.dockerfile, 'utf8')).baseImages.map((base) => base.ref)))].filter((tag) => !isBuilt(tag));
+  const buildBases = [
+    ...new Set(
+      needs.built.flatMap((b) =>
+        readDockerfile(fs.readFileSync(b.dockerfile, 'utf8')).baseImages.map((base) => base.ref),
+      ),
+    ),
+  ].filter((tag) => !isBuilt(tag));
   const standIns: string[] = [];
   for (const tag of used) if (await ensureHostImage(tag, log)) standIns.push(tag);
   for (const tag of new Set(buildBases)) if (!used.includes(tag)) await ensureHostImage(tag, log);

@@ -14,7 +14,15 @@ export interface TaskPlacement {
 
 /** Running tasks of every service of `stack`, by service name. */
 export async function stackPlacement(lab: SwarmLab, stack: string): Promise<Record<string, TaskPlacement[]>> {
-  const out = await lab.docker(['stack', 'ps', '--filter', 'desired-state=running', '--format', '{{.Name}}\t{{.Node}}\t{{.CurrentState}}', stack]);
+  const out = await lab.docker([
+    'stack',
+    'ps',
+    '--filter',
+    'desired-state=running',
+    '--format',
+    '{{.Name}}\t{{.Node}}\t{{.CurrentState}}',
+    stack,
+  ]);
   const placement: Record<string, TaskPlacement[]> = {};
   for (const line of out.split('\n').filter(Boolean)) {
     const [task, node, state] = line.split('\t');
@@ -26,18 +34,48 @@ export async function stackPlacement(lab: SwarmLab, stack: string): Promise<Reco
 }
 
 /** Runs `command` in a running task of `service` (full name, e.g. `mystack_web`), on whichever node holds it. */
-export async function execInService(lab: SwarmLab, service: string, command: string[], {timeoutMs = 60_000} = {}): Promise<ExecResult> {
-  const tasks = await lab.docker(['service', 'ps', '--filter', 'desired-state=running', '--no-trunc', '--format', '{{.ID}}\t{{.Node}}\t{{.CurrentState}}', service]);
+export async function execInService(
+  lab: SwarmLab,
+  service: string,
+  command: string[],
+  {timeoutMs = 60_000} = {},
+): Promise<ExecResult> {
+  const tasks = await lab.docker([
+    'service',
+    'ps',
+    '--filter',
+    'desired-state=running',
+    '--no-trunc',
+    '--format',
+    '{{.ID}}\t{{.Node}}\t{{.CurrentState}}',
+    service,
+  ]);
   for (const line of tasks.split('\n').filter(Boolean)) {
     const [id, node, state] = line.split('\t');
     if (!state.startsWith('Running')) continue;
     const container = lab.layout.nodes.find((n) => n.hostname === node)?.container;
     if (!container) continue;
-    const ps = await run('docker', ['exec', container, 'docker', 'ps', '--quiet', '--filter', `label=com.docker.swarm.task.id=${id}`]);
+    const ps = await run('docker', [
+      'exec',
+      container,
+      'docker',
+      'ps',
+      '--quiet',
+      '--filter',
+      `label=com.docker.swarm.task.id=${id}`,
+    ]);
     const taskContainer = ps.stdout.trim().split('\n')[0];
-    if (taskContainer) return run('docker', ['exec', container, 'docker', 'exec', taskContainer, ...command], {timeoutMs});
+    if (taskContainer)
+      return run('docker', ['exec', container, 'docker', 'exec', taskContainer, ...command], {timeoutMs});
   }
-  return {code: 1, signal: null, stdout: '', stderr: `no running task of ${service} in the lab`, timedOut: false, interrupted: false};
+  return {
+    code: 1,
+    signal: null,
+    stdout: '',
+    stderr: `no running task of ${service} in the lab`,
+    timedOut: false,
+    interrupted: false,
+  };
 }
 
 export interface PortForward {
@@ -54,7 +92,14 @@ export interface PortForward {
 export async function forwardPublishedPort(lab: SwarmLab, port: number): Promise<PortForward> {
   const addresses: string[] = [];
   for (const node of lab.layout.nodes) {
-    addresses.push(await dockerOutput(['inspect', '--format', `{{(index .NetworkSettings.Networks "${lab.layout.network}").IPAddress}}`, node.container]));
+    addresses.push(
+      await dockerOutput([
+        'inspect',
+        '--format',
+        `{{(index .NetworkSettings.Networks "${lab.layout.network}").IPAddress}}`,
+        node.container,
+      ]),
+    );
   }
   const connectToNode = (i: number, onConnected: (s: net.Socket) => void, onNone: () => void) => {
     if (i >= addresses.length) return onNone();

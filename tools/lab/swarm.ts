@@ -38,7 +38,8 @@ export interface LabLayout {
 
 /** Names of everything a lab called `name` creates. Node host names follow the notes' three VMs. */
 export function labLayout(name = DEFAULT_LAB_NAME): LabLayout {
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) throw new Error(`lab name "${name}" must be lowercase letters, digits and dashes`);
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(name))
+    throw new Error(`lab name "${name}" must be lowercase letters, digits and dashes`);
   const node = (role: LabNode['role'], hostname: string): LabNode => ({
     role,
     hostname,
@@ -56,20 +57,32 @@ export function labLayout(name = DEFAULT_LAB_NAME): LabLayout {
 /** `docker run` arguments for one node: Docker-in-Docker without --privileged, which this VM refuses. */
 export function nodeRunArgs(layout: LabLayout, node: LabNode, image: string, entrypoint = ENTRYPOINT): string[] {
   return [
-    'run', '--detach',
-    '--name', node.container,
-    '--hostname', node.hostname,
-    '--label', layout.label,
-    '--label', `${LAB_LABEL}.role=${node.role}`,
-    '--network', layout.network,
-    '--network-alias', node.hostname,
+    'run',
+    '--detach',
+    '--name',
+    node.container,
+    '--hostname',
+    node.hostname,
+    '--label',
+    layout.label,
+    '--label',
+    `${LAB_LABEL}.role=${node.role}`,
+    '--network',
+    layout.network,
+    '--network-alias',
+    node.hostname,
     ...DIND_RUN_FLAGS,
     // Keep three engines lean on a shared 2-core machine.
-    '--memory', '2g',
-    '--cpus', '1',
-    '--volume', `${node.volume}:/var/lib/docker`,
-    '--volume', `${entrypoint}:/usr/local/bin/fglab-node:ro`,
-    '--entrypoint', '/usr/local/bin/fglab-node',
+    '--memory',
+    '2g',
+    '--cpus',
+    '1',
+    '--volume',
+    `${node.volume}:/var/lib/docker`,
+    '--volume',
+    `${entrypoint}:/usr/local/bin/fglab-node:ro`,
+    '--entrypoint',
+    '/usr/local/bin/fglab-node',
     ...(node.role === 'manager' ? ['--publish', `127.0.0.1::${ENGINE_PORT}`] : []),
     image,
   ];
@@ -144,7 +157,10 @@ export function parseNodeLs(output: string): NodeLsRow[] {
 }
 
 async function labResources(layout: LabLayout): Promise<{containers: string[]; networks: string[]; volumes: string[]}> {
-  const list = async (args: string[]) => (await dockerOutput([...args, '--filter', `label=${layout.label}`, '--format', '{{.Name}}'])).split('\n').filter(Boolean);
+  const list = async (args: string[]) =>
+    (await dockerOutput([...args, '--filter', `label=${layout.label}`, '--format', '{{.Name}}']))
+      .split('\n')
+      .filter(Boolean);
   const [containers, networks, volumes] = await Promise.all([
     list(['ps', '--all']).catch(() => []),
     list(['network', 'ls']),
@@ -157,16 +173,36 @@ export async function swarmStatus(name = DEFAULT_LAB_NAME): Promise<LabStatus> {
   const layout = labLayout(name);
   const states = new Map<string, string>();
   const addresses = new Map<string, string>();
-  const ps = await dockerOutput(['ps', '--all', '--filter', `label=${layout.label}`, '--format', '{{.Names}}\t{{.State}}']);
+  const ps = await dockerOutput([
+    'ps',
+    '--all',
+    '--filter',
+    `label=${layout.label}`,
+    '--format',
+    '{{.Names}}\t{{.State}}',
+  ]);
   for (const line of ps.split('\n').filter(Boolean)) {
     const [container, state] = line.split('\t');
     states.set(container, state);
-    const address = await run('docker', ['inspect', '--format', `{{with index .NetworkSettings.Networks "${layout.network}"}}{{.IPAddress}}{{end}}`, container]);
+    const address = await run('docker', [
+      'inspect',
+      '--format',
+      `{{with index .NetworkSettings.Networks "${layout.network}"}}{{.IPAddress}}{{end}}`,
+      container,
+    ]);
     addresses.set(container, address.stdout.trim());
   }
   let rows: NodeLsRow[] = [];
   if (states.get(manager(layout).container) === 'running') {
-    const ls = await run('docker', ['exec', manager(layout).container, 'docker', 'node', 'ls', '--format', '{{json .}}']);
+    const ls = await run('docker', [
+      'exec',
+      manager(layout).container,
+      'docker',
+      'node',
+      'ls',
+      '--format',
+      '{{json .}}',
+    ]);
     if (ls.code === 0) rows = parseNodeLs(ls.stdout);
   }
   const nodes = layout.nodes.map((node): NodeStatus => {
@@ -194,9 +230,23 @@ export async function swarmStatus(name = DEFAULT_LAB_NAME): Promise<LabStatus> {
 
 export function formatStatus(status: LabStatus): string {
   const header = ['CONTAINER', 'STATE', 'ADDRESS', 'NODE', 'ROLE', 'STATUS', 'AVAILABILITY', 'ENGINE'];
-  const rows = status.nodes.map((n) => [n.container, n.state, n.address || '-', n.hostname, n.role || '-', n.status || '-', n.availability || '-', n.engine || '-']);
+  const rows = status.nodes.map((n) => [
+    n.container,
+    n.state,
+    n.address || '-',
+    n.hostname,
+    n.role || '-',
+    n.status || '-',
+    n.availability || '-',
+    n.engine || '-',
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const table = [header, ...rows].map((r) => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd());
+  const table = [header, ...rows].map((r) =>
+    r
+      .map((c, i) => c.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd(),
+  );
   const summary = status.ready
     ? `Swarm lab "${status.name}" is ready: 1 manager, 2 workers. Manager API: ${status.managerHost}`
     : status.exists
@@ -222,13 +272,35 @@ export async function lostNodes(name = DEFAULT_LAB_NAME): Promise<LostNode[]> {
   for (const node of labLayout(name).nodes) {
     const r = await run('docker', ['inspect', '--format', '{{json .State}}\t{{.RestartCount}}', node.container]);
     if (r.code !== 0) {
-      lost.push({container: node.container, state: 'missing', exitCode: -1, oomKilled: false, restarts: 0, finishedAt: '', error: 'the container is gone'});
+      lost.push({
+        container: node.container,
+        state: 'missing',
+        exitCode: -1,
+        oomKilled: false,
+        restarts: 0,
+        finishedAt: '',
+        error: 'the container is gone',
+      });
       continue;
     }
     const [stateJson, restarts] = r.stdout.trim().split('\t');
-    const state = JSON.parse(stateJson) as {Status: string; ExitCode: number; OOMKilled: boolean; FinishedAt: string; Error: string};
+    const state = JSON.parse(stateJson) as {
+      Status: string;
+      ExitCode: number;
+      OOMKilled: boolean;
+      FinishedAt: string;
+      Error: string;
+    };
     if (state.Status === 'running' && Number(restarts) === 0) continue;
-    lost.push({container: node.container, state: state.Status, exitCode: state.ExitCode, oomKilled: state.OOMKilled, restarts: Number(restarts), finishedAt: state.FinishedAt, error: state.Error});
+    lost.push({
+      container: node.container,
+      state: state.Status,
+      exitCode: state.ExitCode,
+      oomKilled: state.OOMKilled,
+      restarts: Number(restarts),
+      finishedAt: state.FinishedAt,
+      error: state.Error,
+    });
   }
   return lost;
 }
@@ -247,7 +319,9 @@ export function describeLostNodes(lost: LostNode[], meminfo: string): string {
           : `exited with code ${n.exitCode}${n.exitCode === 137 ? ' (SIGKILL: usually the kernel reclaiming memory)' : ''}`;
     return `LAB NODE LOST TO THE MACHINE, NOT TO THE EXAMPLE: ${n.container} ${why}${n.finishedAt && !n.finishedAt.startsWith('0001') ? ` at ${n.finishedAt}` : ''}${n.error ? ` (${n.error})` : ''}`;
   });
-  lines.push(`host memory now: ${gib(kib('MemAvailable'))} GiB available of ${gib(kib('MemTotal'))} GiB; tests on this lab after the loss are not evidence about the examples`);
+  lines.push(
+    `host memory now: ${gib(kib('MemAvailable'))} GiB available of ${gib(kib('MemTotal'))} GiB; tests on this lab after the loss are not evidence about the examples`,
+  );
   return lines.join('\n');
 }
 
@@ -275,14 +349,30 @@ export async function swarmDown(name = DEFAULT_LAB_NAME, log: Log = () => {}): P
         }),
       )
     ).filter((n): n is string => n !== undefined);
-  const removedContainers = await removeEach(containers, (c) => ['container', 'inspect', c], (c) => ['rm', '--force', '--volumes', c]);
+  const removedContainers = await removeEach(
+    containers,
+    (c) => ['container', 'inspect', c],
+    (c) => ['rm', '--force', '--volumes', c],
+  );
   const networks = [...new Set([...found.networks, layout.network])];
-  const removedNetworks = await removeEach(networks, (n) => ['network', 'inspect', n], (n) => ['network', 'rm', n]);
+  const removedNetworks = await removeEach(
+    networks,
+    (n) => ['network', 'inspect', n],
+    (n) => ['network', 'rm', n],
+  );
   const volumes = [...new Set([...found.volumes, ...layout.nodes.map((n) => n.volume)])];
-  const removedVolumes = await removeEach(volumes, (v) => ['volume', 'inspect', v], (v) => ['volume', 'rm', '--force', v]);
+  const removedVolumes = await removeEach(
+    volumes,
+    (v) => ['volume', 'inspect', v],
+    (v) => ['volume', 'rm', '--force', v],
+  );
   const report = {containers: removedContainers, networks: removedNetworks, volumes: removedVolumes};
   const count = removedContainers.length + removedNetworks.length + removedVolumes.length;
-  log(count ? `removed ${[...removedContainers, ...removedNetworks, ...removedVolumes].join(', ')}` : 'nothing of the lab was there');
+  log(
+    count
+      ? `removed ${[...removedContainers, ...removedNetworks, ...removedVolumes].join(', ')}`
+      : 'nothing of the lab was there',
+  );
   return report;
 }
 
@@ -306,15 +396,31 @@ export interface ImageLoad {
 }
 
 /** Copies host images into every node that lacks them (tools/core/image-copy.ts). */
-export async function loadImagesIntoLab(tags: string[], name = DEFAULT_LAB_NAME, log: Log = () => {}, signal?: AbortSignal): Promise<ImageLoad[]> {
+export async function loadImagesIntoLab(
+  tags: string[],
+  name = DEFAULT_LAB_NAME,
+  log: Log = () => {},
+  signal?: AbortSignal,
+): Promise<ImageLoad[]> {
   const layout = labLayout(name);
   const hostIds = new Map<string, string>();
   for (const tag of tags) hostIds.set(tag, await dockerOutput(['image', 'inspect', '--format', '{{.Id}}', tag]));
   const missing: ImageLoad[] = [];
   await Promise.all(
     layout.nodes.map(async (node) => {
-      const listing = await nodeDocker(node, ['image', 'ls', '--no-trunc', '--format', '{{.Repository}}:{{.Tag}} {{.ID}}']);
-      const present = new Map(listing.split('\n').filter(Boolean).map((l) => l.split(' ') as [string, string]));
+      const listing = await nodeDocker(node, [
+        'image',
+        'ls',
+        '--no-trunc',
+        '--format',
+        '{{.Repository}}:{{.Tag}} {{.ID}}',
+      ]);
+      const present = new Map(
+        listing
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => l.split(' ') as [string, string]),
+      );
       const lacking = tags.filter((tag) => present.get(tag) !== hostIds.get(tag));
       if (lacking.length) missing.push({node: node.container, tags: lacking});
     }),
@@ -322,7 +428,11 @@ export async function loadImagesIntoLab(tags: string[], name = DEFAULT_LAB_NAME,
   if (!missing.length) return [];
   const union = [...new Set(missing.flatMap((m) => m.tags))];
   log(`loading ${union.join(', ')} into ${missing.map((m) => m.node).join(', ')}`);
-  await copyImages(union, missing.map((m) => m.node), signal);
+  await copyImages(
+    union,
+    missing.map((m) => m.node),
+    signal,
+  );
   return missing;
 }
 
@@ -354,7 +464,12 @@ export interface UpOptions {
   signal?: AbortSignal;
 }
 
-export async function swarmUp({name = DEFAULT_LAB_NAME, log = () => {}, signal, ...options}: UpOptions = {}): Promise<UpReport> {
+export async function swarmUp({
+  name = DEFAULT_LAB_NAME,
+  log = () => {},
+  signal,
+  ...options
+}: UpOptions = {}): Promise<UpReport> {
   const images = () => (options.images ? Promise.resolve({tags: options.images, standIns: []}) : prepareLabImages(log));
   const layout = labLayout(name);
   const phases: Array<[string, number]> = [];
@@ -373,7 +488,14 @@ export async function swarmUp({name = DEFAULT_LAB_NAME, log = () => {}, signal, 
     phase('images ready on the host');
     await loadImagesIntoLab(tags, name, log, signal);
     phase('images loaded into the nodes');
-    return {status: await swarmStatus(name), images: tags, standIns, ipvs: await ipvsAvailable(layout), phases, reused: true};
+    return {
+      status: await swarmStatus(name),
+      images: tags,
+      standIns,
+      ipvs: await ipvsAvailable(layout),
+      phases,
+      reused: true,
+    };
   }
   if (before.exists) {
     log(`the lab "${name}" is half there; removing it first`);
@@ -396,14 +518,18 @@ export async function swarmUp({name = DEFAULT_LAB_NAME, log = () => {}, signal, 
     }
     await Promise.all(
       layout.nodes.map((node) =>
-        waitFor(`the engine in ${node.container}`, async () => {
-          const state = await dockerOutput(['inspect', '--format', '{{.State.Status}}', node.container]);
-          if (state !== 'running') {
-            const logs = await run('docker', ['logs', '--tail', '20', node.container]);
-            throw new Error(`${node.container} is ${state}:\n${logs.stdout}${logs.stderr}`);
-          }
-          return (await dockerSucceeds(['exec', node.container, 'docker', 'version'])) ? true : undefined;
-        }, {timeoutMs: 90_000, intervalMs: 500, signal}).catch(async (err: Error) => {
+        waitFor(
+          `the engine in ${node.container}`,
+          async () => {
+            const state = await dockerOutput(['inspect', '--format', '{{.State.Status}}', node.container]);
+            if (state !== 'running') {
+              const logs = await run('docker', ['logs', '--tail', '20', node.container]);
+              throw new Error(`${node.container} is ${state}:\n${logs.stdout}${logs.stderr}`);
+            }
+            return (await dockerSucceeds(['exec', node.container, 'docker', 'version'])) ? true : undefined;
+          },
+          {timeoutMs: 90_000, intervalMs: 500, signal},
+        ).catch(async (err: Error) => {
           const logs = await run('docker', ['logs', '--tail', '20', node.container]);
           if (signal?.aborted) throw err;
           throw new Error(`${err.message}\nlast lines of ${node.container}:\n${logs.stdout}${logs.stderr}`);
@@ -413,7 +539,12 @@ export async function swarmUp({name = DEFAULT_LAB_NAME, log = () => {}, signal, 
     phase('three engines started');
 
     const address = async (node: LabNode) =>
-      dockerOutput(['inspect', '--format', `{{(index .NetworkSettings.Networks "${layout.network}").IPAddress}}`, node.container]);
+      dockerOutput([
+        'inspect',
+        '--format',
+        `{{(index .NetworkSettings.Networks "${layout.network}").IPAddress}}`,
+        node.container,
+      ]);
     const managerNode = manager(layout);
     const managerAddress = await address(managerNode);
     log(`docker swarm init on ${managerNode.hostname} (${managerAddress})`);
@@ -422,18 +553,37 @@ export async function swarmUp({name = DEFAULT_LAB_NAME, log = () => {}, signal, 
     for (const worker of layout.nodes.filter((n) => n.role === 'worker')) {
       signal?.throwIfAborted();
       log(`docker swarm join on ${worker.hostname}`);
-      await nodeDocker(worker, ['swarm', 'join', '--advertise-addr', await address(worker), '--token', token, `${managerAddress}:2377`]);
+      await nodeDocker(worker, [
+        'swarm',
+        'join',
+        '--advertise-addr',
+        await address(worker),
+        '--token',
+        token,
+        `${managerAddress}:2377`,
+      ]);
     }
-    await waitFor('three Ready nodes', async () => {
-      const rows = parseNodeLs(await nodeDocker(managerNode, ['node', 'ls', '--format', '{{json .}}']));
-      return rows.length === 3 && rows.every((r) => r.Status === 'Ready') ? rows : undefined;
-    }, {timeoutMs: 60_000, signal});
+    await waitFor(
+      'three Ready nodes',
+      async () => {
+        const rows = parseNodeLs(await nodeDocker(managerNode, ['node', 'ls', '--format', '{{json .}}']));
+        return rows.length === 3 && rows.every((r) => r.Status === 'Ready') ? rows : undefined;
+      },
+      {timeoutMs: 60_000, signal},
+    );
     phase('swarm formed');
 
     await loadImagesIntoLab(tags, name, log, signal);
     phase('images loaded into the nodes');
 
-    return {status: await swarmStatus(name), images: tags, standIns: node.standIn ? [nodeImage, ...standIns] : standIns, ipvs: await ipvsAvailable(layout), phases, reused: false};
+    return {
+      status: await swarmStatus(name),
+      images: tags,
+      standIns: node.standIn ? [nodeImage, ...standIns] : standIns,
+      ipvs: await ipvsAvailable(layout),
+      phases,
+      reused: false,
+    };
   } catch (err) {
     log(`starting the lab failed; removing what it made`);
     await swarmDown(name, log).catch((cleanupErr: Error) => log(`cleanup failed too: ${cleanupErr.message}`));
@@ -488,16 +638,25 @@ export interface StartingLab<S> {
  */
 export function startingLab<S>(name: string, log: Log, start: (signal: AbortSignal) => Promise<S>): StartingLab<S> {
   // The removal is registered before `start` runs; it reads `started` only when it runs, later.
-  const teardown = registerTeardown(`lab ${name}`, async () => {
-    await started.catch(() => {});
-    await swarmDown(name, log);
-  }, {log});
+  const teardown = registerTeardown(
+    `lab ${name}`,
+    async () => {
+      await started.catch(() => {});
+      await swarmDown(name, log);
+    },
+    {log},
+  );
   const started = start(interruption);
   return {started, teardown};
 }
 
 /** Starts the lab `name` with `start`, hands what it returned to `use`, then removes the lab whatever happens. */
-export async function removingLab<S, T>(name: string, log: Log, start: (signal: AbortSignal) => Promise<S>, use: (started: S) => Promise<T>): Promise<T> {
+export async function removingLab<S, T>(
+  name: string,
+  log: Log,
+  start: (signal: AbortSignal) => Promise<S>,
+  use: (started: S) => Promise<T>,
+): Promise<T> {
   const lab = startingLab(name, log, start);
   try {
     return await use(await lab.started);
@@ -512,9 +671,18 @@ export async function removingLab<S, T>(name: string, log: Log, start: (signal: 
  */
 export async function withSwarmLab<T>(
   fn: (lab: SwarmLab) => Promise<T>,
-  {name = DEFAULT_LAB_NAME, log = (l: string) => console.error(l), images}: Pick<UpOptions, 'name' | 'log' | 'images'> = {},
+  {
+    name = DEFAULT_LAB_NAME,
+    log = (l: string) => console.error(l),
+    images,
+  }: Pick<UpOptions, 'name' | 'log' | 'images'> = {},
 ): Promise<T> {
   const running = (await swarmStatus(name)).ready;
   if (running) return fn(await openLab(name));
-  return removingLab(name, log, (signal) => swarmUp({name, log, images, signal}), async () => fn(await openLab(name)));
+  return removingLab(
+    name,
+    log,
+    (signal) => swarmUp({name, log, images, signal}),
+    async () => fn(await openLab(name)),
+  );
 }

@@ -10,7 +10,8 @@ import {resolveFile} from './serve';
 
 /** Page margins; the footer with the page number sits in the bottom one. */
 export const MARGIN = {top: '16mm', right: '16mm', bottom: '18mm', left: '16mm'};
-const FOOTER = '<div style="width:100%;text-align:center;font-size:8px;color:#555"><span class="pageNumber"></span></div>';
+const FOOTER =
+  '<div style="width:100%;text-align:center;font-size:8px;color:#555"><span class="pageNumber"></span></div>';
 const ASSEMBLE = fs.readFileSync(path.join(__dirname, 'browser/assemble.js'), 'utf8');
 const PRINT_CSS = fs.readFileSync(path.join(__dirname, 'print.css'), 'utf8');
 
@@ -32,7 +33,10 @@ interface Chapter {
 /** The chapters as the sidebar of the first docs page lists them. */
 async function chapters(page: Page, opts: BookOptions): Promise<Chapter[]> {
   const hrefs = await page.evaluate(() =>
-    Array.from(document.querySelectorAll('.theme-doc-sidebar-menu a.menu__link')).map((a) => a.getAttribute('href') ?? ''));
+    Array.from(document.querySelectorAll('.theme-doc-sidebar-menu a.menu__link')).map(
+      (a) => a.getAttribute('href') ?? '',
+    ),
+  );
   if (hrefs.length === 0) throw new Error(`${opts.locale}: the docs sidebar lists no chapter`);
   return hrefs.map((href) => {
     const file = resolveFile(opts.buildDir, href);
@@ -49,13 +53,19 @@ async function open(page: Page, url: string): Promise<void> {
 /** Prints the page, then reads back on which page each table-of-contents target landed. */
 async function printPass(page: Page, file: string): Promise<Map<string, number>> {
   await page.pdf({
-    path: file, format: 'A4', margin: MARGIN, printBackground: true,
-    displayHeaderFooter: true, headerTemplate: '<span></span>', footerTemplate: FOOTER,
+    path: file,
+    format: 'A4',
+    margin: MARGIN,
+    printBackground: true,
+    displayHeaderFooter: true,
+    headerTemplate: '<span></span>',
+    footerTemplate: FOOTER,
   });
   return destinations(file);
 }
 
-const samePages = (outline: OutlineEntry[], a: Map<string, number>, b: Map<string, number>) => outline.every((e) => a.get(e.id) === b.get(e.id));
+const samePages = (outline: OutlineEntry[], a: Map<string, number>, b: Map<string, number>) =>
+  outline.every((e) => a.get(e.id) === b.get(e.id));
 
 /**
  * Writes the locale's PDF into the build (`pdfPath`); returns its path and each print's seconds. The table of contents
@@ -73,10 +83,13 @@ export async function makeBook(browser: Browser, opts: BookOptions): Promise<{fi
     if (!guide) throw new Error(`${opts.locale}: the home page's navbar has no link to the guide`);
     await open(page, `${opts.siteUrl}${guide}`);
     const title = (await page.locator('.navbar__title').first().textContent())?.trim() ?? 'Docker';
-    const published = new URL((await page.locator('meta[property="og:url"]').getAttribute('content')) ?? opts.siteUrl).origin;
+    const published = new URL((await page.locator('meta[property="og:url"]').getAttribute('content')) ?? opts.siteUrl)
+      .origin;
     const list = await chapters(page, opts);
     const args = {chapters: list, siteUrl: published, css: PRINT_CSS};
-    const outline = (await page.evaluate(`${ASSEMBLE}\n;fieldguideBook.assemble(${JSON.stringify(args)})`)) as OutlineEntry[];
+    const outline = (await page.evaluate(
+      `${ASSEMBLE}\n;fieldguideBook.assemble(${JSON.stringify(args)})`,
+    )) as OutlineEntry[];
     await page.emulateMedia({media: 'print'});
 
     const texts = TEXTS[opts.locale];

@@ -19,7 +19,8 @@ function parseArgs(argv: string[]): {buildDir: string; locales: Locale[]} | stri
   for (let i = 0; i < argv.length; i++) {
     const value = argv[i + 1];
     if (argv[i] === '--build' && value) buildDir = path.resolve(argv[++i]);
-    else if (argv[i] === '--locale' && (LOCALES as readonly string[]).includes(value)) locales.push(argv[++i] as Locale);
+    else if (argv[i] === '--locale' && (LOCALES as readonly string[]).includes(value))
+      locales.push(argv[++i] as Locale);
     else return `unknown or incomplete option: ${argv.slice(i, i + 2).join(' ')}`;
   }
   return {buildDir, locales: locales.length ? locales : [...LOCALES]};
@@ -46,13 +47,23 @@ async function main(): Promise<number> {
   const browser = await chromium.launch({executablePath: chromiumPath(), args: chromiumArgs});
   try {
     // One page per locale at the same time: printing keeps one core busy.
-    await Promise.all(args.locales.map(async (locale) => {
-      const started = Date.now();
-      const {file, passes} = await makeBook(browser, {buildDir: args.buildDir, siteUrl: server.url, locale, versions, today});
-      const mb = fs.statSync(file).size / 1024 / 1024;
-      const prints = passes.map((s) => `${s.toFixed(0)} s`).join(' + ');
-      console.log(`${locale}: ${path.relative(process.cwd(), file)}  ${pageCount(file)} pages  ${mb.toFixed(1)} MB  ${((Date.now() - started) / 1000).toFixed(1)} s (prints: ${prints})`);
-    }));
+    await Promise.all(
+      args.locales.map(async (locale) => {
+        const started = Date.now();
+        const {file, passes} = await makeBook(browser, {
+          buildDir: args.buildDir,
+          siteUrl: server.url,
+          locale,
+          versions,
+          today,
+        });
+        const mb = fs.statSync(file).size / 1024 / 1024;
+        const prints = passes.map((s) => `${s.toFixed(0)} s`).join(' + ');
+        console.log(
+          `${locale}: ${path.relative(process.cwd(), file)}  ${pageCount(file)} pages  ${mb.toFixed(1)} MB  ${((Date.now() - started) / 1000).toFixed(1)} s (prints: ${prints})`,
+        );
+      }),
+    );
   } finally {
     await browser.close();
     await server.close();
@@ -60,7 +71,10 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then((code) => process.exit(code), (err: unknown) => {
-  console.error(`pdf: ${(err as Error).message}`);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(`pdf: ${(err as Error).message}`);
+    process.exit(1);
+  },
+);

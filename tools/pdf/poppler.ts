@@ -6,7 +6,10 @@ function poppler(tool: string, args: string[]): string {
     return execFileSync(tool, args, {encoding: 'utf8', maxBuffer: 256 * 1024 * 1024});
   } catch (err) {
     const e = err as NodeJS.ErrnoException & {stderr?: string};
-    if (e.code === 'ENOENT') throw new Error(`${tool} is missing: install Debian's poppler-utils (apt-get install poppler-utils)`, {cause: err});
+    if (e.code === 'ENOENT')
+      throw new Error(`${tool} is missing: install Debian's poppler-utils (apt-get install poppler-utils)`, {
+        cause: err,
+      });
     throw new Error(`${tool} ${args.join(' ')} failed: ${e.stderr ?? e.message}`, {cause: err});
   }
 }
@@ -50,10 +53,13 @@ export function parseFonts(output: string): FontRow[] {
       return cell;
     });
   };
-  return lines.slice(rule + 1).filter((l) => l.trim()).map((l) => {
-    const [name, type, , emb] = cut(l);
-    return {name, type, embedded: emb === 'yes'};
-  });
+  return lines
+    .slice(rule + 1)
+    .filter((l) => l.trim())
+    .map((l) => {
+      const [name, type, , emb] = cut(l);
+      return {name, type, embedded: emb === 'yes'};
+    });
 }
 
 export const fonts = (file: string) => parseFonts(poppler('pdffonts', [file]));
@@ -70,8 +76,16 @@ export function parseWords(xhtml: string): Word[] {
   const words: Word[] = [];
   let page = 0;
   let pageWidth = 0;
-  const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
-  for (const m of xhtml.matchAll(/<page width="([\d.]+)"|<word xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)) {
+  const decode = (s: string) =>
+    s
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, '&');
+  for (const m of xhtml.matchAll(
+    /<page width="([\d.]+)"|<word xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g,
+  )) {
     if (m[1] !== undefined) {
       page++;
       pageWidth = Number(m[1]);

@@ -39,8 +39,9 @@ export interface Options {
 
 export function parseArgs(argv: string[]): Options | string {
   const [command, ...rest] = argv;
-  if (command !== 'check' && command !== 'up' && command !== 'list' && command !== 'images') return command ? `unknown command "${command}"` : 'no command given';
-  const opts: Options = { command, names: [], examplesDir: 'examples', json: null, lab: false, engine: null, jobs: 1 };
+  if (command !== 'check' && command !== 'up' && command !== 'list' && command !== 'images')
+    return command ? `unknown command "${command}"` : 'no command given';
+  const opts: Options = {command, names: [], examplesDir: 'examples', json: null, lab: false, engine: null, jobs: 1};
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (arg === '--examples' || arg === '--json' || arg === '--engine' || arg === '--jobs') {

@@ -1,33 +1,44 @@
 // npm run examples -- check|up|list|images [name…] [--examples DIR] [--json FILE] [--lab] [--engine MAJOR] [--jobs N]
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
-import { interruptedBy, runAllTeardowns, runMain } from '../core/teardown';
-import { targetEngine, type TargetEngine } from './exec';
-import { openRunningLab } from './lab';
-import { upOnOtherEngine } from './otherEngine';
-import type { SwarmLab } from '../lab/swarm';
-import { hasCluster, hasIpvs } from './features';
-import { formatProblem } from './problems';
-import { closingLine, formatDetails, formatTable, summarize, table, withStaticChecks, writeJson, type Report } from './report';
-import type { ExampleResult } from './result';
-import { ensureImage } from './images';
-import { exampleImages, staticResult, upExample, type Features } from './run-example';
-import { mayStartBeside, slotOf } from './schedule';
-import { checkExample, type StaticResult } from './static/index';
-import { parseArgs, USAGE } from './args';
-import { CHECK_REPORT, engineReport, UP_REPORT } from './reportFiles.cjs';
+import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs';
+import {join, resolve} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {parse} from 'yaml';
+import {interruptedBy, runAllTeardowns, runMain} from '../core/teardown';
+import {targetEngine, type TargetEngine} from './exec';
+import {openRunningLab} from './lab';
+import {upOnOtherEngine} from './otherEngine';
+import type {SwarmLab} from '../lab/swarm';
+import {hasCluster, hasIpvs} from './features';
+import {formatProblem} from './problems';
+import {
+  closingLine,
+  formatDetails,
+  formatTable,
+  summarize,
+  table,
+  withStaticChecks,
+  writeJson,
+  type Report,
+} from './report';
+import type {ExampleResult} from './result';
+import {ensureImage} from './images';
+import {exampleImages, staticResult, upExample, type Features} from './run-example';
+import {mayStartBeside, slotOf} from './schedule';
+import {checkExample, type StaticResult} from './static/index';
+import {parseArgs, USAGE} from './args';
+import {CHECK_REPORT, engineReport, UP_REPORT} from './reportFiles.cjs';
 
 /** Example folders: every folder under the examples directory (README.md and the like are skipped). */
 export function exampleNames(dir: string): string[] {
-  return readdirSync(dir).filter((n) => !n.startsWith('.') && statSync(join(dir, n)).isDirectory()).sort();
+  return readdirSync(dir)
+    .filter((n) => !n.startsWith('.') && statSync(join(dir, n)).isDirectory())
+    .sort();
 }
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
 async function engineVersion(engine: TargetEngine): Promise<string | null> {
-  const r = await engine.docker(['version', '--format', '{{.Server.Version}}'], { timeoutMs: 30_000 });
+  const r = await engine.docker(['version', '--format', '{{.Server.Version}}'], {timeoutMs: 30_000});
   return r.code === 0 ? r.stdout.trim() : null;
 }
 
@@ -38,9 +49,10 @@ async function checkAll(root: string, names: string[]): Promise<Map<string, Stat
   const statics = new Map<string, StaticResult>();
   const queue = [...names];
   const worker = async () => {
-    for (let name = queue.shift(); name !== undefined; name = queue.shift()) statics.set(name, await checkExample(join(root, name)));
+    for (let name = queue.shift(); name !== undefined; name = queue.shift())
+      statics.set(name, await checkExample(join(root, name)));
   };
-  await Promise.all(Array.from({ length: CHECK_CONCURRENCY }, worker));
+  await Promise.all(Array.from({length: CHECK_CONCURRENCY}, worker));
   return statics;
 }
 
@@ -49,7 +61,7 @@ function engineImages(): string[] {
   // Beside package.json, wherever the runner is started from (a missing file must not depend on the cwd).
   const file = fileURLToPath(new URL('../../docker-versions.json', import.meta.url));
   if (!existsSync(file)) return [];
-  const versions = JSON.parse(readFileSync(file, 'utf8')) as { engine: string; secondEngine: string | null };
+  const versions = JSON.parse(readFileSync(file, 'utf8')) as {engine: string; secondEngine: string | null};
   return [versions.engine, versions.secondEngine].flatMap((v) => (v ? [`docker:${v.split('.')[0]}-dind`] : []));
 }
 
@@ -83,14 +95,18 @@ async function ensureAllImages(root: string, names: string[]): Promise<number> {
       const started = Date.now();
       try {
         const image = await ensureImage(ref, (line) => log(`[${ref}] ${line}`));
-        log(`${ref}: ${image.standin ? `stand-in, ${image.built ? 'built' : 'up to date'}` : 'the real image'} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+        log(
+          `${ref}: ${image.standin ? `stand-in, ${image.built ? 'built' : 'up to date'}` : 'the real image'} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+        );
       } catch (err) {
         failures.push(`${ref}: ${(err as Error).message}`);
       }
     }),
   );
   for (const failure of failures) process.stderr.write(`${failure}\n`);
-  process.stdout.write(`${refs.size} images, ${failures.length} problems, in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
+  process.stdout.write(
+    `${refs.size} images, ${failures.length} problems, in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`,
+  );
   return failures.length > 0 ? 1 : 0;
 }
 
@@ -100,17 +116,31 @@ async function ensureAllImages(root: string, names: string[]): Promise<number> {
  * waits, once first in line, until the others are done and lets none pass it. Stops starting new
  * ones after an interrupt.
  */
-async function runScheduled(names: string[], statics: Map<string, StaticResult>, jobs: number, up: (name: string) => Promise<void>): Promise<void> {
-  const slots = new Map(names.map((name) => {
-    const decl = statics.get(name)!.declaration;
-    return [name, decl ? slotOf(decl) : { alone: true, ports: new Set<number>() }];
-  }));
+async function runScheduled(
+  names: string[],
+  statics: Map<string, StaticResult>,
+  jobs: number,
+  up: (name: string) => Promise<void>,
+): Promise<void> {
+  const slots = new Map(
+    names.map((name) => {
+      const decl = statics.get(name)!.declaration;
+      return [name, decl ? slotOf(decl) : {alone: true, ports: new Set<number>()}];
+    }),
+  );
   const pending = [...names];
   const running = new Map<string, Promise<void>>();
   while (pending.length > 0 && !interruptedBy()) {
     const beside = [...running.keys()].map((n) => slots.get(n)!);
     // The first that may start; one that must run alone, once first in line, lets nothing pass it.
-    const index = running.size >= jobs ? -1 : slots.get(pending[0])!.alone ? (running.size === 0 ? 0 : -1) : pending.findIndex((n) => mayStartBeside(slots.get(n)!, beside));
+    const index =
+      running.size >= jobs
+        ? -1
+        : slots.get(pending[0])!.alone
+          ? running.size === 0
+            ? 0
+            : -1
+          : pending.findIndex((n) => mayStartBeside(slots.get(n)!, beside));
     if (index < 0) {
       await Promise.race(running.values());
       continue;
@@ -118,7 +148,10 @@ async function runScheduled(names: string[], statics: Map<string, StaticResult>,
     const [next] = pending.splice(index, 1);
     const slot = slots.get(next)!;
     if (jobs > 1 && slot.alone && slot.why) log(`[${next}] runs alone: ${slot.why}`);
-    running.set(next, up(next).finally(() => running.delete(next)));
+    running.set(
+      next,
+      up(next).finally(() => running.delete(next)),
+    );
   }
   await Promise.all(running.values());
 }
@@ -138,7 +171,9 @@ async function main(argv: string[]): Promise<number> {
   const all = exampleNames(root);
   const unknown = opts.names.filter((n) => !all.includes(n));
   if (unknown.length) {
-    process.stderr.write(`no example named ${unknown.join(', ')} in ${opts.examplesDir} (have: ${all.join(', ') || 'none'})\n`);
+    process.stderr.write(
+      `no example named ${unknown.join(', ')} in ${opts.examplesDir} (have: ${all.join(', ') || 'none'})\n`,
+    );
     return 2;
   }
   const names = opts.names.length ? opts.names : all;
@@ -146,13 +181,17 @@ async function main(argv: string[]): Promise<number> {
   if (opts.command === 'list') {
     const rows = names.map((n) => {
       const file = join(root, n, 'example.yaml');
-      let d: { kind?: string; chapter?: string; title?: Record<string, string> } = {};
+      let d: {kind?: string; chapter?: string; title?: Record<string, string>} = {};
       try {
         d = (parse(readFileSync(file, 'utf8')) ?? {}) as typeof d;
-      } catch { /* shown as unknown; `check` says why */ }
+      } catch {
+        /* shown as unknown; `check` says why */
+      }
       return [n, d.kind ?? '?', d.chapter ?? '?', d.title?.en ?? '', d.title?.['zh-Hans'] ?? ''];
     });
-    process.stdout.write(`${table([['name', 'kind', 'chapter', 'title', '标题'], ...rows])}\n${names.length} examples\n`);
+    process.stdout.write(
+      `${table([['name', 'kind', 'chapter', 'title', '标题'], ...rows])}\n${names.length} examples\n`,
+    );
     return 0;
   }
 
@@ -169,8 +208,12 @@ async function main(argv: string[]): Promise<number> {
   for (const name of names) for (const p of statics.get(name)!.problems) process.stdout.write(`${formatProblem(p)}\n`);
 
   const report: Report = {
-    command: opts.command, startedAt, seconds: 0,
-    engine: { server: null, ipvs: null, cluster: null }, examples: [], summary: { passed: 0, failed: 0, notStarted: 0 },
+    command: opts.command,
+    startedAt,
+    seconds: 0,
+    engine: {server: null, ipvs: null, cluster: null},
+    examples: [],
+    summary: {passed: 0, failed: 0, notStarted: 0},
   };
   const jsonPath = opts.json ?? (opts.command === 'check' ? CHECK_REPORT : UP_REPORT);
 
@@ -201,11 +244,16 @@ async function main(argv: string[]): Promise<number> {
     report.engine.ipvs = features.ipvs;
     report.engine.cluster = features.cluster;
     if (report.engine.lab) log(`Swarm lab ${report.engine.lab}`);
-    log(`engine ${report.engine.server}; IPVS ${features.ipvs ? 'yes' : 'no'}; Kubernetes cluster ${features.cluster ? 'yes' : 'no'}`);
+    log(
+      `engine ${report.engine.server}; IPVS ${features.ipvs ? 'yes' : 'no'}; Kubernetes cluster ${features.cluster ? 'yes' : 'no'}`,
+    );
     const results = new Map<string, ExampleResult>();
     try {
       await runScheduled(names, statics, opts.jobs, async (name) => {
-        results.set(name, withStaticChecks(await upExample(name, statics.get(name)!, features, log, engine, lab), statics.get(name)!));
+        results.set(
+          name,
+          withStaticChecks(await upExample(name, statics.get(name)!, features, log, engine, lab), statics.get(name)!),
+        );
       });
     } finally {
       // What outlives one example (a swarm the runner initialised) goes when the run ends.
@@ -218,7 +266,9 @@ async function main(argv: string[]): Promise<number> {
   report.summary = summarize(report.examples);
   writeJson(jsonPath, report);
   const details = formatDetails(report);
-  process.stdout.write(`\n${formatTable(report)}\n\n${details ? `${details}\n` : ''}report: ${jsonPath}\n${closingLine(report.summary)}\n`);
+  process.stdout.write(
+    `\n${formatTable(report)}\n\n${details ? `${details}\n` : ''}report: ${jsonPath}\n${closingLine(report.summary)}\n`,
+  );
   return report.summary.failed > 0 ? 1 : 0;
 }
 

@@ -1,21 +1,32 @@
 // example.yaml: the declaration of how the runner checks one example (format in examples/README.md).
-import { existsSync, statSync } from 'node:fs';
-import { join, normalize, isAbsolute } from 'node:path';
-import type { Problem } from './problems';
-import { problemAt, valueOf, type YamlFile, type YamlPath } from './yamlpos';
-import { parseImageRef } from '../core/image-ref';
+import {existsSync, statSync} from 'node:fs';
+import {join, normalize, isAbsolute} from 'node:path';
+import type {Problem} from './problems';
+import {problemAt, valueOf, type YamlFile, type YamlPath} from './yamlpos';
+import {parseImageRef} from '../core/image-ref';
 
-import { KINDS, CHAPTERS, TOPICS, LANGUAGES, type Kind, type Chapter, type Language } from './vocabulary';
+import {KINDS, CHAPTERS, TOPICS, LANGUAGES, type Kind, type Chapter, type Language} from './vocabulary';
 
-export { KINDS, CHAPTERS, TOPICS, LANGUAGES, type Kind };
+export {KINDS, CHAPTERS, TOPICS, LANGUAGES, type Kind};
 /** Features the runner can detect; a limit naming another feature is always reported as not checked. */
 export const DETECTED_FEATURES = ['ipvs'] as const;
 
 export type Bilingual = Record<Language, string>;
 
-export interface HttpCheck { url: string; status: number; contains?: string }
-export interface ExecCheck { service: string; command: string[] | string; expect?: string }
-export interface RunCheck { args: string[]; expect?: string }
+export interface HttpCheck {
+  url: string;
+  status: number;
+  contains?: string;
+}
+export interface ExecCheck {
+  service: string;
+  command: string[] | string;
+  expect?: string;
+}
+export interface RunCheck {
+  args: string[];
+  expect?: string;
+}
 
 export interface Check {
   name: Bilingual;
@@ -27,11 +38,25 @@ export interface Check {
   run?: RunCheck;
 }
 
-export interface ImageBuild { tag: string; context: string; dockerfile: string }
-export interface SecretSource { name: string; file?: string; stdin?: string }
-export interface Limit { feature: string; what: Bilingual }
+export interface ImageBuild {
+  tag: string;
+  context: string;
+  dockerfile: string;
+}
+export interface SecretSource {
+  name: string;
+  file?: string;
+  stdin?: string;
+}
+export interface Limit {
+  feature: string;
+  what: Bilingual;
+}
 /** A path (relative to the example folder, may lead out of it) another step makes, e.g. the built site. */
-export interface Requirement { path: string; why: string }
+export interface Requirement {
+  path: string;
+  why: string;
+}
 
 export interface Declaration {
   /** Folder name: the example's id. */
@@ -74,7 +99,20 @@ export const ENTRY_FILE: Record<Exclude<Kind, 'kubernetes'>, string> = {
 };
 
 const TOP_KEYS = [
-  'title', 'summary', 'kind', 'chapter', 'topics', 'timeout', 'files', 'images', 'uses', 'swarm', 'secrets', 'checks', 'limits', 'requires',
+  'title',
+  'summary',
+  'kind',
+  'chapter',
+  'topics',
+  'timeout',
+  'files',
+  'images',
+  'uses',
+  'swarm',
+  'secrets',
+  'checks',
+  'limits',
+  'requires',
 ];
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const EXAMPLE_NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -109,7 +147,8 @@ class DeclarationReader {
     for (const [key, text] of Object.entries(v)) {
       if (!(LANGUAGES as readonly string[]).includes(key)) {
         // `{ en: one, two }` in flow style makes "two" a key: the text needs quotes.
-        const hint = text === null ? ': a comma in unquoted text inside { }? put the text in quotes' : ' (use zh-Hans and en)';
+        const hint =
+          text === null ? ': a comma in unquoted text inside { }? put the text in quotes' : ' (use zh-Hans and en)';
         this.at([...path, key], 'declaration-language', `${what}: unknown language "${key}"${hint}`);
         ok = false;
       }
@@ -118,7 +157,11 @@ class DeclarationReader {
   }
   oneOf<T extends string>(v: unknown, allowed: readonly T[], path: YamlPath, what: string): T | null {
     if (typeof v === 'string' && (allowed as readonly string[]).includes(v)) return v as T;
-    this.at(path, v === undefined ? 'declaration-missing' : 'declaration-value', `${what} must be one of ${allowed.join(' | ')}`);
+    this.at(
+      path,
+      v === undefined ? 'declaration-missing' : 'declaration-value',
+      `${what} must be one of ${allowed.join(' | ')}`,
+    );
     return null;
   }
   stringList(v: unknown, path: YamlPath, what: string): string[] {
@@ -131,7 +174,11 @@ class DeclarationReader {
   unknownKeys(v: Obj, allowed: string[], path: YamlPath, what: string) {
     for (const key of Object.keys(v)) {
       if (!allowed.includes(key)) {
-        this.at([...path, key], 'declaration-unknown-key', `${what}: unknown key "${key}" (known: ${allowed.join(', ')})`);
+        this.at(
+          [...path, key],
+          'declaration-unknown-key',
+          `${what}: unknown key "${key}" (known: ${allowed.join(', ')})`,
+        );
       }
     }
   }
@@ -160,22 +207,34 @@ class DeclarationReader {
 function readImages(reader: DeclarationReader, raw: Obj, kind: Kind | null) {
   const images: ImageBuild[] = [];
   if (raw.images !== undefined) {
-    if (kind && kind !== 'stack') reader.at(['images'], 'declaration-value', `images: is for stack examples (a ${kind} example builds its own)`);
-    if (!Array.isArray(raw.images)) reader.at(['images'], 'declaration-value', 'images must be a list of { tag, context, dockerfile? }');
-    else raw.images.forEach((img, i) => {
-      const path = ['images', i];
-      if (!isObj(img)) return reader.at(path, 'declaration-value', 'an image is { tag, context, dockerfile? }');
-      reader.unknownKeys(img, ['tag', 'context', 'dockerfile'], path, 'image');
-      const tag = typeof img.tag === 'string' ? img.tag : null;
-      if (!tag) reader.at(path, 'declaration-missing', 'image needs a tag');
-      else if (imageTag(tag) === null || imageTag(tag) === 'latest') {
-        reader.at([...path, 'tag'], 'image-unpinned', `image tag "${tag}" must name a version, not latest or nothing`);
-      }
-      const context = reader.localFile(img.context, [...path, 'context'], 'image context', 'dir');
-      const dockerfile = img.dockerfile === undefined ? 'Dockerfile' : img.dockerfile;
-      if (context && typeof dockerfile === 'string') reader.localFile(join(context, dockerfile), [...path, img.dockerfile ? 'dockerfile' : 'context'], 'Dockerfile');
-      if (tag && context && typeof dockerfile === 'string') images.push({ tag, context, dockerfile });
-    });
+    if (kind && kind !== 'stack')
+      reader.at(['images'], 'declaration-value', `images: is for stack examples (a ${kind} example builds its own)`);
+    if (!Array.isArray(raw.images))
+      reader.at(['images'], 'declaration-value', 'images must be a list of { tag, context, dockerfile? }');
+    else
+      raw.images.forEach((img, i) => {
+        const path = ['images', i];
+        if (!isObj(img)) return reader.at(path, 'declaration-value', 'an image is { tag, context, dockerfile? }');
+        reader.unknownKeys(img, ['tag', 'context', 'dockerfile'], path, 'image');
+        const tag = typeof img.tag === 'string' ? img.tag : null;
+        if (!tag) reader.at(path, 'declaration-missing', 'image needs a tag');
+        else if (imageTag(tag) === null || imageTag(tag) === 'latest') {
+          reader.at(
+            [...path, 'tag'],
+            'image-unpinned',
+            `image tag "${tag}" must name a version, not latest or nothing`,
+          );
+        }
+        const context = reader.localFile(img.context, [...path, 'context'], 'image context', 'dir');
+        const dockerfile = img.dockerfile === undefined ? 'Dockerfile' : img.dockerfile;
+        if (context && typeof dockerfile === 'string')
+          reader.localFile(
+            join(context, dockerfile),
+            [...path, img.dockerfile ? 'dockerfile' : 'context'],
+            'Dockerfile',
+          );
+        if (tag && context && typeof dockerfile === 'string') images.push({tag, context, dockerfile});
+      });
   }
   return images;
 }
@@ -184,7 +243,12 @@ function readImages(reader: DeclarationReader, raw: Obj, kind: Kind | null) {
 function readUses(reader: DeclarationReader, raw: Obj, kind: Kind | null) {
   const uses: string[] = [];
   if (raw.uses !== undefined) {
-    if (kind && kind !== 'script') reader.at(['uses'], 'declaration-value', `uses: is for script examples (a ${kind} example's images are read from its files)`);
+    if (kind && kind !== 'script')
+      reader.at(
+        ['uses'],
+        'declaration-value',
+        `uses: is for script examples (a ${kind} example's images are read from its files)`,
+      );
     reader.stringList(raw.uses, ['uses'], 'uses').forEach((ref, i) => {
       if (!isPinned(ref)) reader.at(['uses', i], 'image-unpinned', unpinnedMessage(ref));
       else uses.push(ref);
@@ -197,7 +261,12 @@ function readUses(reader: DeclarationReader, raw: Obj, kind: Kind | null) {
 function readSwarm(reader: DeclarationReader, raw: Obj, kind: Kind | null) {
   let swarm = false;
   if (raw.swarm !== undefined) {
-    if (kind && kind !== 'script') reader.at(['swarm'], 'declaration-value', `swarm: is for script examples (a ${kind} example ${kind === 'stack' ? 'always runs in a swarm' : 'needs none'})`);
+    if (kind && kind !== 'script')
+      reader.at(
+        ['swarm'],
+        'declaration-value',
+        `swarm: is for script examples (a ${kind} example ${kind === 'stack' ? 'always runs in a swarm' : 'needs none'})`,
+      );
     if (typeof raw.swarm === 'boolean') swarm = raw.swarm;
     else reader.at(['swarm'], 'declaration-value', 'swarm must be true or false');
   }
@@ -208,24 +277,28 @@ function readSwarm(reader: DeclarationReader, raw: Obj, kind: Kind | null) {
 function readSecrets(reader: DeclarationReader, raw: Obj, kind: Kind | null) {
   const secrets: SecretSource[] = [];
   if (raw.secrets !== undefined) {
-    if (kind && kind !== 'stack') reader.at(['secrets'], 'declaration-value', 'secrets: is for stack examples (external Swarm secrets)');
-    if (!Array.isArray(raw.secrets)) reader.at(['secrets'], 'declaration-value', 'secrets must be a list of { name, file } or { name, stdin }');
-    else raw.secrets.forEach((s, i) => {
-      const path = ['secrets', i];
-      if (!isObj(s)) return reader.at(path, 'declaration-value', 'a secret is { name, file } or { name, stdin }');
-      reader.unknownKeys(s, ['name', 'file', 'stdin'], path, 'secret');
-      if (typeof s.name !== 'string' || !/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(s.name)) {
-        return reader.at(path, 'declaration-missing', 'secret needs a name (letters, digits, _ . -)');
-      }
-      if ((s.file === undefined) === (s.stdin === undefined)) {
-        return reader.at(path, 'declaration-value', `secret "${s.name}" needs exactly one of file: or stdin:`);
-      }
-      if (s.file !== undefined) {
-        if (reader.localFile(s.file, [...path, 'file'], 'secret file')) secrets.push({ name: s.name, file: s.file as string });
-      } else if (typeof s.stdin !== 'string' || s.stdin === '') {
-        reader.at([...path, 'stdin'], 'declaration-value', 'stdin must be the secret text');
-      } else secrets.push({ name: s.name, stdin: s.stdin });
-    });
+    if (kind && kind !== 'stack')
+      reader.at(['secrets'], 'declaration-value', 'secrets: is for stack examples (external Swarm secrets)');
+    if (!Array.isArray(raw.secrets))
+      reader.at(['secrets'], 'declaration-value', 'secrets must be a list of { name, file } or { name, stdin }');
+    else
+      raw.secrets.forEach((s, i) => {
+        const path = ['secrets', i];
+        if (!isObj(s)) return reader.at(path, 'declaration-value', 'a secret is { name, file } or { name, stdin }');
+        reader.unknownKeys(s, ['name', 'file', 'stdin'], path, 'secret');
+        if (typeof s.name !== 'string' || !/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(s.name)) {
+          return reader.at(path, 'declaration-missing', 'secret needs a name (letters, digits, _ . -)');
+        }
+        if ((s.file === undefined) === (s.stdin === undefined)) {
+          return reader.at(path, 'declaration-value', `secret "${s.name}" needs exactly one of file: or stdin:`);
+        }
+        if (s.file !== undefined) {
+          if (reader.localFile(s.file, [...path, 'file'], 'secret file'))
+            secrets.push({name: s.name, file: s.file as string});
+        } else if (typeof s.stdin !== 'string' || s.stdin === '') {
+          reader.at([...path, 'stdin'], 'declaration-value', 'stdin must be the secret text');
+        } else secrets.push({name: s.name, stdin: s.stdin});
+      });
   }
   return secrets;
 }
@@ -234,17 +307,19 @@ function readSecrets(reader: DeclarationReader, raw: Obj, kind: Kind | null) {
 function readLimits(reader: DeclarationReader, raw: Obj) {
   const limits: Limit[] = [];
   if (raw.limits !== undefined) {
-    if (!Array.isArray(raw.limits)) reader.at(['limits'], 'declaration-value', 'limits must be a list of { feature, what }');
-    else raw.limits.forEach((l, i) => {
-      const path = ['limits', i];
-      if (!isObj(l)) return reader.at(path, 'declaration-value', 'a limit is { feature, what: { zh-Hans, en } }');
-      reader.unknownKeys(l, ['feature', 'what'], path, 'limit');
-      if (typeof l.feature !== 'string' || !EXAMPLE_NAME.test(l.feature)) {
-        return reader.at(path, 'declaration-missing', 'limit needs a feature id (kebab-case, e.g. ipvs)');
-      }
-      const what = reader.bilingual(l.what, [...path, 'what'], `limit "${l.feature}"`);
-      if (what) limits.push({ feature: l.feature, what });
-    });
+    if (!Array.isArray(raw.limits))
+      reader.at(['limits'], 'declaration-value', 'limits must be a list of { feature, what }');
+    else
+      raw.limits.forEach((l, i) => {
+        const path = ['limits', i];
+        if (!isObj(l)) return reader.at(path, 'declaration-value', 'a limit is { feature, what: { zh-Hans, en } }');
+        reader.unknownKeys(l, ['feature', 'what'], path, 'limit');
+        if (typeof l.feature !== 'string' || !EXAMPLE_NAME.test(l.feature)) {
+          return reader.at(path, 'declaration-missing', 'limit needs a feature id (kebab-case, e.g. ipvs)');
+        }
+        const what = reader.bilingual(l.what, [...path, 'what'], `limit "${l.feature}"`);
+        if (what) limits.push({feature: l.feature, what});
+      });
   }
   return limits;
 }
@@ -253,17 +328,24 @@ function readLimits(reader: DeclarationReader, raw: Obj) {
 function readRequires(reader: DeclarationReader, raw: Obj) {
   const requires: Requirement[] = [];
   if (raw.requires !== undefined) {
-    if (!Array.isArray(raw.requires)) reader.at(['requires'], 'declaration-value', 'requires must be a list of { path, why }');
-    else raw.requires.forEach((r, i) => {
-      const path = ['requires', i];
-      if (!isObj(r)) return reader.at(path, 'declaration-value', 'a requirement is { path, why }');
-      reader.unknownKeys(r, ['path', 'why'], path, 'requirement');
-      if (typeof r.path !== 'string' || r.path === '' || isAbsolute(r.path)) {
-        return reader.at([...path, 'path'], 'declaration-value', 'path must be relative to the example folder');
-      }
-      if (typeof r.why !== 'string' || r.why.trim() === '') return reader.at([...path, 'why'], 'declaration-missing', 'why must say what is missing (e.g. "the site is not built")');
-      requires.push({ path: r.path, why: r.why });
-    });
+    if (!Array.isArray(raw.requires))
+      reader.at(['requires'], 'declaration-value', 'requires must be a list of { path, why }');
+    else
+      raw.requires.forEach((r, i) => {
+        const path = ['requires', i];
+        if (!isObj(r)) return reader.at(path, 'declaration-value', 'a requirement is { path, why }');
+        reader.unknownKeys(r, ['path', 'why'], path, 'requirement');
+        if (typeof r.path !== 'string' || r.path === '' || isAbsolute(r.path)) {
+          return reader.at([...path, 'path'], 'declaration-value', 'path must be relative to the example folder');
+        }
+        if (typeof r.why !== 'string' || r.why.trim() === '')
+          return reader.at(
+            [...path, 'why'],
+            'declaration-missing',
+            'why must say what is missing (e.g. "the site is not built")',
+          );
+        requires.push({path: r.path, why: r.why});
+      });
   }
   return requires;
 }
@@ -271,7 +353,8 @@ function readRequires(reader: DeclarationReader, raw: Obj) {
 /** The example's checks; `needs:` must name one of its limits. */
 function readChecks(reader: DeclarationReader, raw: Obj, kind: Kind | null, limits: Limit[]) {
   const checks: Check[] = [];
-  if (raw.checks !== undefined && !Array.isArray(raw.checks)) reader.at(['checks'], 'declaration-value', 'checks must be a list');
+  if (raw.checks !== undefined && !Array.isArray(raw.checks))
+    reader.at(['checks'], 'declaration-value', 'checks must be a list');
   const rawChecks = Array.isArray(raw.checks) ? raw.checks : [];
   if (kind && kind !== 'kubernetes' && kind !== 'script' && rawChecks.length === 0) {
     reader.at(['checks'], 'declaration-missing', `a ${kind} example needs at least one check`);
@@ -282,15 +365,24 @@ function readChecks(reader: DeclarationReader, raw: Obj, kind: Kind | null, limi
     reader.unknownKeys(c, ['name', 'needs', ...CHECK_TYPES], path, 'check');
     const checkName = reader.bilingual(c.name, [...path, 'name'], `check ${i + 1} name`);
     const types = CHECK_TYPES.filter((t) => c[t] !== undefined);
-    if (types.length !== 1) return reader.at(path, 'check-type', 'a check needs exactly one of http, exec, script, run');
+    if (types.length !== 1)
+      return reader.at(path, 'check-type', 'a check needs exactly one of http, exec, script, run');
     const type = types[0];
     if (kind && !CHECKS_BY_KIND[kind].includes(type)) {
-      return reader.at([...path, type], 'check-type', `a ${kind} example cannot have ${type} checks (allowed: ${CHECKS_BY_KIND[kind].join(', ') || 'none'})`);
+      return reader.at(
+        [...path, type],
+        'check-type',
+        `a ${kind} example cannot have ${type} checks (allowed: ${CHECKS_BY_KIND[kind].join(', ') || 'none'})`,
+      );
     }
-    const check: Check = { name: checkName ?? { 'zh-Hans': '', en: `check ${i + 1}` } };
+    const check: Check = {name: checkName ?? {'zh-Hans': '', en: `check ${i + 1}`}};
     if (c.needs !== undefined) {
       if (typeof c.needs !== 'string' || !limits.some((l) => l.feature === c.needs)) {
-        reader.at([...path, 'needs'], 'declaration-value', `needs: "${String(c.needs)}" must name a feature listed under limits:`);
+        reader.at(
+          [...path, 'needs'],
+          'declaration-value',
+          `needs: "${String(c.needs)}" must name a feature listed under limits:`,
+        );
       } else check.needs = c.needs;
     }
     const body = c[type];
@@ -303,30 +395,61 @@ function readChecks(reader: DeclarationReader, raw: Obj, kind: Kind | null, limi
     } else if (type === 'http') {
       reader.unknownKeys(body, ['url', 'status', 'contains'], bodyPath, 'http check');
       let url: URL | null = null;
-      try { url = new URL(String(body.url)); } catch { /* reported below */ }
-      if (!url || !/^https?:$/.test(url.protocol)) return reader.at(bodyPath, 'declaration-value', 'http check needs an http:// url');
+      try {
+        url = new URL(String(body.url));
+      } catch {
+        /* reported below */
+      }
+      if (!url || !/^https?:$/.test(url.protocol))
+        return reader.at(bodyPath, 'declaration-value', 'http check needs an http:// url');
       // Checks only ever reach this machine: never send traffic to another address.
       if (!LOOPBACK_HOSTS.has(url.hostname)) {
-        return reader.at([...bodyPath, 'url'], 'check-url-host', `http check url must target 127.0.0.1 or localhost, not ${url.hostname}`);
+        return reader.at(
+          [...bodyPath, 'url'],
+          'check-url-host',
+          `http check url must target 127.0.0.1 or localhost, not ${url.hostname}`,
+        );
       }
       const status = body.status === undefined ? 200 : body.status;
-      if (typeof status !== 'number' || !Number.isInteger(status)) return reader.at([...bodyPath, 'status'], 'declaration-value', 'status must be a number');
-      if (body.contains !== undefined && typeof body.contains !== 'string') return reader.at([...bodyPath, 'contains'], 'declaration-value', 'contains must be text');
-      check.http = { url: String(body.url), status, ...(body.contains !== undefined ? { contains: body.contains as string } : {}) };
+      if (typeof status !== 'number' || !Number.isInteger(status))
+        return reader.at([...bodyPath, 'status'], 'declaration-value', 'status must be a number');
+      if (body.contains !== undefined && typeof body.contains !== 'string')
+        return reader.at([...bodyPath, 'contains'], 'declaration-value', 'contains must be text');
+      check.http = {
+        url: String(body.url),
+        status,
+        ...(body.contains !== undefined ? {contains: body.contains as string} : {}),
+      };
     } else if (type === 'exec') {
       reader.unknownKeys(body, ['service', 'command', 'expect'], bodyPath, 'exec check');
-      if (typeof body.service !== 'string') return reader.at(bodyPath, 'declaration-missing', 'exec check needs a service');
+      if (typeof body.service !== 'string')
+        return reader.at(bodyPath, 'declaration-missing', 'exec check needs a service');
       const cmd = body.command;
-      const cmdOk = typeof cmd === 'string' ? cmd !== '' : Array.isArray(cmd) && cmd.length > 0 && cmd.every((x) => typeof x === 'string');
-      if (!cmdOk) return reader.at(bodyPath, 'declaration-missing', 'exec check needs a command (a string run by sh -c, or a list)');
-      if (body.expect !== undefined && typeof body.expect !== 'string') return reader.at([...bodyPath, 'expect'], 'declaration-value', 'expect must be text');
-      check.exec = { service: body.service, command: cmd as string | string[], ...(body.expect !== undefined ? { expect: body.expect as string } : {}) };
+      const cmdOk =
+        typeof cmd === 'string'
+          ? cmd !== ''
+          : Array.isArray(cmd) && cmd.length > 0 && cmd.every((x) => typeof x === 'string');
+      if (!cmdOk)
+        return reader.at(
+          bodyPath,
+          'declaration-missing',
+          'exec check needs a command (a string run by sh -c, or a list)',
+        );
+      if (body.expect !== undefined && typeof body.expect !== 'string')
+        return reader.at([...bodyPath, 'expect'], 'declaration-value', 'expect must be text');
+      check.exec = {
+        service: body.service,
+        command: cmd as string | string[],
+        ...(body.expect !== undefined ? {expect: body.expect as string} : {}),
+      };
     } else if (type === 'run') {
       reader.unknownKeys(body, ['args', 'expect'], bodyPath, 'run check');
       const args = body.args === undefined ? [] : body.args;
-      if (!Array.isArray(args) || args.some((x) => typeof x !== 'string')) return reader.at([...bodyPath, 'args'], 'declaration-value', 'args must be a list of strings');
-      if (body.expect !== undefined && typeof body.expect !== 'string') return reader.at([...bodyPath, 'expect'], 'declaration-value', 'expect must be text');
-      check.run = { args: args as string[], ...(body.expect !== undefined ? { expect: body.expect as string } : {}) };
+      if (!Array.isArray(args) || args.some((x) => typeof x !== 'string'))
+        return reader.at([...bodyPath, 'args'], 'declaration-value', 'args must be a list of strings');
+      if (body.expect !== undefined && typeof body.expect !== 'string')
+        return reader.at([...bodyPath, 'expect'], 'declaration-value', 'expect must be text');
+      check.run = {args: args as string[], ...(body.expect !== undefined ? {expect: body.expect as string} : {})};
     }
     checks.push(check);
   });
@@ -341,18 +464,19 @@ export function validateDeclaration(
   yaml: YamlFile,
   name: string,
   dir: string,
-): { declaration: Declaration | null; problems: Problem[] } {
+): {declaration: Declaration | null; problems: Problem[]} {
   const reader = new DeclarationReader(yaml, dir);
-  const { problems } = reader;
+  const {problems} = reader;
   const raw = valueOf(yaml) as unknown;
   if (yaml.docs.length !== 1 || !isObj(raw)) {
     reader.at([], 'declaration-shape', 'example.yaml must hold one YAML mapping');
-    return { declaration: null, problems };
+    return {declaration: null, problems};
   }
   if (!EXAMPLE_NAME.test(name)) reader.at([], 'example-name', `folder name "${name}" is not kebab-case`);
 
   for (const key of Object.keys(raw)) {
-    if (!TOP_KEYS.includes(key)) reader.at([key], 'declaration-unknown-key', `unknown key "${key}" (known: ${TOP_KEYS.join(', ')})`);
+    if (!TOP_KEYS.includes(key))
+      reader.at([key], 'declaration-unknown-key', `unknown key "${key}" (known: ${TOP_KEYS.join(', ')})`);
   }
 
   const title = reader.bilingual(raw.title, ['title'], 'title');
@@ -361,7 +485,8 @@ export function validateDeclaration(
   const chapter = reader.oneOf(raw.chapter, CHAPTERS, ['chapter'], 'chapter');
   const topics = reader.stringList(raw.topics, ['topics'], 'topics');
   topics.forEach((t, i) => {
-    if (!(TOPICS as readonly string[]).includes(t)) reader.at(['topics', i], 'declaration-value', `unknown topic "${t}" (known: ${TOPICS.join(', ')})`);
+    if (!(TOPICS as readonly string[]).includes(t))
+      reader.at(['topics', i], 'declaration-value', `unknown topic "${t}" (known: ${TOPICS.join(', ')})`);
   });
 
   let timeout = 300;
@@ -371,12 +496,14 @@ export function validateDeclaration(
   }
 
   const files = reader.stringList(raw.files, ['files'], 'files');
-  if (Array.isArray(raw.files) && files.length === 0) reader.at(['files'], 'declaration-value', 'files must name at least one file');
+  if (Array.isArray(raw.files) && files.length === 0)
+    reader.at(['files'], 'declaration-value', 'files must name at least one file');
   files.forEach((f, i) => reader.localFile(f, ['files', i], 'file'));
 
   if (kind && kind !== 'kubernetes') {
     const entry = ENTRY_FILE[kind];
-    if (!existsSync(join(dir, entry))) reader.at(['kind'], 'missing-file', `a ${kind} example needs ${entry} in its folder`);
+    if (!existsSync(join(dir, entry)))
+      reader.at(['kind'], 'missing-file', `a ${kind} example needs ${entry} in its folder`);
   }
 
   const images = readImages(reader, raw, kind);
@@ -389,10 +516,27 @@ export function validateDeclaration(
 
   // With problems elsewhere the declaration is still returned, so that the checks of the other
   // files can use its images, secrets and limits; only a declaration without problems is started.
-  if (!kind || !chapter) return { declaration: null, problems };
-  const untitled = { 'zh-Hans': name, en: name };
+  if (!kind || !chapter) return {declaration: null, problems};
+  const untitled = {'zh-Hans': name, en: name};
   return {
-    declaration: { name, dir, title: title ?? untitled, summary: summary ?? untitled, kind, chapter, topics, timeout, files, images, uses, swarm, secrets, checks, limits, requires },
+    declaration: {
+      name,
+      dir,
+      title: title ?? untitled,
+      summary: summary ?? untitled,
+      kind,
+      chapter,
+      topics,
+      timeout,
+      files,
+      images,
+      uses,
+      swarm,
+      secrets,
+      checks,
+      limits,
+      requires,
+    },
     problems,
   };
 }

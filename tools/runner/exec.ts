@@ -11,7 +11,10 @@ export interface RunOptions extends Omit<core.ExecOptions, 'stopOnInterrupt' | '
   survivesInterrupt?: boolean;
 }
 
-const coreOptions = ({survivesInterrupt, ...options}: RunOptions): core.ExecOptions => ({...options, stopOnInterrupt: !survivesInterrupt});
+const coreOptions = ({survivesInterrupt, ...options}: RunOptions): core.ExecOptions => ({
+  ...options,
+  stopOnInterrupt: !survivesInterrupt,
+});
 
 export function run(cmd: string, args: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
   return core.run(cmd, args, coreOptions(opts));

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import {randomBytes} from 'node:crypto';
 
 /** Everything the runner creates is named (or labelled) with this prefix, so a sweep can find it. */
 export const RUNNER_PREFIX = 'fg-';
@@ -14,6 +14,11 @@ export const RUNNER_LABEL = 'org.fieldguide.runner';
  * service names a stack derives from it.
  */
 export function uniqueName(example: string, random: () => string = () => randomBytes(3).toString('hex')): string {
-  const base = example.toLowerCase().replace(/[^a-z0-9-]+/g, '-').slice(0, 24).replace(/^-+|-+$/g, '') || 'example';
+  const base =
+    example
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, '-')
+      .slice(0, 24)
+      .replace(/^-+|-+$/g, '') || 'example';
   return `${RUNNER_PREFIX}${base}-${random()}`;
 }

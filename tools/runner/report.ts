@@ -1,16 +1,16 @@
 // The report: a table for people, a JSON file for machines, and a closing `N passed, N failed`.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-import type { ExampleResult } from './result';
+import {mkdirSync, writeFileSync} from 'node:fs';
+import {dirname} from 'node:path';
+import type {ExampleResult} from './result';
 
 export interface Report {
   command: 'check' | 'up';
   startedAt: string;
   seconds: number;
   /** `lab`: the Swarm lab `up --lab` ran on (name and manager address); absent otherwise. */
-  engine: { server: string | null; ipvs: boolean | null; cluster: boolean | null; lab?: string };
+  engine: {server: string | null; ipvs: boolean | null; cluster: boolean | null; lab?: string};
   examples: ExampleResult[];
-  summary: { passed: number; failed: number; notStarted: number };
+  summary: {passed: number; failed: number; notStarted: number};
 }
 
 export function summarize(examples: ExampleResult[]): Report['summary'] {
@@ -60,7 +60,11 @@ export function limitsCell(e: ExampleResult): string {
 
 export function table(rows: string[][]): string {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => [...r[i]].length)));
-  const line = (r: string[]) => r.map((cell, i) => cell + ' '.repeat(widths[i] - [...cell].length)).join(' | ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((cell, i) => cell + ' '.repeat(widths[i] - [...cell].length))
+      .join(' | ')
+      .trimEnd();
   const rule = widths.map((w) => '-'.repeat(w)).join('-|-');
   return [line(rows[0]), rule, ...rows.slice(1).map(line)].join('\n');
 }
@@ -68,12 +72,12 @@ export function table(rows: string[][]): string {
 /** Which static checks ran (and how many could not run here). */
 export function checksRanCell(e: ExampleResult): string {
   if (!e.staticChecks) return DASH;
-  const { ran, notRun } = e.staticChecks;
+  const {ran, notRun} = e.staticChecks;
   return `${ran.length} ran${notRun.length ? `, ${notRun.length} not run` : ''}`;
 }
 
-export function withStaticChecks(e: ExampleResult, stat: { checksRan: string[]; checksNotRun: string[] }): ExampleResult {
-  return { ...e, staticChecks: { ran: stat.checksRan, notRun: stat.checksNotRun } };
+export function withStaticChecks(e: ExampleResult, stat: {checksRan: string[]; checksNotRun: string[]}): ExampleResult {
+  return {...e, staticChecks: {ran: stat.checksRan, notRun: stat.checksNotRun}};
 }
 
 export function formatTable(report: Report): string {
@@ -82,9 +86,21 @@ export function formatTable(report: Report): string {
     for (const e of report.examples) rows.push([e.name, e.kind ?? '?', staticCell(e), checksRanCell(e), statusCell(e)]);
     return table(rows);
   }
-  const rows = [['example', 'kind', 'result', 'static', 'started in', 'smoke', 'cleaned', 'stand-ins used', 'limits not checked']];
+  const rows = [
+    ['example', 'kind', 'result', 'static', 'started in', 'smoke', 'cleaned', 'stand-ins used', 'limits not checked'],
+  ];
   for (const e of report.examples) {
-    rows.push([e.name, e.kind ?? '?', statusCell(e), staticCell(e), startedCell(e), smokeCell(e), cleanedCell(e), e.standins.join(', ') || DASH, limitsCell(e)]);
+    rows.push([
+      e.name,
+      e.kind ?? '?',
+      statusCell(e),
+      staticCell(e),
+      startedCell(e),
+      smokeCell(e),
+      cleanedCell(e),
+      e.standins.join(', ') || DASH,
+      limitsCell(e),
+    ]);
   }
   return table(rows);
 }
@@ -100,7 +116,8 @@ export function formatDetails(report: Report): string {
     if (e.problems.length) lines.push(`${staticCell(e)} (listed above, and in the JSON report)`);
     if (e.notStarted) lines.push(e.notStarted);
     if (e.error && e.problems.length === 0) lines.push(`error: ${e.error}`);
-    for (const c of e.checks) if (c.status !== 'passed') lines.push(`check ${c.status}: ${c.name.en}: ${c.detail ?? ''}`);
+    for (const c of e.checks)
+      if (c.status !== 'passed') lines.push(`check ${c.status}: ${c.name.en}: ${c.detail ?? ''}`);
     for (const l of e.limits) lines.push(`${l.feature}: not checked: ${l.reason}; ${l.what.en}`);
     for (const r of e.leftovers) lines.push(`left behind (removed now): ${r}`);
     if (e.logs) lines.push('last log lines:', ...e.logs.split('\n').map((l) => `  ${l}`));
@@ -114,6 +131,6 @@ export function closingLine(summary: Report['summary']): string {
 }
 
 export function writeJson(path: string, report: Report): void {
-  mkdirSync(dirname(path), { recursive: true });
+  mkdirSync(dirname(path), {recursive: true});
   writeFileSync(path, JSON.stringify(report, null, 2) + '\n');
 }

@@ -17,7 +17,12 @@ function engineReport(major) {
 /** The `up` reports in a checkout, as the site lists them: the host's engine first, then each other major. */
 function upReports(root) {
   const dir = path.join(root, REPORT_DIR);
-  const others = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => ENGINE_REPORT.test(f)).sort() : [];
+  const others = fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => ENGINE_REPORT.test(f))
+        .sort()
+    : [];
   return [UP_REPORT, ...others.map((f) => `${REPORT_DIR}/${f}`)].map((f) => path.join(root, f));
 }
 

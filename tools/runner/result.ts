@@ -1,4 +1,4 @@
-import type { Bilingual, Kind } from './declaration';
+import type {Bilingual, Kind} from './declaration';
 
 export type CheckStatus = 'passed' | 'failed' | 'not-checked';
 
@@ -41,7 +41,7 @@ export interface ExampleResult {
   notStarted?: string;
   error?: string;
   /** Static checks that ran on this example (check and file), and those that apply but could not run here, with why. */
-  staticChecks?: { ran: string[]; notRun: string[] };
+  staticChecks?: {ran: string[]; notRun: string[]};
   /** Last log lines of what failed. */
   logs?: string;
   seconds: number;
@@ -49,7 +49,19 @@ export interface ExampleResult {
 
 export function emptyResult(name: string): ExampleResult {
   return {
-    name, kind: null, chapter: null, status: 'failed', problems: [], project: null,
-    startedSeconds: null, startFailed: false, checks: [], cleaned: null, leftovers: [], standins: [], limits: [], seconds: 0,
+    name,
+    kind: null,
+    chapter: null,
+    status: 'failed',
+    problems: [],
+    project: null,
+    startedSeconds: null,
+    startFailed: false,
+    checks: [],
+    cleaned: null,
+    leftovers: [],
+    standins: [],
+    limits: [],
+    seconds: 0,
   };
 }

@@ -1,26 +1,26 @@
 // One example from static checks to a clean engine: the order that keeps the promise that nothing
 // is left behind is: register the teardown, then create anything.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { runCheck } from './checks';
-import { interruption, registerTeardown } from '../core/teardown';
-import type { Declaration } from './declaration';
-import { NO_CLUSTER, NO_IPVS } from './features';
-import { ensureImage } from './images';
-import { LAB_STACK_ONLY } from './lab';
-import type { SwarmLab } from '../lab/swarm';
-import { uniqueName } from './names';
-import { formatProblem } from './problems';
-import { emptyResult, type ExampleResult, type LimitResult } from './result';
-import { ComposeDriver } from './start/compose';
-import { DockerfileDriver } from './start/dockerfile';
-import type { Driver, RunContext } from './start/driver';
-import type { TargetEngine } from './exec';
-import { KubernetesDriver } from './start/kubernetes';
-import { ScriptDriver } from './start/script';
-import { StackDriver } from './start/stack';
-import type { StaticResult } from './static/index';
-import { describe, removeResources, type Resource } from './sweep';
+import {existsSync} from 'node:fs';
+import {join} from 'node:path';
+import {runCheck} from './checks';
+import {interruption, registerTeardown} from '../core/teardown';
+import type {Declaration} from './declaration';
+import {NO_CLUSTER, NO_IPVS} from './features';
+import {ensureImage} from './images';
+import {LAB_STACK_ONLY} from './lab';
+import type {SwarmLab} from '../lab/swarm';
+import {uniqueName} from './names';
+import {formatProblem} from './problems';
+import {emptyResult, type ExampleResult, type LimitResult} from './result';
+import {ComposeDriver} from './start/compose';
+import {DockerfileDriver} from './start/dockerfile';
+import type {Driver, RunContext} from './start/driver';
+import type {TargetEngine} from './exec';
+import {KubernetesDriver} from './start/kubernetes';
+import {ScriptDriver} from './start/script';
+import {StackDriver} from './start/stack';
+import type {StaticResult} from './static/index';
+import {describe, removeResources, type Resource} from './sweep';
 
 /** Reason given for a limit the runner cannot detect: example.yaml says what is checked instead. */
 export const DECLARED_LIMIT = 'declared limit';
@@ -33,8 +33,8 @@ export interface Features {
 /** Declared limits this engine cannot check, with the reason printed in the report. */
 export function missingFeatures(decl: Declaration, features: Features): LimitResult[] {
   return decl.limits.flatMap((l): LimitResult[] => {
-    if (l.feature === 'ipvs') return features.ipvs ? [] : [{ feature: l.feature, reason: NO_IPVS, what: l.what }];
-    return [{ feature: l.feature, reason: DECLARED_LIMIT, what: l.what }];
+    if (l.feature === 'ipvs') return features.ipvs ? [] : [{feature: l.feature, reason: NO_IPVS, what: l.what}];
+    return [{feature: l.feature, reason: DECLARED_LIMIT, what: l.what}];
   });
 }
 
@@ -55,11 +55,16 @@ export function staticResult(name: string, stat: StaticResult): ExampleResult {
 
 function makeDriver(decl: Declaration, ctx: RunContext, stat: StaticResult): Driver {
   switch (decl.kind) {
-    case 'compose': return new ComposeDriver(ctx);
-    case 'stack': return new StackDriver(ctx);
-    case 'dockerfile': return new DockerfileDriver(ctx);
-    case 'script': return new ScriptDriver(ctx);
-    case 'kubernetes': return new KubernetesDriver(ctx, stat.manifests);
+    case 'compose':
+      return new ComposeDriver(ctx);
+    case 'stack':
+      return new StackDriver(ctx);
+    case 'dockerfile':
+      return new DockerfileDriver(ctx);
+    case 'script':
+      return new ScriptDriver(ctx);
+    case 'kubernetes':
+      return new KubernetesDriver(ctx, stat.manifests);
   }
 }
 
@@ -69,12 +74,25 @@ function makeDriver(decl: Declaration, ctx: RunContext, stat: StaticResult): Dri
  * pulls its own). Reads only: nothing is created on the engine.
  */
 export function exampleImages(decl: Declaration, stat: StaticResult, engine: TargetEngine): Promise<string[]> {
-  const ctx: RunContext = { decl, project: uniqueName(decl.name), deadline: Date.now() + decl.timeout * 1000, log: () => {}, engine };
+  const ctx: RunContext = {
+    decl,
+    project: uniqueName(decl.name),
+    deadline: Date.now() + decl.timeout * 1000,
+    log: () => {},
+    engine,
+  };
   return makeDriver(decl, ctx, stat).images();
 }
 
 /** `lab`: run on the Swarm lab (`up --lab`); examples other than stacks are then not started. */
-export async function upExample(name: string, stat: StaticResult, features: Features, log: (s: string) => void, engine: TargetEngine, lab: SwarmLab | null = null): Promise<ExampleResult> {
+export async function upExample(
+  name: string,
+  stat: StaticResult,
+  features: Features,
+  log: (s: string) => void,
+  engine: TargetEngine,
+  lab: SwarmLab | null = null,
+): Promise<ExampleResult> {
   const t0 = Date.now();
   const result = staticResult(name, stat);
   const finish = () => {
@@ -108,29 +126,40 @@ export async function upExample(name: string, stat: StaticResult, features: Feat
 
   const project = uniqueName(decl.name);
   result.project = project;
-  const ctx: RunContext = { decl, project, deadline: Date.now() + decl.timeout * 1000, log: (s) => log(`[${name}] ${s}`), engine, ...(lab ? { lab } : {}) };
+  const ctx: RunContext = {
+    decl,
+    project,
+    deadline: Date.now() + decl.timeout * 1000,
+    log: (s) => log(`[${name}] ${s}`),
+    engine,
+    ...(lab ? {lab} : {}),
+  };
   const driver = makeDriver(decl, ctx, stat);
   // Teardown, then the check for leftovers and their removal: one unit, registered before anything
   // is created, so an interrupt runs all of it too.
-  const teardown = registerTeardown(project, async () => {
-    let teardownError: unknown = null;
-    try {
-      await driver.teardown();
-    } catch (err) {
-      teardownError = err;
-    }
-    const left: Resource[] = await driver.leftovers();
-    result.cleaned = left.length === 0;
-    result.leftovers = left.map(describe);
-    if (left.length > 0) {
-      ctx.log(`left behind: ${result.leftovers.join(', ')}; removing`);
-      for (const match of driver.leftoverMatch()) {
-        if ((await removeResources(engine, left, match)).length === 0) break;
+  const teardown = registerTeardown(
+    project,
+    async () => {
+      let teardownError: unknown = null;
+      try {
+        await driver.teardown();
+      } catch (err) {
+        teardownError = err;
       }
-      await driver.sweepNodes?.();
-    }
-    if (teardownError) throw teardownError;
-  }, { log: ctx.log });
+      const left: Resource[] = await driver.leftovers();
+      result.cleaned = left.length === 0;
+      result.leftovers = left.map(describe);
+      if (left.length > 0) {
+        ctx.log(`left behind: ${result.leftovers.join(', ')}; removing`);
+        for (const match of driver.leftoverMatch()) {
+          if ((await removeResources(engine, left, match)).length === 0) break;
+        }
+        await driver.sweepNodes?.();
+      }
+      if (teardownError) throw teardownError;
+    },
+    {log: ctx.log},
+  );
   const missing = new Map(result.limits.map((l) => [l.feature, l.reason]));
   let failed = false;
   try {

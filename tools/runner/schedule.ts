@@ -2,11 +2,11 @@
 // neither needs a swarm (a stack or `swarm: true` changes the engine's state and its checks time
 // rolling updates) and the host ports they publish are known and different. Anything the reading
 // below cannot be sure of runs alone: guessing wrong would only cost time, never a false result.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
-import type { Declaration } from './declaration';
-import { listFiles } from './static/index';
+import {readFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {parse} from 'yaml';
+import type {Declaration} from './declaration';
+import {listFiles} from './static/index';
 
 export interface Slot {
   /** Runs with no other example beside it. */
@@ -29,19 +29,27 @@ function hostPort(spec: string): number | null | 'none' {
 
 /** Host ports of a compose or stack file: short ("127.0.0.1:8080:80") and long (published:) syntax. */
 function composePorts(text: string): number[] | null {
-  let doc: { services?: Record<string, { ports?: unknown[] } | null> } | null;
+  let doc: {services?: Record<string, {ports?: unknown[]} | null>} | null;
   try {
-    doc = parse(text, { maxAliasCount: 100 }) as typeof doc;
+    doc = parse(text, {maxAliasCount: 100}) as typeof doc;
   } catch {
     return null; // the static checks report it; here it only means "run alone"
   }
   const ports: number[] = [];
-  const services = doc && typeof doc === 'object' && doc.services && typeof doc.services === 'object' ? Object.values(doc.services) : [];
+  const services =
+    doc && typeof doc === 'object' && doc.services && typeof doc.services === 'object'
+      ? Object.values(doc.services)
+      : [];
   for (const service of services) {
     const list = service && Array.isArray(service.ports) ? service.ports : [];
     for (const port of list) {
-      const published = port && typeof port === 'object' ? (port as { published?: unknown }).published : undefined;
-      const found = port && typeof port === 'object' ? (published === undefined ? 'none' : hostPort(`${published}:0`)) : hostPort(String(port));
+      const published = port && typeof port === 'object' ? (port as {published?: unknown}).published : undefined;
+      const found =
+        port && typeof port === 'object'
+          ? published === undefined
+            ? 'none'
+            : hostPort(`${published}:0`)
+          : hostPort(String(port));
       if (found === null) return null;
       if (found !== 'none') ports.push(found);
     }
@@ -71,16 +79,16 @@ function scriptPorts(text: string): number[] | null {
 
 /** How `decl` may share the engine with other examples during `up --jobs N`. */
 export function slotOf(decl: Declaration): Slot {
-  if (decl.kind === 'stack' || decl.swarm) return { alone: true, why: 'needs a swarm', ports: new Set() };
+  if (decl.kind === 'stack' || decl.swarm) return {alone: true, why: 'needs a swarm', ports: new Set()};
   const ports = new Set<number>();
   const files = listFiles(decl.dir).filter((f) => f !== 'example.yaml' && /\.(ya?ml|sh)$/.test(f));
   for (const file of files) {
     const text = readFileSync(join(decl.dir, file), 'utf8');
     const found = file.endsWith('.sh') ? scriptPorts(text) : composePorts(text);
-    if (found === null) return { alone: true, why: `a published port in ${file} is not written out`, ports };
+    if (found === null) return {alone: true, why: `a published port in ${file} is not written out`, ports};
     for (const port of found) ports.add(port);
   }
-  return { alone: false, ports };
+  return {alone: false, ports};
 }
 
 /** Whether an example in `slot` may start while the examples in `running` run. */

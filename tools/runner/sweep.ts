@@ -1,10 +1,19 @@
 // Finding and removing what a run left on the engine, by label or by name prefix. Only ever
 // matches the run's own unique name, so other people's containers on a shared engine are safe.
-import { sleep } from '../core/exec';
-import { run, type TargetEngine } from './exec';
+import {sleep} from '../core/exec';
+import {run, type TargetEngine} from './exec';
 
 /** Docker objects and network namespaces, in removal order. */
-export const RESOURCE_TYPES = ['service', 'container', 'network', 'volume', 'secret', 'config', 'image', 'netns'] as const;
+export const RESOURCE_TYPES = [
+  'service',
+  'container',
+  'network',
+  'volume',
+  'secret',
+  'config',
+  'image',
+  'netns',
+] as const;
 /** Kubernetes namespaces are only looked for when asked (kubectl may have no cluster to ask). */
 export type ResourceType = (typeof RESOURCE_TYPES)[number] | 'namespace';
 const ALL_TYPES: readonly ResourceType[] = [...RESOURCE_TYPES, 'namespace'];
@@ -22,44 +31,64 @@ export interface Match {
   prefix?: string;
 }
 
-const LIST: Record<Exclude<ResourceType, 'netns' | 'namespace'>, { args: string[]; format: string }> = {
-  service: { args: ['service', 'ls'], format: '{{.ID}}\t{{.Name}}' },
-  container: { args: ['ps', '-a', '--no-trunc'], format: '{{.ID}}\t{{.Names}}' },
-  network: { args: ['network', 'ls', '--no-trunc'], format: '{{.ID}}\t{{.Name}}' },
-  volume: { args: ['volume', 'ls'], format: '{{.Name}}\t{{.Name}}' },
-  secret: { args: ['secret', 'ls'], format: '{{.ID}}\t{{.Name}}' },
-  config: { args: ['config', 'ls'], format: '{{.ID}}\t{{.Name}}' },
-  image: { args: ['image', 'ls', '--no-trunc'], format: '{{.ID}}\t{{.Repository}}:{{.Tag}}' },
+const LIST: Record<Exclude<ResourceType, 'netns' | 'namespace'>, {args: string[]; format: string}> = {
+  service: {args: ['service', 'ls'], format: '{{.ID}}\t{{.Name}}'},
+  container: {args: ['ps', '-a', '--no-trunc'], format: '{{.ID}}\t{{.Names}}'},
+  network: {args: ['network', 'ls', '--no-trunc'], format: '{{.ID}}\t{{.Name}}'},
+  volume: {args: ['volume', 'ls'], format: '{{.Name}}\t{{.Name}}'},
+  secret: {args: ['secret', 'ls'], format: '{{.ID}}\t{{.Name}}'},
+  config: {args: ['config', 'ls'], format: '{{.ID}}\t{{.Name}}'},
+  image: {args: ['image', 'ls', '--no-trunc'], format: '{{.ID}}\t{{.Repository}}:{{.Tag}}'},
 };
 
 async function list(engine: TargetEngine, type: ResourceType, match: Match): Promise<Resource[]> {
   if (type === 'namespace') {
     if (!match.prefix) return [];
-    const r = await run('kubectl', ['get', 'namespaces', '-o', 'name', '--request-timeout=10s'], { timeoutMs: 20_000, survivesInterrupt: true });
+    const r = await run('kubectl', ['get', 'namespaces', '-o', 'name', '--request-timeout=10s'], {
+      timeoutMs: 20_000,
+      survivesInterrupt: true,
+    });
     if (r.code !== 0) return [];
-    return r.stdout.split('\n').map((l) => l.replace(/^namespace\//, '')).filter((n) => n && n.startsWith(match.prefix!))
-      .map((name) => ({ type, id: name, name }));
+    return r.stdout
+      .split('\n')
+      .map((l) => l.replace(/^namespace\//, ''))
+      .filter((n) => n && n.startsWith(match.prefix!))
+      .map((name) => ({type, id: name, name}));
   }
   if (type === 'netns') {
     if (!match.prefix) return [];
-    const r = await run('ip', ['netns', 'list'], { timeoutMs: 15_000, survivesInterrupt: true });
+    const r = await run('ip', ['netns', 'list'], {timeoutMs: 15_000, survivesInterrupt: true});
     if (r.code !== 0) return [];
-    return r.stdout.split('\n').map((l) => l.split(' ')[0]).filter((n) => n && n.startsWith(match.prefix!))
-      .map((name) => ({ type, id: name, name }));
+    return r.stdout
+      .split('\n')
+      .map((l) => l.split(' ')[0])
+      .filter((n) => n && n.startsWith(match.prefix!))
+      .map((name) => ({type, id: name, name}));
   }
   const spec = LIST[type];
   const filter = match.label ? ['--filter', `label=${match.label}`] : [];
-  const r = await engine.docker([...spec.args, ...filter, '--format', spec.format], { timeoutMs: 30_000, survivesInterrupt: true });
+  const r = await engine.docker([...spec.args, ...filter, '--format', spec.format], {
+    timeoutMs: 30_000,
+    survivesInterrupt: true,
+  });
   // service/secret/config ls fail when the engine is not a swarm manager: then there are none.
   if (r.code !== 0) return [];
-  return r.stdout.split('\n').filter(Boolean).map((line) => {
-    const [id, name] = line.split('\t');
-    return { type, id, name };
-  }).filter((res) => !match.prefix || res.name.startsWith(match.prefix));
+  return r.stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [id, name] = line.split('\t');
+      return {type, id, name};
+    })
+    .filter((res) => !match.prefix || res.name.startsWith(match.prefix));
 }
 
 /** Everything matching, in removal order (services before containers before networks…). */
-export async function findResources(engine: TargetEngine, match: Match, types: readonly ResourceType[] = RESOURCE_TYPES): Promise<Resource[]> {
+export async function findResources(
+  engine: TargetEngine,
+  match: Match,
+  types: readonly ResourceType[] = RESOURCE_TYPES,
+): Promise<Resource[]> {
   if (!match.label && !match.prefix) throw new Error('findResources needs a label or a prefix');
   const found: Resource[] = [];
   for (const type of ALL_TYPES) if (types.includes(type)) found.push(...(await list(engine, type, match)));
@@ -81,21 +110,32 @@ const REMOVE: Record<ResourceType, (ids: string[]) => [string, string[]]> = {
 /** Removes the resources (best effort, in order); returns those still there afterwards. */
 export async function removeResources(engine: TargetEngine, resources: Resource[], match: Match): Promise<Resource[]> {
   for (const type of ALL_TYPES) {
-    const ids = resources.filter((r) => r.type === type).map((r) => (type === 'image' && !r.name.includes('<none>') ? r.name : r.id));
+    const ids = resources
+      .filter((r) => r.type === type)
+      .map((r) => (type === 'image' && !r.name.includes('<none>') ? r.name : r.id));
     if (ids.length === 0) continue;
     if (type === 'network') await waitUntilGone(engine, match, ['container'], 30_000);
     const batches = type === 'netns' ? ids.map((id) => [id]) : [ids];
     for (const batch of batches) {
       const [cmd, args] = REMOVE[type](batch);
       // Removed where they were found: `docker` goes to the engine under test (the lab's with --lab).
-      await run(cmd, args, { timeoutMs: 60_000, survivesInterrupt: true, ...(cmd === 'docker' ? { env: engine.env } : {}) });
+      await run(cmd, args, {
+        timeoutMs: 60_000,
+        survivesInterrupt: true,
+        ...(cmd === 'docker' ? {env: engine.env} : {}),
+      });
     }
   }
   return findResources(engine, match, [...new Set(resources.map((r) => r.type))]);
 }
 
 /** Waits until nothing of these types matches; returns what is still there at the deadline. */
-export async function waitUntilGone(engine: TargetEngine, match: Match, types: readonly ResourceType[], timeoutMs: number): Promise<Resource[]> {
+export async function waitUntilGone(
+  engine: TargetEngine,
+  match: Match,
+  types: readonly ResourceType[],
+  timeoutMs: number,
+): Promise<Resource[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const left = await findResources(engine, match, types);
@@ -105,4 +145,3 @@ export async function waitUntilGone(engine: TargetEngine, match: Match, types: r
 }
 
 export const describe = (r: Resource) => `${r.type} ${r.name}`;
-

@@ -3,10 +3,33 @@
 // the site fails the typecheck.
 export const KINDS = ['compose', 'stack', 'dockerfile', 'script', 'kubernetes'] as const;
 export const CHAPTERS = [
-  'install', 'images', 'building', 'networking', 'storage', 'compose', 'compose-dev', 'swarm', 'cloud', 'kubernetes', 'security', 'operations', 'mirrors',
+  'install',
+  'images',
+  'building',
+  'networking',
+  'storage',
+  'compose',
+  'compose-dev',
+  'swarm',
+  'cloud',
+  'kubernetes',
+  'security',
+  'operations',
+  'mirrors',
 ] as const;
 export const TOPICS = [
-  'engine', 'dockerfile', 'networking', 'storage', 'compose', 'swarm', 'secrets', 'kubernetes', 'registry', 'ci', 'security', 'operations',
+  'engine',
+  'dockerfile',
+  'networking',
+  'storage',
+  'compose',
+  'swarm',
+  'secrets',
+  'kubernetes',
+  'registry',
+  'ci',
+  'security',
+  'operations',
 ] as const;
 export const LANGUAGES = ['zh-Hans', 'en'] as const;
 

@@ -1,6 +1,17 @@
 // YAML parsing that keeps positions, so every problem can name a file and a line.
-import { Document, LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node, type Pair } from 'yaml';
-import type { Problem } from './problems';
+import {
+  Document,
+  LineCounter,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  parseAllDocuments,
+  type Node,
+  type Pair,
+} from 'yaml';
+import type {Problem} from './problems';
 
 export type YamlPath = readonly (string | number)[];
 
@@ -31,17 +42,20 @@ export const MAX_DEPTH = 500;
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 /** Merge keys (`<<: *defaults`) are followed, as Compose and Kubernetes' YAML readers do. */
-const PARSE_OPTIONS = { prettyErrors: true, uniqueKeys: true, merge: true } as const;
+const PARSE_OPTIONS = {prettyErrors: true, uniqueKeys: true, merge: true} as const;
 
-export function parseYaml(file: string, text: string): { yaml: YamlFile; problems: Problem[] } {
+export function parseYaml(file: string, text: string): {yaml: YamlFile; problems: Problem[]} {
   const lines = new LineCounter();
-  const yaml: YamlFile = { file, text, docs: [], lines };
+  const yaml: YamlFile = {file, text, docs: [], lines};
   let docs: ReturnType<typeof parseAllDocuments>;
   try {
-    docs = parseAllDocuments(text, { ...PARSE_OPTIONS, lineCounter: lines });
+    docs = parseAllDocuments(text, {...PARSE_OPTIONS, lineCounter: lines});
   } catch (err) {
     // The parser recurses per nesting level: thousands of `[` overflow its stack.
-    return { yaml, problems: [{ file, line: 1, col: 1, rule: 'yaml-syntax', message: `unreadable YAML: ${(err as Error).message}` }] };
+    return {
+      yaml,
+      problems: [{file, line: 1, col: 1, rule: 'yaml-syntax', message: `unreadable YAML: ${(err as Error).message}`}],
+    };
   }
   // parseAllDocuments returns an EmptyStream (not an array) for an empty file.
   yaml.docs = Array.isArray(docs) ? (docs as Document.Parsed[]) : [];
@@ -50,7 +64,7 @@ export function parseYaml(file: string, text: string): { yaml: YamlFile; problem
   for (const doc of yaml.docs) {
     for (const err of doc.errors) {
       const pos = err.linePos?.[0] ?? lines.linePos(err.pos[0]);
-      const problem = { file, line: pos.line, col: pos.col, rule: 'yaml-syntax', message: firstLine(err.message) };
+      const problem = {file, line: pos.line, col: pos.col, rule: 'yaml-syntax', message: firstLine(err.message)};
       // Deep nesting repeats one error hundreds of times at one place.
       const key = `${pos.line}:${pos.col} ${problem.message}`;
       if (!seen.has(key)) problems.push(problem);
@@ -60,19 +74,27 @@ export function parseYaml(file: string, text: string): { yaml: YamlFile; problem
   const control = CONTROL_CHARACTER.exec(text);
   if (control) {
     const code = control[0].charCodeAt(0).toString(16).padStart(2, '0');
-    problems.push({ file, ...positionAt(yaml, control.index), rule: 'yaml-syntax', message: `control character \\x${code} is not allowed in YAML (is this a binary file?)` });
+    problems.push({
+      file,
+      ...positionAt(yaml, control.index),
+      rule: 'yaml-syntax',
+      message: `control character \\x${code} is not allowed in YAML (is this a binary file?)`,
+    });
   }
   if (problems.length === 0) {
     for (const doc of yaml.docs) {
       const alias = aliasProblem(doc);
-      if (alias) problems.push({ file, ...positionAt(yaml, alias.offset), rule: 'yaml-alias', message: alias.message });
+      if (alias) problems.push({file, ...positionAt(yaml, alias.offset), rule: 'yaml-alias', message: alias.message});
     }
   }
-  return { yaml, problems };
+  return {yaml, problems};
 }
 
 class AliasProblem extends Error {
-  constructor(readonly offset: number, message: string) {
+  constructor(
+    readonly offset: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -82,7 +104,7 @@ class AliasProblem extends Error {
  * anchor, an alias inside the node it names (an infinite value), nesting beyond MAX_DEPTH, or an
  * expansion beyond MAX_EXPANDED_NODES. Walks each node once, so a bomb costs its source size.
  */
-export function aliasProblem(doc: Document.Parsed): { offset: number; message: string } | null {
+export function aliasProblem(doc: Document.Parsed): {offset: number; message: string} | null {
   const sizes = new Map<Node, number>();
   const open = new Set<Node>();
   const count = (node: unknown, depth: number): number => {
@@ -92,7 +114,11 @@ export function aliasProblem(doc: Document.Parsed): { offset: number; message: s
     if (isAlias(node)) {
       const target = node.resolve(doc);
       if (!target) throw new AliasProblem(offset, `alias *${node.source} has no anchor &${node.source} before it`);
-      if (open.has(target)) throw new AliasProblem(offset, `alias *${node.source} is inside the node it names: its value would be infinite`);
+      if (open.has(target))
+        throw new AliasProblem(
+          offset,
+          `alias *${node.source} is inside the node it names: its value would be infinite`,
+        );
       return count(target, depth + 1);
     }
     const known = sizes.get(node as Node);
@@ -107,7 +133,10 @@ export function aliasProblem(doc: Document.Parsed): { offset: number; message: s
     open.delete(node as Node);
     sizes.set(node as Node, size);
     if (size > MAX_EXPANDED_NODES) {
-      throw new AliasProblem(offset, `aliases expand this to more than ${MAX_EXPANDED_NODES} nodes (an alias bomb?): refused unread`);
+      throw new AliasProblem(
+        offset,
+        `aliases expand this to more than ${MAX_EXPANDED_NODES} nodes (an alias bomb?): refused unread`,
+      );
     }
     return size;
   };
@@ -115,7 +144,7 @@ export function aliasProblem(doc: Document.Parsed): { offset: number; message: s
     count(doc.contents, 0);
     return null;
   } catch (err) {
-    if (err instanceof AliasProblem) return { offset: err.offset, message: err.message };
+    if (err instanceof AliasProblem) return {offset: err.offset, message: err.message};
     throw err;
   }
 }
@@ -130,7 +159,7 @@ const toJsCache = new WeakMap<Document.Parsed, unknown>();
 export function valueOf(yaml: YamlFile, docIndex = 0): unknown {
   const doc = yaml.docs[docIndex];
   if (!doc) return undefined;
-  if (!toJsCache.has(doc)) toJsCache.set(doc, doc.toJS({ maxAliasCount: -1 }));
+  if (!toJsCache.has(doc)) toJsCache.set(doc, doc.toJS({maxAliasCount: -1}));
   return toJsCache.get(doc);
 }
 
@@ -140,7 +169,7 @@ function firstLine(message: string): string {
 
 export function positionAt(yaml: YamlFile, offset: number): Position {
   const p = yaml.lines.linePos(offset);
-  return { line: p.line, col: p.col };
+  return {line: p.line, col: p.col};
 }
 
 const isMergeKey = (key: unknown) => isScalar(key) && key.source === '<<';
@@ -175,7 +204,7 @@ function resolved(node: unknown, doc: Document.Parsed): unknown {
  */
 export function positionOf(yaml: YamlFile, path: YamlPath, at: 'key' | 'value' = 'value', docIndex = 0): Position {
   const doc = yaml.docs[docIndex];
-  if (!doc) return { line: 1, col: 1 };
+  if (!doc) return {line: 1, col: 1};
   let node: unknown = doc.contents;
   let key: Node | null = null;
   let value: Node | null = (doc.contents as Node | null) ?? null;
@@ -184,7 +213,10 @@ export function positionOf(yaml: YamlFile, path: YamlPath, at: 'key' | 'value' =
     node = resolved(node, doc);
     if (isMap(node)) {
       const pair = pairOf(node, String(step), doc);
-      if (!pair) { complete = false; break; }
+      if (!pair) {
+        complete = false;
+        break;
+      }
       key = pair.key as Node;
       value = (pair.value as Node | null) ?? null;
       node = pair.value;
@@ -198,7 +230,7 @@ export function positionOf(yaml: YamlFile, path: YamlPath, at: 'key' | 'value' =
       break;
     }
   }
-  const chosen = complete ? (at === 'key' ? key ?? value : value ?? key) : key ?? value;
+  const chosen = complete ? (at === 'key' ? (key ?? value) : (value ?? key)) : (key ?? value);
   return positionAt(yaml, chosen?.range?.[0] ?? 0);
 }
 
@@ -212,5 +244,5 @@ export function problemAt(
   docIndex = 0,
 ): Problem {
   const pos = positionOf(yaml, path, at, docIndex);
-  return { file: yaml.file, line: pos.line, col: pos.col, rule, message };
+  return {file: yaml.file, line: pos.line, col: pos.col, rule, message};
 }

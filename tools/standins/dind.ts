@@ -5,9 +5,14 @@
  * a cgroup namespace of its own and every device, as --privileged would.
  */
 export const DIND_RUN_FLAGS: readonly string[] = [
-  '--cap-add', 'ALL',
-  '--security-opt', 'seccomp=unconfined',
-  '--security-opt', 'systempaths=unconfined',
-  '--cgroupns', 'private',
-  '--device-cgroup-rule', 'a *:* rwm',
+  '--cap-add',
+  'ALL',
+  '--security-opt',
+  'seccomp=unconfined',
+  '--security-opt',
+  'systempaths=unconfined',
+  '--cgroupns',
+  'private',
+  '--device-cgroup-rule',
+  'a *:* rwm',
 ];

@@ -1,7 +1,7 @@
 // Makes images present through the stand-in logic, e.g. before tests/images/verify.sh:
 //   npx tsx tools/standins/ensure.ts nginx:1.27 mysql:8.4
 // Prints, per reference, whether it is the real image or a stand-in, and how long it took.
-import { ensureImage } from './standins';
+import {ensureImage} from './standins';
 
 const refs = process.argv.slice(2);
 if (refs.length === 0) {

@@ -30,13 +30,26 @@ export function arm64VariantTag(ref: string): string {
 export async function ensureArm64Variant(ref: string, log: Log): Promise<string> {
   const tag = arm64VariantTag(ref);
   const hash = standinHash(ARM64_DIR);
-  const current = await run('docker', ['image', 'inspect', '--format', `{{index .Config.Labels "${LABEL_HASH}"}}`, tag], {timeoutMs: 30_000});
+  const current = await run(
+    'docker',
+    ['image', 'inspect', '--format', `{{index .Config.Labels "${LABEL_HASH}"}}`, tag],
+    {timeoutMs: 30_000},
+  );
   if (current.code === 0 && current.stdout.trim() === hash) return tag;
   log(`${tag}: building the linux/arm64 stand-in from ${ARM64_DIR}`);
-  const r = await run('bash', [path.join(REPO_ROOT, ARM64_DIR, 'build.sh'), tag, `${LABEL_STANDIN}=busybox-arm64`, `${LABEL_HASH}=${hash}`], {
-    cwd: REPO_ROOT, timeoutMs: BUILD_TIMEOUT_MS, onLine: (line) => void (line.trim() && log(line)),
-  });
-  if (r.code !== 0) throw new Error(`${tag}: building the arm64 stand-in failed (${r.timedOut ? 'timed out' : `exit ${r.code}`}):\n${tail(`${r.stdout}${r.stderr}`, 20)}`);
+  const r = await run(
+    'bash',
+    [path.join(REPO_ROOT, ARM64_DIR, 'build.sh'), tag, `${LABEL_STANDIN}=busybox-arm64`, `${LABEL_HASH}=${hash}`],
+    {
+      cwd: REPO_ROOT,
+      timeoutMs: BUILD_TIMEOUT_MS,
+      onLine: (line) => void (line.trim() && log(line)),
+    },
+  );
+  if (r.code !== 0)
+    throw new Error(
+      `${tag}: building the arm64 stand-in failed (${r.timedOut ? 'timed out' : `exit ${r.code}`}):\n${tail(`${r.stdout}${r.stderr}`, 20)}`,
+    );
   return tag;
 }
 
@@ -56,20 +69,34 @@ interface Descriptor {
 export async function twoPlatformLayout(ref: string, arm64Tag: string): Promise<string> {
   const dir = mkdtempSync(path.join(tmpdir(), 'fg-platforms-'));
   try {
-    const saved = await run('sh', ['-c', 'docker save "$1" "$2" | tar -x -C "$3"', 'sh', ref, arm64Tag, dir], {timeoutMs: 5 * 60_000});
+    const saved = await run('sh', ['-c', 'docker save "$1" "$2" | tar -x -C "$3"', 'sh', ref, arm64Tag, dir], {
+      timeoutMs: 5 * 60_000,
+    });
     if (saved.code !== 0) throw new Error(`docker save ${ref} ${arm64Tag}: ${tail(saved.stderr, 5)}`);
     const index = JSON.parse(readFileSync(path.join(dir, 'index.json'), 'utf8')) as {manifests: Descriptor[]};
     const name = (wanted: string) => {
       const full = parseImageRef(wanted);
-      const found = index.manifests.find((m) => m.annotations?.['io.containerd.image.name'] === `${full.registry}/${full.repository}:${full.tag}`);
+      const found = index.manifests.find(
+        (m) => m.annotations?.['io.containerd.image.name'] === `${full.registry}/${full.repository}:${full.tag}`,
+      );
       if (!found) throw new Error(`docker save wrote no manifest named ${wanted}`);
-      const blob = (digest: string) => JSON.parse(readFileSync(path.join(dir, 'blobs', ...digest.split(':')), 'utf8')) as Record<string, unknown>;
-      const config = blob((blob(found.digest) as {config: {digest: string}}).config.digest) as {os: string; architecture: string};
-      return {mediaType: found.mediaType, digest: found.digest, size: found.size, platform: {os: config.os, architecture: config.architecture}};
+      const blob = (digest: string) =>
+        JSON.parse(readFileSync(path.join(dir, 'blobs', ...digest.split(':')), 'utf8')) as Record<string, unknown>;
+      const config = blob((blob(found.digest) as {config: {digest: string}}).config.digest) as {
+        os: string;
+        architecture: string;
+      };
+      return {
+        mediaType: found.mediaType,
+        digest: found.digest,
+        size: found.size,
+        platform: {os: config.os, architecture: config.architecture},
+      };
     };
     const both = [name(ref), name(arm64Tag)];
     const platforms = both.map((m) => `${m.platform.os}/${m.platform.architecture}`).join(' ');
-    if (platforms !== 'linux/amd64 linux/arm64') throw new Error(`${ref} and ${arm64Tag} are ${platforms}, not linux/amd64 and linux/arm64`);
+    if (platforms !== 'linux/amd64 linux/arm64')
+      throw new Error(`${ref} and ${arm64Tag} are ${platforms}, not linux/amd64 and linux/arm64`);
     const inner = Buffer.from(JSON.stringify({schemaVersion: 2, mediaType: INDEX, manifests: both}));
     const digest = createHash('sha256').update(inner).digest('hex');
     writeFileSync(path.join(dir, 'blobs', 'sha256', digest), inner);
@@ -77,10 +104,17 @@ export async function twoPlatformLayout(ref: string, arm64Tag: string): Promise<
     const outer = {
       schemaVersion: 2,
       mediaType: INDEX,
-      manifests: [{
-        mediaType: INDEX, digest: `sha256:${digest}`, size: inner.length,
-        annotations: {'io.containerd.image.name': `${full.registry}/${full.repository}:${full.tag}`, 'org.opencontainers.image.ref.name': full.tag},
-      }],
+      manifests: [
+        {
+          mediaType: INDEX,
+          digest: `sha256:${digest}`,
+          size: inner.length,
+          annotations: {
+            'io.containerd.image.name': `${full.registry}/${full.repository}:${full.tag}`,
+            'org.opencontainers.image.ref.name': full.tag,
+          },
+        },
+      ],
     };
     writeFileSync(path.join(dir, 'index.json'), JSON.stringify(outer));
     // Without the Docker-format files, `docker load` reads the OCI index.
@@ -102,8 +136,15 @@ export async function loadTwoPlatform(refs: string[], containers: string[], log:
     const dir = await twoPlatformLayout(ref, arm64);
     try {
       for (const container of containers) {
-        const r = await run('sh', ['-c', 'tar -C "$1" -c . | docker exec -i "$2" docker load --quiet', 'sh', dir, container], {timeoutMs: 5 * 60_000, stopOnInterrupt: true});
-        if (r.code !== 0) throw new Error(`loading ${ref} (linux/amd64, linux/arm64) into ${container} failed: ${tail(r.stderr || r.stdout, 5)}`);
+        const r = await run(
+          'sh',
+          ['-c', 'tar -C "$1" -c . | docker exec -i "$2" docker load --quiet', 'sh', dir, container],
+          {timeoutMs: 5 * 60_000, stopOnInterrupt: true},
+        );
+        if (r.code !== 0)
+          throw new Error(
+            `loading ${ref} (linux/amd64, linux/arm64) into ${container} failed: ${tail(r.stderr || r.stdout, 5)}`,
+          );
       }
     } finally {
       rmSync(dir, {recursive: true, force: true});

@@ -3,12 +3,12 @@
 // present on the engine: the image already there, else the real one pulled, else a stand-in
 // built from tests/images/<folder> on top of fieldguide/debian:bookworm and tagged as that
 // very reference, so compose files stay exactly what a reader copies.
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import {createHash} from 'node:crypto';
+import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { run, tail, type ExecResult } from '../core/exec';
-import { parseImageRef, type ImageRef } from '../core/image-ref';
+import {fileURLToPath} from 'node:url';
+import {run, tail, type ExecResult} from '../core/exec';
+import {parseImageRef, type ImageRef} from '../core/image-ref';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** The stand-ins' Dockerfiles, one folder per image: test doubles, so they live with the tests. */
@@ -70,7 +70,7 @@ export function standinContexts(imageRef: string, engineDebsDir = ENGINE_DEBS_DI
   if (!existsSync(debs) || !readdirSync(debs).some((f) => f.startsWith('docker.io_'))) {
     throw new Error(`${imageRef}: no Engine ${major} .debs in ${debs} (.ci/install-engine.sh fetches them)`);
   }
-  return { engine: debs };
+  return {engine: debs};
 }
 
 function absolute(dir: string): string {
@@ -79,7 +79,7 @@ function absolute(dir: string): string {
 
 function filesUnder(dir: string, prefix = ''): string[] {
   const out: string[] = [];
-  for (const entry of readdirSync(path.join(dir, prefix), { withFileTypes: true })) {
+  for (const entry of readdirSync(path.join(dir, prefix), {withFileTypes: true})) {
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
     if (entry.isDirectory()) out.push(...filesUnder(dir, rel));
     else out.push(rel);
@@ -173,7 +173,9 @@ function ensureBase(log: Log): Promise<void> {
     baseReady = inBuildSlot(async () => {
       const r = await run('bash', [BASE_SCRIPT], {cwd: REPO_ROOT, timeoutMs: BUILD_TIMEOUT_MS, onLine: toLog(log)});
       if (r.code !== 0) {
-        throw new Error(`building the base image ${BASE_IMAGE} failed (${r.timedOut ? 'timed out' : `exit ${r.code}`}):\n${tail(output(r), 30)}`);
+        throw new Error(
+          `building the base image ${BASE_IMAGE} failed (${r.timedOut ? 'timed out' : `exit ${r.code}`}):\n${tail(output(r), 30)}`,
+        );
       }
     });
     // a failed build is retried by the next caller
@@ -184,7 +186,13 @@ function ensureBase(log: Log): Promise<void> {
   return baseReady;
 }
 
-async function buildStandin(ref: string, dir: string, contexts: Record<string, string>, hash: string, log: Log): Promise<void> {
+async function buildStandin(
+  ref: string,
+  dir: string,
+  contexts: Record<string, string>,
+  hash: string,
+  log: Log,
+): Promise<void> {
   await ensureBase(log);
   await inBuildSlot(async () => {
     const folder = path.basename(dir);
@@ -193,14 +201,22 @@ async function buildStandin(ref: string, dir: string, contexts: Record<string, s
     const r = await run(
       'docker',
       [
-        'build', '-t', ref, '--label', `${LABEL_STANDIN}=${folder}`, '--label', `${LABEL_HASH}=${hash}`,
+        'build',
+        '-t',
+        ref,
+        '--label',
+        `${LABEL_STANDIN}=${folder}`,
+        '--label',
+        `${LABEL_HASH}=${hash}`,
         ...Object.entries(contexts).flatMap(([name, contextDir]) => ['--build-context', `${name}=${contextDir}`]),
         absolute(dir),
       ],
       {cwd: REPO_ROOT, timeoutMs: BUILD_TIMEOUT_MS},
     );
     if (r.code !== 0) {
-      throw new Error(`${ref}: building the stand-in from ${dir} failed (${r.timedOut ? 'timed out' : `exit ${r.code}`}):\n${tail(output(r), 30)}`);
+      throw new Error(
+        `${ref}: building the stand-in from ${dir} failed (${r.timedOut ? 'timed out' : `exit ${r.code}`}):\n${tail(output(r), 30)}`,
+      );
     }
     log(`${ref}: stand-in built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   });
@@ -211,17 +227,17 @@ async function ensure(ref: string, log: Log): Promise<EnsuredImage> {
   const contexts = standinContexts(ref);
   const hash = dir ? standinHash(dir, contexts) : undefined;
   const local = decideLocal(await localLabels(ref), hash);
-  if (local === 'use-local') return { ref, standin: false, built: false };
+  if (local === 'use-local') return {ref, standin: false, built: false};
   if (local === 'use-standin') {
     log(`${ref}: using the stand-in from ${dir} (up to date)`);
-    return { ref, standin: true, built: false };
+    return {ref, standin: true, built: false};
   }
   if (local === 'stale-standin') log(`${ref}: the stand-in on the engine is out of date`);
 
   const pull = await run('docker', ['pull', ref], {timeoutMs: PULL_TIMEOUT_MS});
   if (pull.code === 0) {
     log(`${ref}: pulled the real image`);
-    return { ref, standin: false, built: false };
+    return {ref, standin: false, built: false};
   }
   const why = pull.timedOut ? `no answer in ${PULL_TIMEOUT_MS / 1000} s` : tail(output(pull), 1);
   if (!dir || !hash) {
@@ -229,7 +245,7 @@ async function ensure(ref: string, log: Log): Promise<EnsuredImage> {
   }
   log(`${ref}: cannot be pulled (${why}); using an offline stand-in`);
   await buildStandin(ref, dir, contexts, hash, log);
-  return { ref, standin: true, built: true };
+  return {ref, standin: true, built: true};
 }
 
 const inFlight = new Map<string, Promise<EnsuredImage>>();

@@ -74,9 +74,21 @@ function ArrowMarker({id}: {id: string}): ReactNode {
  * The narrow form of a drawing. Regions show the drawing once, in defs, through one clipped <use>
  * per region, so they stack without repeating the drawing's markup.
  */
-function NarrowDrawing({id, title, description, narrow, children}: {id: string; title: string; description: string; narrow: Region[] | NarrowDrawingProps; children: ReactNode}): ReactNode {
+function NarrowDrawing({
+  id,
+  title,
+  description,
+  narrow,
+  children,
+}: {
+  id: string;
+  title: string;
+  description: string;
+  narrow: Region[] | NarrowDrawingProps;
+  children: ReactNode;
+}): ReactNode {
   const regions = Array.isArray(narrow) ? narrow : null;
-  const {width, height} = regions ? stackRegions(regions) : narrow as NarrowDrawingProps;
+  const {width, height} = regions ? stackRegions(regions) : (narrow as NarrowDrawingProps);
   const markerId = `${id}-narrow-arrow`;
   const art = `${id}-narrow-art`;
   return (
@@ -142,7 +154,12 @@ export function Figure({name, title, description, caption, width, height, narrow
   return (
     <figure className={styles.figure} id={id} data-diagram={name}>
       {scroller.isHydratingServerMarkup ? (
-        <div className={styles.scroller} id={scroller.id} dangerouslySetInnerHTML={{__html: ''}} suppressHydrationWarning />
+        <div
+          className={styles.scroller}
+          id={scroller.id}
+          dangerouslySetInnerHTML={{__html: ''}}
+          suppressHydrationWarning
+        />
       ) : (
         <div className={styles.scroller} id={scroller.id}>
           {drawing}
@@ -154,7 +171,18 @@ export function Figure({name, title, description, caption, width, height, narrow
 }
 
 /** What a box stands for; each kind has its own colour in both modes. */
-export type BoxKind = 'host' | 'container' | 'image' | 'layer' | 'writable' | 'network' | 'volume' | 'secret' | 'process' | 'neutral' | 'zone';
+export type BoxKind =
+  | 'host'
+  | 'container'
+  | 'image'
+  | 'layer'
+  | 'writable'
+  | 'network'
+  | 'volume'
+  | 'secret'
+  | 'process'
+  | 'neutral'
+  | 'zone';
 
 export interface BoxProps {
   x: number;
@@ -185,12 +213,22 @@ export function Box({x, y, width, height, kind, label, detail, dashed, labelAt, 
     <g className={clsx(styles.box, styles[kind])}>
       <rect x={x} y={y} width={width} height={height} rx={6} className={clsx(dashed && styles.dashed)} />
       {lines.map((line, i) => (
-        <text key={i} x={textX} y={firstY + i * lineHeight} textAnchor={isZone ? 'start' : 'middle'} className={styles.label}>
+        <text
+          key={i}
+          x={textX}
+          y={firstY + i * lineHeight}
+          textAnchor={isZone ? 'start' : 'middle'}
+          className={styles.label}>
           {line}
         </text>
       ))}
       {details.map((line, i) => (
-        <text key={i} x={textX} y={firstY + lines.length * lineHeight + i * (lineHeight - 2)} textAnchor={isZone ? 'start' : 'middle'} className={styles.detail}>
+        <text
+          key={i}
+          x={textX}
+          y={firstY + lines.length * lineHeight + i * (lineHeight - 2)}
+          textAnchor={isZone ? 'start' : 'middle'}
+          className={styles.detail}>
           {line}
         </text>
       ))}
@@ -232,7 +270,19 @@ export function Arrow({points, label, labelAt, dashed, both}: ArrowProps): React
 }
 
 /** Free text on the drawing, e.g. a heading over a column. */
-export function Label({x, y, children, anchor = 'middle', muted}: {x: number; y: number; children: string; anchor?: 'start' | 'middle' | 'end'; muted?: boolean}): ReactNode {
+export function Label({
+  x,
+  y,
+  children,
+  anchor = 'middle',
+  muted,
+}: {
+  x: number;
+  y: number;
+  children: string;
+  anchor?: 'start' | 'middle' | 'end';
+  muted?: boolean;
+}): ReactNode {
   return (
     <text x={x} y={y} textAnchor={anchor} className={muted ? styles.detail : styles.label}>
       {children}

@@ -26,7 +26,12 @@ export default function FileTabs({folder, files, label}: Props): ReactNode {
     tabs.current[next]?.focus();
   };
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
-    const moves: Record<string, number> = {ArrowRight: selected + 1, ArrowLeft: selected - 1, Home: 0, End: files.length - 1};
+    const moves: Record<string, number> = {
+      ArrowRight: selected + 1,
+      ArrowLeft: selected - 1,
+      Home: 0,
+      End: files.length - 1,
+    };
     if (!(event.key in moves)) return;
     event.preventDefault();
     select(moves[event.key]);
@@ -54,7 +59,13 @@ export default function FileTabs({folder, files, label}: Props): ReactNode {
         ))}
       </div>
       {files.map((file, i) => (
-        <div key={file.path} role="tabpanel" id={`${id}-panel-${i}`} aria-labelledby={`${id}-tab-${i}`} hidden={i !== selected} className="margin-top--md">
+        <div
+          key={file.path}
+          role="tabpanel"
+          id={`${id}-panel-${i}`}
+          aria-labelledby={`${id}-tab-${i}`}
+          hidden={i !== selected}
+          className="margin-top--md">
           <CodeBlock language={file.language} title={`${folder}/${file.path}`}>
             {file.content}
           </CodeBlock>

@@ -11,7 +11,8 @@ const text = {
     notChecked: (features: string[]) => `无法检查：${features.join('、')}（见上）。`,
   },
   en: {
-    never: (name: string) => `This build carries no run result; run npm run examples -- up ${name} in the repository to check it yourself.`,
+    never: (name: string) =>
+      `This build carries no run result; run npm run examples -- up ${name} in the repository to check it yourself.`,
     ran: (run: LastRun) =>
       `The CI run that built this site started it on Docker Engine ${run.engine ?? '?'}: ${run.status}` +
       `${run.startedSeconds !== null ? `, ready in ${run.startedSeconds.toFixed(0)} s` : ''}, ${run.checksPassed}/${run.checks} checks passed.`,
@@ -21,14 +22,23 @@ const text = {
 };
 
 /** What the example was tested with, on each engine, from the runner's reports of the build that made this page. */
-export default function LastRunNote({name, runs, className}: {name: string; runs: LastRun[]; className?: string}): ReactNode {
+export default function LastRunNote({
+  name,
+  runs,
+  className,
+}: {
+  name: string;
+  runs: LastRun[];
+  className?: string;
+}): ReactNode {
   const t = text[BUILD_LOCALE];
   if (runs.length === 0) return <p className={className}>{t.never(name)}</p>;
   const standins = [...new Set(runs.flatMap((r) => r.standins))];
   const notChecked = [...new Set(runs.flatMap((r) => r.notChecked))];
   return (
     <p className={className}>
-      {runs.map((run) => t.ran(run)).join(' ')} {standins.length > 0 && t.standins(standins)} {notChecked.length > 0 && t.notChecked(notChecked)}
+      {runs.map((run) => t.ran(run)).join(' ')} {standins.length > 0 && t.standins(standins)}{' '}
+      {notChecked.length > 0 && t.notChecked(notChecked)}
     </p>
   );
 }

@@ -12,15 +12,28 @@ import type {GalleryEntry} from '@site/src/plugins/examples/index';
 import {TOPICS, type Topic} from '@site/tools/runner/vocabulary';
 import styles from './styles.module.css';
 
-
 const text = {
   'zh-Hans': {
     title: '示例库',
     description: '本指南的全部示例：每一个都由 CI 在真实的 Docker 引擎上启动并检查。',
-    lead: (n: number) => `本指南的 ${n} 个示例。每一个都是仓库 examples/ 目录里的真实文件，CI 在每次提交时启动它并运行下面列出的检查。`,
+    lead: (n: number) =>
+      `本指南的 ${n} 个示例。每一个都是仓库 examples/ 目录里的真实文件，CI 在每次提交时启动它并运行下面列出的检查。`,
     filter: '按主题筛选',
     all: '全部',
-    topics: {engine: '安装与配置', dockerfile: 'Dockerfile', networking: '网络', storage: '存储', compose: 'Compose', swarm: 'Swarm', secrets: '密钥', kubernetes: 'Kubernetes', registry: '镜像仓库', ci: 'CI/CD', security: '安全', operations: '运维与排错'} satisfies Record<Topic, string>,
+    topics: {
+      engine: '安装与配置',
+      dockerfile: 'Dockerfile',
+      networking: '网络',
+      storage: '存储',
+      compose: 'Compose',
+      swarm: 'Swarm',
+      secrets: '密钥',
+      kubernetes: 'Kubernetes',
+      registry: '镜像仓库',
+      ci: 'CI/CD',
+      security: '安全',
+      operations: '运维与排错',
+    } satisfies Record<Topic, string>,
     kind: '类型',
     checks: 'CI 检查',
     taught: '在章节中阅读',
@@ -32,10 +45,24 @@ const text = {
   en: {
     title: 'Examples gallery',
     description: 'Every example of the guide; CI starts and checks each one on a real Docker engine.',
-    lead: (n: number) => `The guide's ${n} examples. Each is a real folder under examples/ in the repository; on every commit CI starts it and runs the checks listed.`,
+    lead: (n: number) =>
+      `The guide's ${n} examples. Each is a real folder under examples/ in the repository; on every commit CI starts it and runs the checks listed.`,
     filter: 'Filter by topic',
     all: 'All',
-    topics: {engine: 'Installing and configuring', dockerfile: 'Dockerfile', networking: 'Networking', storage: 'Storage', compose: 'Compose', swarm: 'Swarm', secrets: 'Secrets', kubernetes: 'Kubernetes', registry: 'Registries', ci: 'CI/CD', security: 'Security', operations: 'Operations'} satisfies Record<Topic, string>,
+    topics: {
+      engine: 'Installing and configuring',
+      dockerfile: 'Dockerfile',
+      networking: 'Networking',
+      storage: 'Storage',
+      compose: 'Compose',
+      swarm: 'Swarm',
+      secrets: 'Secrets',
+      kubernetes: 'Kubernetes',
+      registry: 'Registries',
+      ci: 'CI/CD',
+      security: 'Security',
+      operations: 'Operations',
+    } satisfies Record<Topic, string>,
     kind: 'kind',
     checks: 'CI checks',
     taught: 'Read it in its chapter',
@@ -65,7 +92,9 @@ function Card({example}: {example: GalleryEntry}): ReactNode {
         </div>
       )}
       <p className={styles.meta}>
-        {t.kind}: <code>{example.kind}</code> · {example.topics.map((topic) => t.topics[topic as keyof typeof t.topics] ?? topic).join(' · ')}
+        {t.kind}: <code>{example.kind}</code>
+        {' · '}
+        {example.topics.map((topic) => t.topics[topic as keyof typeof t.topics] ?? topic).join(' · ')}
       </p>
       {checks.length > 0 && (
         <details>
@@ -82,7 +111,9 @@ function Card({example}: {example: GalleryEntry}): ReactNode {
       <LastRunNote name={example.name} runs={example.lastRuns} className={styles.meta} />
       <p className={styles.links}>
         {example.section && (
-          <Link to={`/docs/${example.section.doc}${example.section.anchor ? `#${example.section.anchor}` : ''}`}>{t.taught}</Link>
+          <Link to={`/docs/${example.section.doc}${example.section.anchor ? `#${example.section.anchor}` : ''}`}>
+            {t.taught}
+          </Link>
         )}
         <a href={zip} download={`${example.name}.zip`}>
           {t.download}

@@ -14,7 +14,9 @@ export default function Glossary(): ReactNode {
       <thead>
         <tr>
           <th scope="col">{h.term}</th>
-          <th scope="col" lang={BUILD_LOCALE === 'en' ? 'zh-Hans' : 'en'}>{h.other}</th>
+          <th scope="col" lang={BUILD_LOCALE === 'en' ? 'zh-Hans' : 'en'}>
+            {h.other}
+          </th>
           <th scope="col">{h.definition}</th>
         </tr>
       </thead>

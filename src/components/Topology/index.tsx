@@ -18,7 +18,13 @@ const text = {
     },
     title: (file: string) => `${file} 的拓扑`,
     description: (m: TopologyModel) =>
-      `服务：${list(m.services.map((s) => s.name), '无')}。网络：${list(m.networks.map((n) => n.name), '无')}。卷：${list(m.volumes, '无')}。secret：${list(m.secrets, '无')}。发布的端口：${list(ports(m), '无')}。`,
+      `服务：${list(
+        m.services.map((s) => s.name),
+        '无',
+      )}。网络：${list(
+        m.networks.map((n) => n.name),
+        '无',
+      )}。卷：${list(m.volumes, '无')}。secret：${list(m.secrets, '无')}。发布的端口：${list(ports(m), '无')}。`,
     caption: (file: string) => `由 ${file} 在构建时自动绘制：方框是服务，色带是网络，虚线箭头是 depends_on 和 secret。`,
   },
   en: {
@@ -31,8 +37,15 @@ const text = {
     },
     title: (file: string) => `Topology of ${file}`,
     description: (m: TopologyModel) =>
-      `Services: ${list(m.services.map((s) => s.name), 'none')}. Networks: ${list(m.networks.map((n) => n.name), 'none')}. Volumes: ${list(m.volumes, 'none')}. Secrets: ${list(m.secrets, 'none')}. Published ports: ${list(ports(m), 'none')}.`,
-    caption: (file: string) => `Drawn from ${file} at build time: boxes are services, bands are networks, dashed arrows are depends_on and secrets.`,
+      `Services: ${list(
+        m.services.map((s) => s.name),
+        'none',
+      )}. Networks: ${list(
+        m.networks.map((n) => n.name),
+        'none',
+      )}. Volumes: ${list(m.volumes, 'none')}. Secrets: ${list(m.secrets, 'none')}. Published ports: ${list(ports(m), 'none')}.`,
+    caption: (file: string) =>
+      `Drawn from ${file} at build time: boxes are services, bands are networks, dashed arrows are depends_on and secrets.`,
   },
 };
 

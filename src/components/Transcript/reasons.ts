@@ -19,11 +19,13 @@ export const NOT_RUN_REASONS = {
     en: 'runs on a GitHub Actions runner, not here',
   },
   'docker-repository': {
-    'zh-Hans': '需要连上 Docker 的软件源（download.docker.com）；生成输出的引擎装的是 Debian 自己打包的 Docker，没有用这个软件源',
+    'zh-Hans':
+      '需要连上 Docker 的软件源（download.docker.com）；生成输出的引擎装的是 Debian 自己打包的 Docker，没有用这个软件源',
     en: "needs Docker's package repository (download.docker.com); the engine that generates the outputs here is installed from Debian's own packages instead",
   },
   'host-system': {
-    'zh-Hans': '要改 Linux 主机本身（软件包、用户、systemd 服务）；生成输出的引擎以 root 身份运行在一个没有 systemd 的容器里，它的 daemon.json 在第一次启动前就已写好',
+    'zh-Hans':
+      '要改 Linux 主机本身（软件包、用户、systemd 服务）；生成输出的引擎以 root 身份运行在一个没有 systemd 的容器里，它的 daemon.json 在第一次启动前就已写好',
     en: 'changes the Linux host itself (packages, users, systemd services); the engine that generates the outputs runs as root in a container without systemd, and its daemon.json is written before it first starts',
   },
   'ssh-remote': {
@@ -31,7 +33,8 @@ export const NOT_RUN_REASONS = {
     en: 'needs a remote host with Docker that you can log in to over SSH; the engines that generate the outputs run no SSH server',
   },
   'registry-access': {
-    'zh-Hans': '需要从 Docker Hub 拉取镜像（docker-container 构建器要用 moby/buildkit），还要推送到一个镜像仓库；生成输出的引擎连不上任何镜像仓库',
+    'zh-Hans':
+      '需要从 Docker Hub 拉取镜像（docker-container 构建器要用 moby/buildkit），还要推送到一个镜像仓库；生成输出的引擎连不上任何镜像仓库',
     en: 'needs to pull an image from Docker Hub (a docker-container builder runs moby/buildkit) and to push to a registry; the engines that generate the outputs cannot reach any registry',
   },
 } satisfies Record<string, Localized>;

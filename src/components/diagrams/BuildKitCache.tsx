@@ -21,9 +21,15 @@ const text = {
     title: "BuildKit's layer cache and a cache mount",
     description:
       "On the left, the layers of the cache-mount example's four instructions; each layer's cache key is made of the instruction and its inputs: FROM looks at the base image, COPY at the content of the files it copies, RUN at its command and the layer below. After src/file3.txt changes, the key of COPY src/ changes, so that layer and the RUN after it run again, while the first two layers still come from the cache. On the right, the cache mount /cache: the builder keeps it by its id, outside every layer; the RUN that runs again mounts it again and finds the previous build's results there.",
-    caption: 'The layer cache is invalid from the first instruction that changed; a cache mount is kept apart from the layers and survives when they are rebuilt.',
+    caption:
+      'The layer cache is invalid from the first instruction that changed; a cache mount is kept apart from the layers and survives when they are rebuilt.',
     layers: 'layer cache: key = instruction + inputs',
-    keys: ["key: the base image's digest", 'key: content of compile.sh', 'key: content of the files in src/', 'key: command + layer below'],
+    keys: [
+      "key: the base image's digest",
+      'key: content of compile.sh',
+      'key: content of the files in src/',
+      'key: command + layer below',
+    ],
     hit: 'from the cache',
     changed: 'file3.txt changed: runs again',
     rerun: 'layer below changed: runs again',
@@ -40,7 +46,13 @@ export default function BuildKitCache(): ReactNode {
   const t = text[BUILD_LOCALE];
   const states = [t.hit, t.hit, t.changed, t.rerun];
   return (
-    <Figure name="buildkit-cache" title={t.title} description={t.description} caption={t.caption} width={720} height={372}
+    <Figure
+      name="buildkit-cache"
+      title={t.title}
+      description={t.description}
+      caption={t.caption}
+      width={720}
+      height={372}
       narrow={[
         {x: 10, y: 0, width: 420, height: 372},
         {x: 440, y: 20, width: 270, height: 300},
@@ -49,8 +61,17 @@ export default function BuildKitCache(): ReactNode {
       {instructions.map((instruction, i) => {
         const rebuilt = i >= 2;
         return (
-          <Box key={instruction} x={40} y={46 + i * 76} width={360} height={66} kind={rebuilt ? 'writable' : 'layer'}
-            label={instruction} detail={[t.keys[i], states[i]]} dashed={rebuilt} />
+          <Box
+            key={instruction}
+            x={40}
+            y={46 + i * 76}
+            width={360}
+            height={66}
+            kind={rebuilt ? 'writable' : 'layer'}
+            label={instruction}
+            detail={[t.keys[i], states[i]]}
+            dashed={rebuilt}
+          />
         );
       })}
 
@@ -59,7 +80,13 @@ export default function BuildKitCache(): ReactNode {
       <Label x={575} y={290} muted>
         {t.mountNote}
       </Label>
-      <Arrow points={[[400, 300], [455, 215]]} both />
+      <Arrow
+        points={[
+          [400, 300],
+          [455, 215],
+        ]}
+        both
+      />
     </Figure>
   );
 }

@@ -22,7 +22,8 @@ const text = {
     title: 'Build → test → push → deploy',
     description:
       'After a developer runs git push, CI runs four steps: docker build makes the image; Compose starts it and runs the unit tests and an HTTP smoke test; only once they pass is the image pushed to a registry, which records its tag and sha256 digest; finally the deploy step makes the servers or cluster pull that image by digest and roll the service over to it. When a test fails the pipeline stops at the test step.',
-    caption: 'Nothing is pushed unless the tests pass; the deploy names the digest the push returned, so moving a tag later cannot change what the servers run.',
+    caption:
+      'Nothing is pushed unless the tests pass; the deploy names the digest the push returned, so moving a tag later cannot change what the servers run.',
     developer: 'developer',
     ci: 'CI (e.g. GitHub Actions)',
     build: 'build',
@@ -39,7 +40,13 @@ const text = {
 export default function CiPipeline(): ReactNode {
   const t = text[BUILD_LOCALE];
   return (
-    <Figure name="ci-pipeline" title={t.title} description={t.description} caption={t.caption} width={740} height={270}
+    <Figure
+      name="ci-pipeline"
+      title={t.title}
+      description={t.description}
+      caption={t.caption}
+      width={740}
+      height={270}
       narrow={[
         {x: 0, y: 0, width: 426, height: 150},
         {x: 420, y: 0, width: 320, height: 270},
@@ -50,16 +57,55 @@ export default function CiPipeline(): ReactNode {
       <Box x={290} y={44} width={120} height={56} kind="container" label={t.test} detail="compose up" />
       <Box x={430} y={44} width={120} height={56} kind="process" label={t.push} detail="docker push" />
       <Box x={570} y={44} width={140} height={56} kind="process" label={t.deploy} detail="service update" />
-      <Arrow points={[[110, 72], [150, 72]]} />
-      <Arrow points={[[270, 72], [290, 72]]} />
-      <Arrow points={[[410, 72], [430, 72]]} />
-      <Arrow points={[[550, 72], [570, 72]]} />
-      <Label x={330} y={126} muted>{t.stop}</Label>
+      <Arrow
+        points={[
+          [110, 72],
+          [150, 72],
+        ]}
+      />
+      <Arrow
+        points={[
+          [270, 72],
+          [290, 72],
+        ]}
+      />
+      <Arrow
+        points={[
+          [410, 72],
+          [430, 72],
+        ]}
+      />
+      <Arrow
+        points={[
+          [550, 72],
+          [570, 72],
+        ]}
+      />
+      <Label x={330} y={126} muted>
+        {t.stop}
+      </Label>
       <Box x={430} y={186} width={130} height={56} kind="image" label={t.registry} detail="tag → sha256:…" />
       <Box x={585} y={186} width={150} height={56} kind="container" label={t.servers} detail="Swarm · Kubernetes" />
-      <Arrow points={[[490, 100], [490, 186]]} />
-      <Arrow points={[[650, 100], [650, 186]]} />
-      <Arrow points={[[560, 214], [585, 214]]} label={t.pull} labelAt={[572, 262]} />
+      <Arrow
+        points={[
+          [490, 100],
+          [490, 186],
+        ]}
+      />
+      <Arrow
+        points={[
+          [650, 100],
+          [650, 186],
+        ]}
+      />
+      <Arrow
+        points={[
+          [560, 214],
+          [585, 214],
+        ]}
+        label={t.pull}
+        labelAt={[572, 262]}
+      />
     </Figure>
   );
 }

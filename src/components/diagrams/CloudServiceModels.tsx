@@ -32,7 +32,15 @@ const text = {
       {name: 'PaaS', example: 'app hosting'},
       {name: 'SaaS', example: 'webmail, file sync'},
     ],
-    layers: ['application', 'data', 'runtime', 'orchestration', 'operating system', 'virtualisation', 'hardware, network'],
+    layers: [
+      'application',
+      'data',
+      'runtime',
+      'orchestration',
+      'operating system',
+      'virtualisation',
+      'hardware, network',
+    ],
     yours: 'you manage',
     provider: 'provider manages',
   },
@@ -47,7 +55,13 @@ const rowHeight = 34;
 export default function CloudServiceModels(): ReactNode {
   const t = text[BUILD_LOCALE];
   return (
-    <Figure name="cloud-service-models" title={t.title} description={t.description} caption={t.caption} width={740} height={370}
+    <Figure
+      name="cloud-service-models"
+      title={t.title}
+      description={t.description}
+      caption={t.caption}
+      width={740}
+      height={370}
       narrow={[
         {x: 10, y: 0, width: 360, height: 310},
         {x: 370, y: 0, width: 360, height: 310},
@@ -57,8 +71,12 @@ export default function CloudServiceModels(): ReactNode {
         const x = left + col * (columnWidth + gap);
         return (
           <g key={model.name}>
-            <Label x={x + columnWidth / 2} y={24}>{model.name}</Label>
-            <Label x={x + columnWidth / 2} y={46} muted>{model.example}</Label>
+            <Label x={x + columnWidth / 2} y={24}>
+              {model.name}
+            </Label>
+            <Label x={x + columnWidth / 2} y={46} muted>
+              {model.example}
+            </Label>
             {t.layers.map((layer, row) => (
               <Box
                 key={layer}
@@ -74,9 +92,13 @@ export default function CloudServiceModels(): ReactNode {
         );
       })}
       <Box x={190} y={318} width={30} height={22} kind="writable" />
-      <Label x={230} y={334} anchor="start">{t.yours}</Label>
+      <Label x={230} y={334} anchor="start">
+        {t.yours}
+      </Label>
       <Box x={400} y={318} width={30} height={22} kind="layer" />
-      <Label x={440} y={334} anchor="start">{t.provider}</Label>
+      <Label x={440} y={334} anchor="start">
+        {t.provider}
+      </Label>
     </Figure>
   );
 }

@@ -27,7 +27,8 @@ const text = {
     title: 'How Compose builds the final application model from variables and several files',
     description:
       'On the left, the three sources of variables, strongest first: the shell environment, the .env file (or the file given with --env-file), and the defaults written as ${VAR:-default} in the Compose file. On the right, the files: compose.yaml, compose.override.yaml merged over it when there is no -f (or the files listed with -f, in order), and the files pulled in with include and the services used with extends. Compose first fills in every ${…} with the variables, then merges the files in order into the final model, which docker compose config prints. Last, --profile or COMPOSE_PROFILES decides which of its services are started as containers.',
-    caption: 'Variables are filled in first, then the files are merged; docker compose config shows the model that up will use.',
+    caption:
+      'Variables are filled in first, then the files are merged; docker compose config shows the model that up will use.',
     variables: 'variables (upper ones win)',
     shell: '1  shell environment',
     shellDetail: 'GREETING=… docker compose …',
@@ -49,7 +50,13 @@ const text = {
 export default function ComposeModelSources(): ReactNode {
   const t = text[BUILD_LOCALE];
   return (
-    <Figure name="compose-model-sources" title={t.title} description={t.description} caption={t.caption} width={720} height={520}
+    <Figure
+      name="compose-model-sources"
+      title={t.title}
+      description={t.description}
+      caption={t.caption}
+      width={720}
+      height={520}
       narrow={[
         {x: 0, y: 0, width: 360, height: 224},
         {x: 360, y: 0, width: 360, height: 224},
@@ -63,16 +70,50 @@ export default function ComposeModelSources(): ReactNode {
       <Box x={370} y={10} width={340} height={206} kind="zone" label={t.files} />
       <Box x={390} y={40} width={300} height={50} kind="neutral" label="compose.yaml" />
       <Box x={390} y={98} width={300} height={50} kind="neutral" label={t.override} detail={t.overrideDetail} />
-      <Box x={390} y={156} width={300} height={50} kind="neutral" label="include: / extends:" detail={t.includeDetail} />
+      <Box
+        x={390}
+        y={156}
+        width={300}
+        height={50}
+        kind="neutral"
+        label="include: / extends:"
+        detail={t.includeDetail}
+      />
 
-      <Arrow points={[[180, 216], [180, 236], [300, 236], [300, 256]]} />
-      <Arrow points={[[540, 216], [540, 236], [420, 236], [420, 256]]} />
+      <Arrow
+        points={[
+          [180, 216],
+          [180, 236],
+          [300, 236],
+          [300, 256],
+        ]}
+      />
+      <Arrow
+        points={[
+          [540, 216],
+          [540, 236],
+          [420, 236],
+          [420, 256],
+        ]}
+      />
       <Box x={190} y={256} width={340} height={50} kind="host" label={t.compose} labelAt="centre" />
 
-      <Arrow points={[[360, 306], [360, 336]]} />
+      <Arrow
+        points={[
+          [360, 306],
+          [360, 336],
+        ]}
+      />
       <Box x={190} y={336} width={340} height={54} kind="image" label={t.model} detail="docker compose config" />
 
-      <Arrow points={[[360, 390], [360, 446]]} label={t.profiles} labelAt={[360, 420]} />
+      <Arrow
+        points={[
+          [360, 390],
+          [360, 446],
+        ]}
+        label={t.profiles}
+        labelAt={[360, 420]}
+      />
       <Box x={190} y={446} width={340} height={60} kind="container" label={t.containers} detail={t.containersDetail} />
     </Figure>
   );

@@ -20,8 +20,9 @@ const text = {
   en: {
     title: 'How a container reaches the outside',
     description:
-      'Top to bottom: a packet leaves eth0 inside the container (172.17.0.2) and arrives through the veth pair at the docker0 bridge on the host (172.17.0.1, the container\'s default gateway). The host kernel routes it to eth0; on the way, the iptables MASQUERADE rule rewrites the source address 172.17.0.2 to the host NIC\'s address 10.0.2.15. The packet leaves the host through eth0 to the internet; replies are translated back to the container\'s address by connection tracking.',
-    caption: 'A container\'s private address never leaves the host: MASQUERADE swaps in the host\'s address on the way out.',
+      "Top to bottom: a packet leaves eth0 inside the container (172.17.0.2) and arrives through the veth pair at the docker0 bridge on the host (172.17.0.1, the container's default gateway). The host kernel routes it to eth0; on the way, the iptables MASQUERADE rule rewrites the source address 172.17.0.2 to the host NIC's address 10.0.2.15. The packet leaves the host through eth0 to the internet; replies are translated back to the container's address by connection tracking.",
+    caption:
+      "A container's private address never leaves the host: MASQUERADE swaps in the host's address on the way out.",
     container: 'container',
     bridge: 'docker0 bridge (default gateway)',
     nat: 'iptables: MASQUERADE (source NAT)',
@@ -39,7 +40,13 @@ export default function ContainerToOutside(): ReactNode {
   const x = 60;
   const w = 330;
   return (
-    <Figure name="container-to-outside" title={t.title} description={t.description} caption={t.caption} width={640} height={440}
+    <Figure
+      name="container-to-outside"
+      title={t.title}
+      description={t.description}
+      caption={t.caption}
+      width={640}
+      height={440}
       narrow={[
         {x: 10, y: 0, width: 430, height: 440},
         {x: 440, y: 20, width: 200, height: 360},
@@ -50,15 +57,45 @@ export default function ContainerToOutside(): ReactNode {
       <Box x={x} y={208} width={w} height={44} kind="process" label={t.nat} />
       <Box x={x} y={282} width={w} height={54} kind="neutral" label={t.hostEth} detail="10.0.2.15" />
       <Box x={x} y={376} width={w} height={44} kind="zone" label={t.internet} />
-      <Arrow points={[[225, 94], [225, 124]]} />
-      <Arrow points={[[225, 178], [225, 208]]} />
-      <Arrow points={[[225, 252], [225, 282]]} />
-      <Arrow points={[[225, 336], [225, 376]]} />
-      <Label x={450} y={40} anchor="start">{t.source}</Label>
-      <Label x={450} y={112} anchor="start" muted>{t.srcContainer}</Label>
-      <Label x={450} y={196} anchor="start" muted>{t.srcContainer}</Label>
-      <Label x={450} y={272} anchor="start" muted>{t.srcHost}</Label>
-      <Label x={450} y={362} anchor="start" muted>{t.srcHost}</Label>
+      <Arrow
+        points={[
+          [225, 94],
+          [225, 124],
+        ]}
+      />
+      <Arrow
+        points={[
+          [225, 178],
+          [225, 208],
+        ]}
+      />
+      <Arrow
+        points={[
+          [225, 252],
+          [225, 282],
+        ]}
+      />
+      <Arrow
+        points={[
+          [225, 336],
+          [225, 376],
+        ]}
+      />
+      <Label x={450} y={40} anchor="start">
+        {t.source}
+      </Label>
+      <Label x={450} y={112} anchor="start" muted>
+        {t.srcContainer}
+      </Label>
+      <Label x={450} y={196} anchor="start" muted>
+        {t.srcContainer}
+      </Label>
+      <Label x={450} y={272} anchor="start" muted>
+        {t.srcHost}
+      </Label>
+      <Label x={450} y={362} anchor="start" muted>
+        {t.srcHost}
+      </Label>
     </Figure>
   );
 }

@@ -17,7 +17,7 @@ const text = {
   en: {
     title: 'Two containers talking through the docker0 bridge',
     description:
-      'A host runs two containers, each with an eth0 in its own network namespace: container 1 at 172.17.0.2, container 2 at 172.17.0.3. Each eth0 is one end of a veth pair whose other end stays on the host as vethXXXX, plugged into the docker0 bridge. docker0\'s own address, 172.17.0.1, is the containers\' default gateway. A packet from container 1 to container 2 goes through its veth to docker0, which forwards it to container 2\'s veth; it never touches the host\'s eth0.',
+      "A host runs two containers, each with an eth0 in its own network namespace: container 1 at 172.17.0.2, container 2 at 172.17.0.3. Each eth0 is one end of a veth pair whose other end stays on the host as vethXXXX, plugged into the docker0 bridge. docker0's own address, 172.17.0.1, is the containers' default gateway. A packet from container 1 to container 2 goes through its veth to docker0, which forwards it to container 2's veth; it never touches the host's eth0.",
     caption: 'docker0 is a virtual switch: containers on the same bridge reach each other directly at layer 2.',
     host: 'host',
     c1: 'container 1',
@@ -31,7 +31,13 @@ const text = {
 export default function Docker0Bridge(): ReactNode {
   const t = text[BUILD_LOCALE];
   return (
-    <Figure name="docker0-bridge" title={t.title} description={t.description} caption={t.caption} width={680} height={380}
+    <Figure
+      name="docker0-bridge"
+      title={t.title}
+      description={t.description}
+      caption={t.caption}
+      width={680}
+      height={380}
       narrow={[
         {x: 4, y: 4, width: 342, height: 236},
         {x: 334, y: 4, width: 342, height: 236},
@@ -39,20 +45,52 @@ export default function Docker0Bridge(): ReactNode {
       ]}>
       <Box x={10} y={10} width={660} height={360} kind="host" label={t.host} />
       <Box x={60} y={40} width={220} height={110} kind="container" />
-      <Label x={170} y={68}>{t.c1}</Label>
+      <Label x={170} y={68}>
+        {t.c1}
+      </Label>
       <Box x={400} y={40} width={220} height={110} kind="container" />
-      <Label x={510} y={68}>{t.c2}</Label>
+      <Label x={510} y={68}>
+        {t.c2}
+      </Label>
       <Box x={95} y={88} width={150} height={50} kind="network" label="eth0" detail="172.17.0.2" />
       <Box x={435} y={88} width={150} height={50} kind="network" label="eth0" detail="172.17.0.3" />
       <Box x={105} y={186} width={130} height={36} kind="neutral" label="veth9a1c2e3" />
       <Box x={445} y={186} width={130} height={36} kind="neutral" label="vethf27b0d5" />
-      <Arrow points={[[170, 138], [170, 186]]} both />
-      <Arrow points={[[510, 138], [510, 186]]} both />
-      <Label x={232} y={166} muted>{t.pair}</Label>
-      <Label x={572} y={166} muted>{t.pair}</Label>
+      <Arrow
+        points={[
+          [170, 138],
+          [170, 186],
+        ]}
+        both
+      />
+      <Arrow
+        points={[
+          [510, 138],
+          [510, 186],
+        ]}
+        both
+      />
+      <Label x={232} y={166} muted>
+        {t.pair}
+      </Label>
+      <Label x={572} y={166} muted>
+        {t.pair}
+      </Label>
       <Box x={60} y={262} width={560} height={48} kind="network" label={t.bridge} detail="172.17.0.1/16" />
-      <Arrow points={[[170, 222], [170, 262]]} both />
-      <Arrow points={[[510, 222], [510, 262]]} both />
+      <Arrow
+        points={[
+          [170, 222],
+          [170, 262],
+        ]}
+        both
+      />
+      <Arrow
+        points={[
+          [510, 222],
+          [510, 262],
+        ]}
+        both
+      />
       <Box x={250} y={322} width={180} height={36} kind="neutral" label={t.hostEth} />
     </Figure>
   );

@@ -22,8 +22,9 @@ const text = {
   en: {
     title: 'Docker Engine and Docker Desktop: where the engine runs',
     description:
-      'On the left, Docker Engine on a Linux host: the docker command, dockerd, the containers, /var/lib/docker, the docker0 bridge and the iptables rules are all on this host. The docker command talks to dockerd through /var/run/docker.sock, a bind mount mounts a folder of the host directly, and the host commands of chapters 2 and 3 run on this host. On the right, Docker Desktop on a Mac or Windows computer: the docker command and your files are on your computer, while dockerd, the containers, /var/lib/docker, docker0 and iptables are in a Linux VM. The docker command\'s requests enter the VM through a forwarded socket, your files reach containers through file sharing, and the same host commands have to run inside the VM.',
-    caption: 'The docker command is only a client. dockerd and the containers always run on a Linux kernel; Docker Desktop puts that kernel in a VM.',
+      "On the left, Docker Engine on a Linux host: the docker command, dockerd, the containers, /var/lib/docker, the docker0 bridge and the iptables rules are all on this host. The docker command talks to dockerd through /var/run/docker.sock, a bind mount mounts a folder of the host directly, and the host commands of chapters 2 and 3 run on this host. On the right, Docker Desktop on a Mac or Windows computer: the docker command and your files are on your computer, while dockerd, the containers, /var/lib/docker, docker0 and iptables are in a Linux VM. The docker command's requests enter the VM through a forwarded socket, your files reach containers through file sharing, and the same host commands have to run inside the VM.",
+    caption:
+      'The docker command is only a client. dockerd and the containers always run on a Linux kernel; Docker Desktop puts that kernel in a VM.',
     engine: 'Docker Engine: a Linux host',
     desktop: 'Docker Desktop: Mac or Windows',
     vm: 'Linux VM',
@@ -49,13 +50,43 @@ function Side({x, label, vm, t}: {x: number; label: string; vm: boolean; t: (typ
       <Box x={c1} y={44} width={140} height={56} kind="process" label="docker" detail="CLI" />
       <Box x={c2} y={44} width={140} height={56} kind="neutral" label={t.files} detail="~/site" />
       <Box x={c1} y={155} width={140} height={56} kind="process" label="dockerd" detail="docker.sock" />
-      <Box x={c2} y={155} width={140} height={56} kind="container" label={t.containers} detail={vm ? undefined : t.processes} />
+      <Box
+        x={c2}
+        y={155}
+        width={140}
+        height={56}
+        kind="container"
+        label={t.containers}
+        detail={vm ? undefined : t.processes}
+      />
       <Box x={c1} y={245} width={140} height={56} kind="volume" label="/var/lib/docker" />
       <Box x={c2} y={245} width={140} height={56} kind="network" label="docker0" detail="iptables" />
-      <Arrow points={[[c1 + 110, 100], [c1 + 110, 155]]} label={vm ? t.forwarded : undefined} labelAt={[c1 + 50, 114]} />
-      <Arrow points={[[c2 - 20, 183], [c2, 183]]} />
-      <Arrow points={[[c2 + 120, 100], [c2 + 120, 155]]} label={vm ? t.sharing : t.bindMount} labelAt={vm ? [c2 + 50, 114] : [c2 + 55, 132]} dashed />
-      <Label x={x + 170} y={340} muted>{vm ? t.hereVm : t.hereHost}</Label>
+      <Arrow
+        points={[
+          [c1 + 110, 100],
+          [c1 + 110, 155],
+        ]}
+        label={vm ? t.forwarded : undefined}
+        labelAt={[c1 + 50, 114]}
+      />
+      <Arrow
+        points={[
+          [c2 - 20, 183],
+          [c2, 183],
+        ]}
+      />
+      <Arrow
+        points={[
+          [c2 + 120, 100],
+          [c2 + 120, 155],
+        ]}
+        label={vm ? t.sharing : t.bindMount}
+        labelAt={vm ? [c2 + 50, 114] : [c2 + 55, 132]}
+        dashed
+      />
+      <Label x={x + 170} y={340} muted>
+        {vm ? t.hereVm : t.hereHost}
+      </Label>
     </>
   );
 }
@@ -63,7 +94,13 @@ function Side({x, label, vm, t}: {x: number; label: string; vm: boolean; t: (typ
 export default function EngineOrDesktop(): ReactNode {
   const t = text[BUILD_LOCALE];
   return (
-    <Figure name="engine-or-desktop" title={t.title} description={t.description} caption={t.caption} width={720} height={370}
+    <Figure
+      name="engine-or-desktop"
+      title={t.title}
+      description={t.description}
+      caption={t.caption}
+      width={720}
+      height={370}
       narrow={[
         {x: 0, y: 0, width: 360, height: 370},
         {x: 360, y: 0, width: 360, height: 370},

@@ -18,7 +18,7 @@ const text = {
   en: {
     title: 'The image index of a multi-platform image',
     description:
-      'The tag fg-mp/hello:1.0 points to an image index. The index lists two manifests, one marked linux/amd64 and one marked linux/arm64, and each manifest points to its platform\'s configuration and layers (x86-64 programs and arm64 programs). The index also holds two provenance attestation manifests with platform unknown/unknown, each pointing to one platform\'s manifest. An amd64 host pulling the tag downloads only the layers of the linux/amd64 manifest, an arm64 host only those of the linux/arm64 one.',
+      "The tag fg-mp/hello:1.0 points to an image index. The index lists two manifests, one marked linux/amd64 and one marked linux/arm64, and each manifest points to its platform's configuration and layers (x86-64 programs and arm64 programs). The index also holds two provenance attestation manifests with platform unknown/unknown, each pointing to one platform's manifest. An amd64 host pulling the tag downloads only the layers of the linux/amd64 manifest, an arm64 host only those of the linux/arm64 one.",
     caption: 'One tag, one index, one manifest per platform; a pull takes only the one that matches the host.',
     index: 'image index',
     manifest: 'manifest',
@@ -35,19 +35,57 @@ export default function ImageIndex(): ReactNode {
   return (
     <Figure name="image-index" title={t.title} description={t.description} caption={t.caption} width={440} height={340}>
       <Box x={110} y={10} width={220} height={50} kind="image" label={t.index} detail="fg-mp/hello:1.0" />
-      <Arrow points={[[170, 62], [115, 100]]} />
-      <Arrow points={[[270, 62], [325, 100]]} />
+      <Arrow
+        points={[
+          [170, 62],
+          [115, 100],
+        ]}
+      />
+      <Arrow
+        points={[
+          [270, 62],
+          [325, 100],
+        ]}
+      />
       <Box x={10} y={102} width={205} height={50} kind="neutral" label={t.manifest} detail="linux/amd64" />
       <Box x={225} y={102} width={205} height={50} kind="neutral" label={t.manifest} detail="linux/arm64" />
-      <Arrow points={[[112, 154], [112, 188]]} />
-      <Arrow points={[[327, 154], [327, 188]]} />
+      <Arrow
+        points={[
+          [112, 154],
+          [112, 188],
+        ]}
+      />
+      <Arrow
+        points={[
+          [327, 154],
+          [327, 188],
+        ]}
+      />
       <Box x={10} y={190} width={205} height={50} kind="layer" label={t.layers} detail={t.amd64Code} />
       <Box x={225} y={190} width={205} height={50} kind="layer" label={t.layers} detail={t.arm64Code} />
       <Label x={220} y={268} muted>
         {t.also}
       </Label>
-      <Box x={10} y={280} width={205} height={50} kind="neutral" label={t.attestation} detail="unknown/unknown" dashed />
-      <Box x={225} y={280} width={205} height={50} kind="neutral" label={t.attestation} detail="unknown/unknown" dashed />
+      <Box
+        x={10}
+        y={280}
+        width={205}
+        height={50}
+        kind="neutral"
+        label={t.attestation}
+        detail="unknown/unknown"
+        dashed
+      />
+      <Box
+        x={225}
+        y={280}
+        width={205}
+        height={50}
+        kind="neutral"
+        label={t.attestation}
+        detail="unknown/unknown"
+        dashed
+      />
     </Figure>
   );
 }

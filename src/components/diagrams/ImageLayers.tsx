@@ -18,7 +18,7 @@ const text = {
   en: {
     title: 'Image layers and the container layer',
     description:
-      'Two containers share the three read-only layers of one image: the base image, software installed by RUN, and the application files from COPY; CMD makes no layer and is only written into the image\'s configuration. Each container has its own writable layer on top, which is deleted with the container.',
+      "Two containers share the three read-only layers of one image: the base image, software installed by RUN, and the application files from COPY; CMD makes no layer and is only written into the image's configuration. Each container has its own writable layer on top, which is deleted with the container.",
     caption: 'An image is a stack of read-only layers; a container adds one writable layer on top.',
     writable: 'writable container layer',
     image: 'image (read-only layers)',
@@ -33,7 +33,13 @@ const text = {
 export default function ImageLayers(): ReactNode {
   const t = text[BUILD_LOCALE];
   return (
-    <Figure name="image-layers" title={t.title} description={t.description} caption={t.caption} width={640} height={342}
+    <Figure
+      name="image-layers"
+      title={t.title}
+      description={t.description}
+      caption={t.caption}
+      width={640}
+      height={342}
       narrow={[
         {x: 30, y: 10, width: 280, height: 60},
         {x: 340, y: 10, width: 270, height: 60},
@@ -41,13 +47,32 @@ export default function ImageLayers(): ReactNode {
       ]}>
       <Box x={40} y={20} width={250} height={44} kind="writable" label={t.writable} detail={t.containerA} />
       <Box x={350} y={20} width={250} height={44} kind="writable" label={t.writable} detail={t.containerB} />
-      <Arrow points={[[165, 66], [250, 110]]} />
-      <Arrow points={[[475, 66], [390, 110]]} />
+      <Arrow
+        points={[
+          [165, 66],
+          [250, 110],
+        ]}
+      />
+      <Arrow
+        points={[
+          [475, 66],
+          [390, 110],
+        ]}
+      />
       <Box x={140} y={112} width={360} height={220} kind="zone" label={t.image} />
       {[...t.layers].reverse().map((layer, i) => (
         <Box key={layer} x={160} y={140 + i * 43} width={320} height={36} kind="layer" label={layer} />
       ))}
-      <Box x={160} y={272} width={320} height={46} kind="neutral" label='CMD ["python", "app.py"]' detail={t.config} dashed />
+      <Box
+        x={160}
+        y={272}
+        width={320}
+        height={46}
+        kind="neutral"
+        label='CMD ["python", "app.py"]'
+        detail={t.config}
+        dashed
+      />
       <Label x={320} y={104} muted>
         {t.shared}
       </Label>

@@ -20,7 +20,7 @@ const text = {
   en: {
     title: 'Kubernetes architecture',
     description:
-      'At the top is the control plane: kubectl sends requests to the API server; the scheduler and the controller manager also talk only to the API server; only the API server reads and writes etcd, where the whole state of the cluster is kept. Below are two worker nodes, each with a kubelet, kube-proxy and a container runtime (such as containerd) that starts the containers of Pods. Each node\'s kubelet connects to the API server, picks up the Pods assigned to its node and reports their status.',
+      "At the top is the control plane: kubectl sends requests to the API server; the scheduler and the controller manager also talk only to the API server; only the API server reads and writes etcd, where the whole state of the cluster is kept. Below are two worker nodes, each with a kubelet, kube-proxy and a container runtime (such as containerd) that starts the containers of Pods. Each node's kubelet connects to the API server, picks up the Pods assigned to its node and reports their status.",
     caption: 'Every component talks only to the API server; the cluster state lives only in etcd.',
     controlPlane: 'control plane',
     node: (n: number) => `worker node ${n}`,
@@ -39,13 +39,20 @@ function WorkerNode({x, label, t}: {x: number; label: string; t: (typeof text)['
     <>
       {/* Named in the top-right corner: the API server's arrow comes down on the left. */}
       <Box x={x} y={205} width={290} height={190} kind="host" />
-      <Label x={x + 280} y={225} anchor="end">{label}</Label>
+      <Label x={x + 280} y={225} anchor="end">
+        {label}
+      </Label>
       <Box x={x + 15} y={235} width={112} height={46} kind="process" label="kubelet" detail={t.kubeletDetail} />
       <Box x={x + 139} y={235} width={136} height={46} kind="process" label="kube-proxy" detail={t.proxyDetail} />
       <Box x={x + 15} y={293} width={260} height={40} kind="image" label={t.runtime} detail="containerd" />
       <Box x={x + 15} y={345} width={120} height={38} kind="container" label="Pod" />
       <Box x={x + 155} y={345} width={120} height={38} kind="container" label="Pod" />
-      <Arrow points={[[x + 71, 281], [x + 71, 293]]} />
+      <Arrow
+        points={[
+          [x + 71, 281],
+          [x + 71, 293],
+        ]}
+      />
     </>
   );
 }
@@ -53,7 +60,13 @@ function WorkerNode({x, label, t}: {x: number; label: string; t: (typeof text)['
 export default function KubernetesArchitecture(): ReactNode {
   const t = text[BUILD_LOCALE];
   return (
-    <Figure name="kubernetes-architecture" title={t.title} description={t.description} caption={t.caption} width={740} height={405}
+    <Figure
+      name="kubernetes-architecture"
+      title={t.title}
+      description={t.description}
+      caption={t.caption}
+      width={740}
+      height={405}
       narrow={[
         {x: 0, y: 0, width: 320, height: 185},
         {x: 320, y: 0, width: 420, height: 185},
@@ -64,16 +77,59 @@ export default function KubernetesArchitecture(): ReactNode {
       <Box x={130} y={10} width={600} height={170} kind="zone" label={t.controlPlane} />
       <Box x={150} y={60} width={160} height={80} kind="process" label="API server" detail={t.apiDetail} />
       <Box x={380} y={36} width={170} height={48} kind="process" label="scheduler" detail={t.schedulerDetail} />
-      <Box x={380} y={118} width={170} height={48} kind="process" label="controller manager" detail={t.controllersDetail} />
+      <Box
+        x={380}
+        y={118}
+        width={170}
+        height={48}
+        kind="process"
+        label="controller manager"
+        detail={t.controllersDetail}
+      />
       <Box x={590} y={75} width={125} height={50} kind="volume" label="etcd" detail={t.etcdDetail} />
-      <Arrow points={[[110, 100], [150, 100]]} />
-      <Arrow points={[[380, 60], [310, 78]]} />
-      <Arrow points={[[380, 142], [310, 124]]} />
-      <Arrow points={[[310, 100], [590, 100]]} both />
+      <Arrow
+        points={[
+          [110, 100],
+          [150, 100],
+        ]}
+      />
+      <Arrow
+        points={[
+          [380, 60],
+          [310, 78],
+        ]}
+      />
+      <Arrow
+        points={[
+          [380, 142],
+          [310, 124],
+        ]}
+      />
+      <Arrow
+        points={[
+          [310, 100],
+          [590, 100],
+        ]}
+        both
+      />
       <WorkerNode x={130} label={t.node(1)} t={t} />
       <WorkerNode x={440} label={t.node(2)} t={t} />
-      <Arrow points={[[250, 235], [250, 140]]} both />
-      <Arrow points={[[560, 235], [560, 192], [290, 192], [290, 140]]} both />
+      <Arrow
+        points={[
+          [250, 235],
+          [250, 140],
+        ]}
+        both
+      />
+      <Arrow
+        points={[
+          [560, 235],
+          [560, 192],
+          [290, 192],
+          [290, 140],
+        ]}
+        both
+      />
     </Figure>
   );
 }

@@ -35,7 +35,13 @@ const podYs = [40, 100, 160];
 export default function KubernetesObjects(): ReactNode {
   const t = text[BUILD_LOCALE];
   return (
-    <Figure name="kubernetes-objects" title={t.title} description={t.description} caption={t.caption} width={740} height={400}
+    <Figure
+      name="kubernetes-objects"
+      title={t.title}
+      description={t.description}
+      caption={t.caption}
+      width={740}
+      height={400}
       narrow={[
         {x: 10, y: 0, width: 360, height: 230},
         {x: 370, y: 0, width: 365, height: 230},
@@ -45,27 +51,79 @@ export default function KubernetesObjects(): ReactNode {
       <Box x={10} y={10} width={720} height={295} kind="zone" label={t.namespace} />
       <Box x={25} y={96} width={140} height={56} kind="neutral" label="Deployment" detail="replicas: 3" />
       <Box x={205} y={96} width={140} height={56} kind="neutral" label="ReplicaSet" detail="web-7c9f5" />
-      <Arrow points={[[165, 124], [205, 124]]} />
+      <Arrow
+        points={[
+          [165, 124],
+          [205, 124],
+        ]}
+      />
       {podYs.map((y) => (
         <Box key={y} x={390} y={y} width={130} height={44} kind="container" label="Pod" detail="app=web" />
       ))}
       {podYs.map((y) => (
-        <Arrow key={y} points={[[345, 124], [390, y + 22]]} />
+        <Arrow
+          key={y}
+          points={[
+            [345, 124],
+            [390, y + 22],
+          ]}
+        />
       ))}
-      <Label x={455} y={30} muted>{t.pods}</Label>
+      <Label x={455} y={30} muted>
+        {t.pods}
+      </Label>
       <Box x={590} y={96} width={125} height={56} kind="network" label="Service" detail="app=web" />
       {podYs.map((y) => (
-        <Arrow key={y} points={[[590, 124], [520, y + 22]]} dashed />
+        <Arrow
+          key={y}
+          points={[
+            [590, 124],
+            [520, y + 22],
+          ]}
+          dashed
+        />
       ))}
-      <Label x={652} y={176} muted>{t.selects}</Label>
+      <Label x={652} y={176} muted>
+        {t.selects}
+      </Label>
       <Box x={90} y={240} width={160} height={50} kind="neutral" label="ConfigMap" detail={t.configDetail} />
       <Box x={290} y={240} width={150} height={50} kind="secret" label="Secret" detail={t.secretDetail} />
-      <Box x={480} y={240} width={235} height={50} kind="volume" label="PersistentVolumeClaim" detail="2Gi · ReadWriteOnce" />
-      <Arrow points={[[430, 204], [170, 240]]} />
-      <Arrow points={[[455, 204], [365, 240]]} />
-      <Arrow points={[[480, 204], [597, 240]]} />
+      <Box
+        x={480}
+        y={240}
+        width={235}
+        height={50}
+        kind="volume"
+        label="PersistentVolumeClaim"
+        detail="2Gi · ReadWriteOnce"
+      />
+      <Arrow
+        points={[
+          [430, 204],
+          [170, 240],
+        ]}
+      />
+      <Arrow
+        points={[
+          [455, 204],
+          [365, 240],
+        ]}
+      />
+      <Arrow
+        points={[
+          [480, 204],
+          [597, 240],
+        ]}
+      />
       <Box x={480} y={332} width={235} height={50} kind="volume" label="PersistentVolume" detail={t.pvDetail} dashed />
-      <Arrow points={[[597, 290], [597, 332]]} label={t.binds} labelAt={[640, 318]} />
+      <Arrow
+        points={[
+          [597, 290],
+          [597, 332],
+        ]}
+        label={t.binds}
+        labelAt={[640, 318]}
+      />
     </Figure>
   );
 }

@@ -23,8 +23,9 @@ const text = {
   en: {
     title: 'NAT: many private machines behind one public address',
     description:
-      'On the left, a private network 192.168.1.0/24 with two machines, 192.168.1.10 and 192.168.1.11. When machine A sends a packet to the server 198.51.100.7, the NAT router in the middle rewrites its source 192.168.1.10:51000 to the router\'s public address and a new port, 203.0.113.5:62001, and notes the pair in its NAT table. The server only sees the public address; its reply reaches the router, is translated back to 192.168.1.10:51000 through the table, and goes to machine A.',
-    caption: 'Rewrite the source on the way out, translate back on the way in: outside, only one public address is visible.',
+      "On the left, a private network 192.168.1.0/24 with two machines, 192.168.1.10 and 192.168.1.11. When machine A sends a packet to the server 198.51.100.7, the NAT router in the middle rewrites its source 192.168.1.10:51000 to the router's public address and a new port, 203.0.113.5:62001, and notes the pair in its NAT table. The server only sees the public address; its reply reaches the router, is translated back to 192.168.1.10:51000 through the table, and goes to machine A.",
+    caption:
+      'Rewrite the source on the way out, translate back on the way in: outside, only one public address is visible.',
     lan: 'LAN 192.168.1.0/24',
     hostA: 'machine A',
     hostB: 'machine B',
@@ -43,7 +44,13 @@ const text = {
 export default function Nat(): ReactNode {
   const t = text[BUILD_LOCALE];
   return (
-    <Figure name="nat" title={t.title} description={t.description} caption={t.caption} width={680} height={352}
+    <Figure
+      name="nat"
+      title={t.title}
+      description={t.description}
+      caption={t.caption}
+      width={680}
+      height={352}
       narrow={[
         {x: 4, y: 4, width: 222, height: 242},
         {x: 226, y: 20, width: 450, height: 210},
@@ -53,15 +60,48 @@ export default function Nat(): ReactNode {
       <Box x={30} y={55} width={170} height={54} kind="neutral" label={t.hostA} detail="192.168.1.10" />
       <Box x={30} y={160} width={170} height={54} kind="neutral" label={t.hostB} detail="192.168.1.11" />
       <Box x={270} y={30} width={200} height={190} kind="host" label={t.router} detail="203.0.113.5" />
-      <Label x={370} y={106}>{t.table}</Label>
+      <Label x={370} y={106}>
+        {t.table}
+      </Label>
       <Box x={282} y={116} width={176} height={32} kind="layer" label=".10:51000 ↔ :62001" />
       <Box x={282} y={156} width={176} height={32} kind="layer" label=".11:40312 ↔ :62002" />
       <Box x={520} y={95} width={150} height={54} kind="neutral" label={t.server} detail="198.51.100.7" />
-      <Arrow points={[[200, 72], [270, 72]]} label="①" />
-      <Arrow points={[[270, 94], [200, 94]]} dashed />
-      <Arrow points={[[200, 187], [270, 187]]} />
-      <Arrow points={[[470, 112], [520, 112]]} label="②" />
-      <Arrow points={[[520, 136], [470, 136]]} label="③" labelAt={[495, 158]} dashed />
+      <Arrow
+        points={[
+          [200, 72],
+          [270, 72],
+        ]}
+        label="①"
+      />
+      <Arrow
+        points={[
+          [270, 94],
+          [200, 94],
+        ]}
+        dashed
+      />
+      <Arrow
+        points={[
+          [200, 187],
+          [270, 187],
+        ]}
+      />
+      <Arrow
+        points={[
+          [470, 112],
+          [520, 112],
+        ]}
+        label="②"
+      />
+      <Arrow
+        points={[
+          [520, 136],
+          [470, 136],
+        ]}
+        label="③"
+        labelAt={[495, 158]}
+        dashed
+      />
       {t.steps.map((step, i) => (
         <Label key={step} x={20} y={270 + i * 22} anchor="start" muted>
           {step}

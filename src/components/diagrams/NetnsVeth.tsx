@@ -15,10 +15,10 @@ const text = {
   en: {
     title: 'Two network namespaces joined by a veth pair',
     description:
-      'One Linux host holds two network namespaces, lab-ns1 and lab-ns2. Each has its own loopback interface lo and one veth end: veth1 in lab-ns1 with address 10.200.1.1/24, veth2 in lab-ns2 with 10.200.1.2/24. The two ends belong to one veth pair: a packet sent into one end comes out of the other. The host\'s own namespace holds eth0 and docker0, which neither lab namespace can see.',
+      "One Linux host holds two network namespaces, lab-ns1 and lab-ns2. Each has its own loopback interface lo and one veth end: veth1 in lab-ns1 with address 10.200.1.1/24, veth2 in lab-ns2 with 10.200.1.2/24. The two ends belong to one veth pair: a packet sent into one end comes out of the other. The host's own namespace holds eth0 and docker0, which neither lab namespace can see.",
     caption: 'A veth pair is a virtual cable with one end plugged into each namespace.',
     host: 'Linux host',
-    hostNs: 'the host\'s namespace: neither lab namespace sees it',
+    hostNs: "the host's namespace: neither lab namespace sees it",
     pair: 'veth pair',
     ping: 'ping 10.200.1.2',
   },
@@ -27,7 +27,13 @@ const text = {
 export default function NetnsVeth(): ReactNode {
   const t = text[BUILD_LOCALE];
   return (
-    <Figure name="netns-veth" title={t.title} description={t.description} caption={t.caption} width={720} height={330}
+    <Figure
+      name="netns-veth"
+      title={t.title}
+      description={t.description}
+      caption={t.caption}
+      width={720}
+      height={330}
       narrow={[
         {x: 4, y: 4, width: 286, height: 222},
         {x: 285, y: 130, width: 150, height: 80},
@@ -42,9 +48,19 @@ export default function NetnsVeth(): ReactNode {
       <Box x={580} y={80} width={90} height={50} kind="process" label="lo" detail="127.0.0.1" />
       <Box x={140} y={140} width={120} height={56} kind="network" label="veth1" detail="10.200.1.1/24" />
       <Box x={460} y={140} width={120} height={56} kind="network" label="veth2" detail="10.200.1.2/24" />
-      <Arrow points={[[260, 168], [460, 168]]} both />
-      <Label x={360} y={158} muted>{t.pair}</Label>
-      <Label x={360} y={190} muted>{t.ping}</Label>
+      <Arrow
+        points={[
+          [260, 168],
+          [460, 168],
+        ]}
+        both
+      />
+      <Label x={360} y={158} muted>
+        {t.pair}
+      </Label>
+      <Label x={360} y={190} muted>
+        {t.ping}
+      </Label>
       <Box x={30} y={236} width={660} height={70} kind="zone" label={t.hostNs} />
       <Box x={200} y={262} width={130} height={36} kind="neutral" label="eth0" />
       <Box x={390} y={262} width={130} height={36} kind="neutral" label="docker0" />

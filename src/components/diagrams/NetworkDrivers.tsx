@@ -21,9 +21,9 @@ const text = {
     overlayNet: 'overlay 网络 10.0.1.0/24',
   },
   en: {
-    title: 'Docker\'s four network drivers',
+    title: "Docker's four network drivers",
     description:
-      'Four panels. bridge: two containers on one host each have their own IP address and plug into the docker0 bridge; traffic leaving the host goes through NAT. host: the container has no network namespace of its own and uses the host\'s interfaces and ports directly. none: the container has only the loopback interface lo and is cut off. overlay: containers on two hosts join one virtual network spanning both, as if on one LAN.',
+      "Four panels. bridge: two containers on one host each have their own IP address and plug into the docker0 bridge; traffic leaving the host goes through NAT. host: the container has no network namespace of its own and uses the host's interfaces and ports directly. none: the container has only the loopback interface lo and is cut off. overlay: containers on two hosts join one virtual network spanning both, as if on one LAN.",
     caption: 'On one host: bridge, host, none. Across hosts: overlay.',
     bridge: 'bridge (default)',
     host: 'host',
@@ -43,7 +43,13 @@ const text = {
 export default function NetworkDrivers(): ReactNode {
   const t = text[BUILD_LOCALE];
   return (
-    <Figure name="network-drivers" title={t.title} description={t.description} caption={t.caption} width={740} height={460}
+    <Figure
+      name="network-drivers"
+      title={t.title}
+      description={t.description}
+      caption={t.caption}
+      width={740}
+      height={460}
       narrow={[
         {x: 4, y: 4, width: 366, height: 222},
         {x: 370, y: 4, width: 366, height: 222},
@@ -56,20 +62,48 @@ export default function NetworkDrivers(): ReactNode {
       <Box x={200} y={45} width={140} height={54} kind="container" label={t.c} detail="172.17.0.3" />
       <Box x={35} y={125} width={305} height={36} kind="network" label={t.docker0} />
       <Box x={125} y={178} width={125} height={32} kind="neutral" label="eth0 · NAT" />
-      <Arrow points={[[105, 99], [105, 125]]} both />
-      <Arrow points={[[270, 99], [270, 125]]} both />
-      <Arrow points={[[187, 161], [187, 178]]} />
+      <Arrow
+        points={[
+          [105, 99],
+          [105, 125],
+        ]}
+        both
+      />
+      <Arrow
+        points={[
+          [270, 99],
+          [270, 125],
+        ]}
+        both
+      />
+      <Arrow
+        points={[
+          [187, 161],
+          [187, 178],
+        ]}
+      />
       {/* host */}
       <Box x={375} y={10} width={355} height={210} kind="host" label={t.host} />
       <Box x={400} y={45} width={305} height={54} kind="container" label={t.c} detail="--network host" />
       <Box x={400} y={135} width={305} height={54} kind="neutral" label={t.hostStack} detail="eth0 · :80 · :443" />
-      <Arrow points={[[552, 99], [552, 135]]} />
-      <Label x={560} y={122} anchor="start" muted>{t.shares}</Label>
+      <Arrow
+        points={[
+          [552, 99],
+          [552, 135],
+        ]}
+      />
+      <Label x={560} y={122} anchor="start" muted>
+        {t.shares}
+      </Label>
       {/* none */}
       <Box x={10} y={240} width={355} height={210} kind="host" label={t.none} />
       <Box x={100} y={290} width={180} height={110} kind="container" />
-      <Label x={190} y={316}>{t.c}</Label>
-      <Label x={190} y={336} muted>--network none</Label>
+      <Label x={190} y={316}>
+        {t.c}
+      </Label>
+      <Label x={190} y={336} muted>
+        --network none
+      </Label>
       <Box x={140} y={350} width={100} height={36} kind="process" label={t.onlyLo} />
       {/* overlay */}
       <Box x={375} y={240} width={355} height={210} kind="zone" label={t.overlay} />
@@ -78,8 +112,20 @@ export default function NetworkDrivers(): ReactNode {
       <Box x={405} y={315} width={130} height={54} kind="container" label={t.c} detail="10.0.1.3" />
       <Box x={570} y={315} width={130} height={54} kind="container" label={t.c} detail="10.0.1.4" />
       <Box x={390} y={402} width={325} height={36} kind="network" label={t.overlayNet} />
-      <Arrow points={[[470, 369], [470, 402]]} both />
-      <Arrow points={[[635, 369], [635, 402]]} both />
+      <Arrow
+        points={[
+          [470, 369],
+          [470, 402],
+        ]}
+        both
+      />
+      <Arrow
+        points={[
+          [635, 369],
+          [635, 402],
+        ]}
+        both
+      />
     </Figure>
   );
 }

@@ -27,7 +27,15 @@ const text = {
     osi: 'OSI model',
     tcpip: 'TCP/IP model',
     docker: 'Docker works here',
-    osiLayers: ['7 Application', '6 Presentation', '5 Session', '4 Transport', '3 Network', '2 Data link', '1 Physical'],
+    osiLayers: [
+      '7 Application',
+      '6 Presentation',
+      '5 Session',
+      '4 Transport',
+      '3 Network',
+      '2 Data link',
+      '1 Physical',
+    ],
     application: 'Application',
     transport: 'Transport',
     internet: 'Internet',
@@ -58,24 +66,51 @@ export default function NetworkModels(): ReactNode {
     {label: t.bridge, ...span(5, 5)},
   ];
   return (
-    <Figure name="network-models" title={t.title} description={t.description} caption={t.caption} width={720} height={top + 7 * row + 8}
+    <Figure
+      name="network-models"
+      title={t.title}
+      description={t.description}
+      caption={t.caption}
+      width={720}
+      height={top + 7 * row + 8}
       narrow={[
         {x: 10, y: 0, width: 392, height: 374},
         {x: 480, y: 6, width: 236, height: 30},
         {x: 392, y: 176, width: 324, height: 144},
       ]}>
-      <Label x={100} y={26}>{t.osi}</Label>
-      <Label x={300} y={26}>{t.tcpip}</Label>
-      <Label x={596} y={26}>{t.docker}</Label>
+      <Label x={100} y={26}>
+        {t.osi}
+      </Label>
+      <Label x={300} y={26}>
+        {t.tcpip}
+      </Label>
+      <Label x={596} y={26}>
+        {t.docker}
+      </Label>
       {t.osiLayers.map((layer, i) => (
         <Box key={layer} x={20} y={top + i * row} width={160} height={row - gap} kind="layer" label={layer} />
       ))}
       {tcpip.map((b) => (
-        <Box key={b.label} x={210} y={b.y} width={180} height={b.height} kind="network" label={b.label} detail={b.detail} />
+        <Box
+          key={b.label}
+          x={210}
+          y={b.y}
+          width={180}
+          height={b.height}
+          kind="network"
+          label={b.label}
+          detail={b.detail}
+        />
       ))}
       {docker.map((b) => (
         <React.Fragment key={b.label}>
-          <Arrow points={[[478, b.y + b.height / 2], [396, b.y + b.height / 2]]} dashed />
+          <Arrow
+            points={[
+              [478, b.y + b.height / 2],
+              [396, b.y + b.height / 2],
+            ]}
+            dashed
+          />
           <Box x={482} y={b.y} width={228} height={b.height} kind="process" label={b.label} />
         </React.Fragment>
       ))}

@@ -35,7 +35,13 @@ const text = {
 export default function OverlayUnderlay(): ReactNode {
   const t = text[BUILD_LOCALE];
   return (
-    <Figure name="overlay-underlay" title={t.title} description={t.description} caption={t.caption} width={720} height={420}
+    <Figure
+      name="overlay-underlay"
+      title={t.title}
+      description={t.description}
+      caption={t.caption}
+      width={720}
+      height={420}
       narrow={[
         {x: 210, y: 18, width: 300, height: 120},
         {x: 14, y: 50, width: 272, height: 196},
@@ -49,13 +55,42 @@ export default function OverlayUnderlay(): ReactNode {
       <Box x={480} y={96} width={180} height={54} kind="container" label={t.c} detail="10.0.1.4" />
       <Box x={60} y={170} width={180} height={44} kind="neutral" label="eth0" detail="192.168.56.11" />
       <Box x={480} y={170} width={180} height={44} kind="neutral" label="eth0" detail="192.168.56.12" />
-      <Arrow points={[[240, 123], [480, 123]]} both dashed />
-      <Label x={360} y={40}>{t.overlay}</Label>
-      <Arrow points={[[360, 46], [360, 112]]} dashed />
+      <Arrow
+        points={[
+          [240, 123],
+          [480, 123],
+        ]}
+        both
+        dashed
+      />
+      <Label x={360} y={40}>
+        {t.overlay}
+      </Label>
+      <Arrow
+        points={[
+          [360, 46],
+          [360, 112],
+        ]}
+        dashed
+      />
       <Box x={20} y={250} width={680} height={40} kind="network" label={t.underlay} />
-      <Arrow points={[[150, 214], [150, 250]]} both />
-      <Arrow points={[[570, 214], [570, 250]]} both />
-      <Label x={360} y={324} muted>{t.packet}</Label>
+      <Arrow
+        points={[
+          [150, 214],
+          [150, 250],
+        ]}
+        both
+      />
+      <Arrow
+        points={[
+          [570, 214],
+          [570, 250],
+        ]}
+        both
+      />
+      <Label x={360} y={324} muted>
+        {t.packet}
+      </Label>
       <Box x={80} y={334} width={560} height={80} kind="zone" label={t.outer}>
         <Box x={110} y={366} width={500} height={36} kind="container" label={t.inner} />
       </Box>

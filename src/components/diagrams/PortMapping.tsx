@@ -19,8 +19,9 @@ const text = {
   en: {
     title: 'Port mapping -p 8080:80',
     description:
-      'A client on another machine, on the left, connects to port 8080 of the host. On the host, an iptables DNAT rule (Docker writes it into its DOCKER chain) rewrites the destination from the host\'s port 8080 to the container\'s 172.17.0.2:80, and the packet travels through the docker0 bridge and the veth pair to nginx listening on port 80 in the container. Replies are translated back by connection tracking.',
-    caption: '-p hostPort:containerPort: Docker adds a DNAT rule on the host that forwards the host port to the container port.',
+      "A client on another machine, on the left, connects to port 8080 of the host. On the host, an iptables DNAT rule (Docker writes it into its DOCKER chain) rewrites the destination from the host's port 8080 to the container's 172.17.0.2:80, and the packet travels through the docker0 bridge and the veth pair to nginx listening on port 80 in the container. Replies are translated back by connection tracking.",
+    caption:
+      '-p hostPort:containerPort: Docker adds a DNAT rule on the host that forwards the host port to the container port.',
     client: 'client',
     elsewhere: 'another host',
     host: 'host',
@@ -35,7 +36,13 @@ const text = {
 export default function PortMapping(): ReactNode {
   const t = text[BUILD_LOCALE];
   return (
-    <Figure name="port-mapping" title={t.title} description={t.description} caption={t.caption} width={720} height={230}
+    <Figure
+      name="port-mapping"
+      title={t.title}
+      description={t.description}
+      caption={t.caption}
+      width={720}
+      height={230}
       narrow={[
         {x: 0, y: 0, width: 462, height: 230},
         {x: 470, y: 0, width: 250, height: 230},
@@ -45,14 +52,37 @@ export default function PortMapping(): ReactNode {
       <Box x={160} y={80} width={140} height={56} kind="network" label={t.hostPort} detail="eth0" />
       <Box x={330} y={80} width={130} height={56} kind="process" label={t.dnat} />
       <Box x={510} y={40} width={180} height={150} kind="container" />
-      <Label x={600} y={64}>{t.container}</Label>
+      <Label x={600} y={64}>
+        {t.container}
+      </Label>
       <Box x={530} y={80} width={140} height={56} kind="process" label="nginx :80" detail="172.17.0.2" />
-      <Arrow points={[[124, 108], [160, 108]]} />
-      <Arrow points={[[300, 108], [330, 108]]} />
-      <Arrow points={[[460, 108], [530, 108]]} />
-      <Label x={230} y={162} muted>{t.dstHost}</Label>
-      <Label x={600} y={162} muted>{t.dstContainer}</Label>
-      <Label x={395} y={200} muted>docker0 → veth</Label>
+      <Arrow
+        points={[
+          [124, 108],
+          [160, 108],
+        ]}
+      />
+      <Arrow
+        points={[
+          [300, 108],
+          [330, 108],
+        ]}
+      />
+      <Arrow
+        points={[
+          [460, 108],
+          [530, 108],
+        ]}
+      />
+      <Label x={230} y={162} muted>
+        {t.dstHost}
+      </Label>
+      <Label x={600} y={162} muted>
+        {t.dstContainer}
+      </Label>
+      <Label x={395} y={200} muted>
+        docker0 → veth
+      </Label>
     </Figure>
   );
 }

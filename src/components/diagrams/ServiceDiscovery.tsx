@@ -23,7 +23,8 @@ const text = {
     title: 'Service discovery: the virtual IP and tasks. DNS',
     description:
       "Left, the default vip mode: a client on the overlay network looks up whoami, and Docker's embedded DNS (127.0.0.11) answers with one virtual IP, 10.0.12.2; the kernel's IPVS spreads connections to it over the three tasks 10.0.12.3, 10.0.12.4 and 10.0.12.5. This machine's kernel has no IPVS, so that step cannot work here. Right, the tasks.whoami lookup and dnsrr mode: the DNS answers with the three task addresses and the client connects to one of them itself, with no IPVS involved.",
-    caption: 'vip mode relies on IPVS to spread one virtual IP over the tasks; tasks.<service> and dnsrr hand out the task addresses.',
+    caption:
+      'vip mode relies on IPVS to spread one virtual IP over the tasks; tasks.<service> and dnsrr hand out the task addresses.',
     vip: 'vip mode (default)',
     rr: 'tasks.whoami, or dnsrr mode',
     client: 'client',
@@ -53,7 +54,13 @@ function Tasks({x, y, label}: {x: number; y: number; label: string}): ReactNode 
 export default function ServiceDiscovery(): ReactNode {
   const t = text[BUILD_LOCALE];
   return (
-    <Figure name="service-discovery" title={t.title} description={t.description} caption={t.caption} width={740} height={400}
+    <Figure
+      name="service-discovery"
+      title={t.title}
+      description={t.description}
+      caption={t.caption}
+      width={740}
+      height={400}
       narrow={[
         {x: 4, y: 4, width: 366, height: 392},
         {x: 370, y: 4, width: 366, height: 392},
@@ -63,23 +70,62 @@ export default function ServiceDiscovery(): ReactNode {
 
       <Box x={30} y={44} width={110} height={44} kind="process" label={t.client} />
       <Box x={170} y={42} width={180} height={48} kind="network" label={t.dns} />
-      <Arrow points={[[140, 66], [170, 66]]} />
-      <Label x={260} y={110} muted>{t.askVip}</Label>
-      <Label x={260} y={128} muted>{t.answerVip}</Label>
+      <Arrow
+        points={[
+          [140, 66],
+          [170, 66],
+        ]}
+      />
+      <Label x={260} y={110} muted>
+        {t.askVip}
+      </Label>
+      <Label x={260} y={128} muted>
+        {t.answerVip}
+      </Label>
       <Box x={70} y={150} width={240} height={70} kind="process" dashed label={t.ipvs} detail={t.missing} />
-      <Arrow points={[[85, 88], [85, 150]]} label="10.0.12.2" labelAt={[128, 124]} />
+      <Arrow
+        points={[
+          [85, 88],
+          [85, 150],
+        ]}
+        label="10.0.12.2"
+        labelAt={[128, 124]}
+      />
       {addresses.map((a, i) => (
-        <Arrow key={a} points={[[190, 220], [75 + i * 112, 290]]} dashed />
+        <Arrow
+          key={a}
+          points={[
+            [190, 220],
+            [75 + i * 112, 290],
+          ]}
+          dashed
+        />
       ))}
       <Tasks x={23} y={290} label={t.task} />
 
       <Box x={395} y={44} width={110} height={44} kind="process" label={t.client} />
       <Box x={535} y={42} width={180} height={48} kind="network" label={t.dns} />
-      <Arrow points={[[505, 66], [535, 66]]} />
-      <Label x={625} y={110} muted>{t.askRr}</Label>
-      <Label x={625} y={128} muted>{t.answerRr}</Label>
-      <Arrow points={[[450, 88], [440, 290]]} />
-      <Label x={520} y={200} muted>10.0.12.3 / .4 / .5</Label>
+      <Arrow
+        points={[
+          [505, 66],
+          [535, 66],
+        ]}
+      />
+      <Label x={625} y={110} muted>
+        {t.askRr}
+      </Label>
+      <Label x={625} y={128} muted>
+        {t.answerRr}
+      </Label>
+      <Arrow
+        points={[
+          [450, 88],
+          [440, 290],
+        ]}
+      />
+      <Label x={520} y={200} muted>
+        10.0.12.3 / .4 / .5
+      </Label>
       <Tasks x={388} y={290} label={t.task} />
     </Figure>
   );

@@ -20,7 +20,8 @@ const text = {
     title: 'A service, its tasks and their containers',
     description:
       'The service web declares 3 replicas. The manager creates 3 tasks, web.1, web.2 and web.3, and assigns them to 3 nodes; each task runs as one container on its node. When the container of web.2 on node 2 exits, that task is marked failed and the manager at once creates a new web.2 task to get back to 3 replicas.',
-    caption: 'The service is the desired state, a task the unit of scheduling, a container the task on a node; a broken task is replaced by a new one.',
+    caption:
+      'The service is the desired state, a task the unit of scheduling, a container the task on a node; a broken task is replaced by a new one.',
     service: 'service web',
     replicas: 'replicas: 3',
     desired: 'desired state',
@@ -38,27 +39,65 @@ const centre = (i: number) => nodeX[i] + 93;
 export default function ServiceTasks(): ReactNode {
   const t = text[BUILD_LOCALE];
   return (
-    <Figure name="service-tasks" title={t.title} description={t.description} caption={t.caption} width={740} height={420}
+    <Figure
+      name="service-tasks"
+      title={t.title}
+      description={t.description}
+      caption={t.caption}
+      width={740}
+      height={420}
       narrow={[
         {x: 4, y: 0, width: 340, height: 420},
         {x: 340, y: 0, width: 396, height: 420},
       ]}>
-      <Label x={14} y={46} anchor="start" muted>{t.desired}</Label>
+      <Label x={14} y={46} anchor="start" muted>
+        {t.desired}
+      </Label>
       <Box x={centre(1) - 100} y={14} width={200} height={54} kind="process" label={t.service} detail={t.replicas} />
-      <Label x={14} y={159} anchor="start" muted>{t.tasks}</Label>
-      <Label x={14} y={272} anchor="start" muted>{t.containers}</Label>
+      <Label x={14} y={159} anchor="start" muted>
+        {t.tasks}
+      </Label>
+      <Label x={14} y={272} anchor="start" muted>
+        {t.containers}
+      </Label>
       {nodeX.map((x, i) => (
         <React.Fragment key={x}>
-          <Arrow points={[[centre(1), 68], [centre(i), 134]]} />
+          <Arrow
+            points={[
+              [centre(1), 68],
+              [centre(i), 134],
+            ]}
+          />
           <Box x={x + 18} y={134} width={150} height={40} kind="neutral" label={`web.${i + 1}`} />
           <Box x={x} y={210} width={186} height={196} kind="host" label={`${t.node} ${i + 1}`} />
-          <Box x={x + 18} y={244} width={150} height={46} kind="container" label={`web.${i + 1}`} detail={i === 1 ? 'Running' : undefined} />
-          <Arrow points={[[centre(i), 174], [centre(i), 244]]} />
+          <Box
+            x={x + 18}
+            y={244}
+            width={150}
+            height={46}
+            kind="container"
+            label={`web.${i + 1}`}
+            detail={i === 1 ? 'Running' : undefined}
+          />
+          <Arrow
+            points={[
+              [centre(i), 174],
+              [centre(i), 244],
+            ]}
+          />
         </React.Fragment>
       ))}
       <Box x={nodeX[1] + 18} y={330} width={150} height={46} kind="container" dashed label="web.2" detail={t.failed} />
-      <Arrow points={[[centre(1), 330], [centre(1), 290]]} dashed />
-      <Label x={centre(1)} y={396} muted>{t.replaced}</Label>
+      <Arrow
+        points={[
+          [centre(1), 330],
+          [centre(1), 290],
+        ]}
+        dashed
+      />
+      <Label x={centre(1)} y={396} muted>
+        {t.replaced}
+      </Label>
     </Figure>
   );
 }

@@ -22,7 +22,8 @@ const text = {
     title: 'Swarm architecture: managers and workers',
     description:
       "The docker CLI sends its requests to a manager's API. Three managers keep one consistent state with the Raft protocol: one is the leader, the others followers, and together they hold a Raft log of the cluster's desired state (services, networks, secrets). Managers assign tasks to workers; the workers connect to the managers over TLS on port 2377, take their tasks and run them as containers. By default managers run tasks too.",
-    caption: 'Managers keep the desired state and decide where tasks run; workers (and, by default, managers) run the tasks as containers.',
+    caption:
+      'Managers keep the desired state and decide where tasks run; workers (and, by default, managers) run the tasks as containers.',
     cli: 'docker CLI',
     managers: 'managers · agree through Raft',
     manager: 'manager',
@@ -42,7 +43,13 @@ const workerX = [30, 205, 380, 555];
 export default function SwarmArchitecture(): ReactNode {
   const t = text[BUILD_LOCALE];
   return (
-    <Figure name="swarm-architecture" title={t.title} description={t.description} caption={t.caption} width={740} height={420}
+    <Figure
+      name="swarm-architecture"
+      title={t.title}
+      description={t.description}
+      caption={t.caption}
+      width={740}
+      height={420}
       narrow={[
         {x: 4, y: 4, width: 210, height: 180},
         {x: 214, y: 8, width: 330, height: 124},
@@ -52,23 +59,65 @@ export default function SwarmArchitecture(): ReactNode {
         {x: 370, y: 232, width: 360, height: 180},
       ]}>
       <Box x={14} y={62} width={140} height={50} kind="process" label={t.cli} />
-      <Arrow points={[[154, 87], [230, 87]]} label="API" labelAt={[182, 80]} />
+      <Arrow
+        points={[
+          [154, 87],
+          [230, 87],
+        ]}
+        label="API"
+        labelAt={[182, 80]}
+      />
       <Box x={210} y={14} width={510} height={170} kind="zone" label={t.managers} />
       {managerX.map((x, i) => (
-        <Box key={x} x={x} y={58} width={140} height={58} kind="host" labelAt="centre" label={`${t.manager} ${i + 1}`} detail={i === 0 ? t.leader : t.follower} />
+        <Box
+          key={x}
+          x={x}
+          y={58}
+          width={140}
+          height={58}
+          kind="host"
+          labelAt="centre"
+          label={`${t.manager} ${i + 1}`}
+          detail={i === 0 ? t.leader : t.follower}
+        />
       ))}
-      <Arrow points={[[370, 87], [395, 87]]} both />
-      <Arrow points={[[535, 87], [560, 87]]} both />
-      <Label x={465} y={150} muted>{t.raftLog}</Label>
+      <Arrow
+        points={[
+          [370, 87],
+          [395, 87],
+        ]}
+        both
+      />
+      <Arrow
+        points={[
+          [535, 87],
+          [560, 87],
+        ]}
+        both
+      />
+      <Label x={465} y={150} muted>
+        {t.raftLog}
+      </Label>
       {workerX.map((x) => (
-        <Arrow key={x} points={[[465, 184], [x + 82, 234]]} dashed />
+        <Arrow
+          key={x}
+          points={[
+            [465, 184],
+            [x + 82, 234],
+          ]}
+          dashed
+        />
       ))}
-      <Label x={640} y={214} muted>{t.assign}</Label>
+      <Label x={640} y={214} muted>
+        {t.assign}
+      </Label>
       <Box x={20} y={236} width={700} height={174} kind="zone" label={t.workers} />
       {workerX.map((x, i) => (
         <Box key={x} x={x} y={262} width={165} height={136} kind="host" label={`${t.worker} ${i + 1}`}>
           <Box x={x + 14} y={294} width={137} height={40} kind="container" label={`${t.task} · web.${i + 1}`} />
-          {i % 2 === 0 && <Box x={x + 14} y={344} width={137} height={40} kind="container" label={`${t.task} · db.${i / 2 + 1}`} />}
+          {i % 2 === 0 && (
+            <Box x={x + 14} y={344} width={137} height={40} kind="container" label={`${t.task} · db.${i / 2 + 1}`} />
+          )}
         </Box>
       ))}
     </Figure>

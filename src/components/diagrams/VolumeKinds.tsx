@@ -20,7 +20,8 @@ const text = {
     title: 'Where a volume, a bind mount and a tmpfs keep their data',
     description:
       'A container has three mount points: /var/lib/mysql is a volume, whose data sits on the host disk in /var/lib/docker/volumes, a directory Docker manages; /usr/share/nginx/html is a bind mount, which is simply a host directory you chose, such as /home/me/site; /scratch is a tmpfs, whose data lives only in the host memory and is gone when the container stops.',
-    caption: 'Inside the container all three look like ordinary directories; what differs is where on the host the data really is.',
+    caption:
+      'Inside the container all three look like ordinary directories; what differs is where on the host the data really is.',
     container: 'container',
     host: 'host',
     disk: 'host disk',
@@ -35,7 +36,13 @@ const text = {
 export default function VolumeKinds(): ReactNode {
   const t = text[BUILD_LOCALE];
   return (
-    <Figure name="volume-kinds" title={t.title} description={t.description} caption={t.caption} width={720} height={400}
+    <Figure
+      name="volume-kinds"
+      title={t.title}
+      description={t.description}
+      caption={t.caption}
+      width={720}
+      height={400}
       narrow={[
         {x: 20, y: 0, width: 460, height: 400},
         {x: 490, y: 0, width: 220, height: 400},
@@ -52,9 +59,30 @@ export default function VolumeKinds(): ReactNode {
       <Box x={280} y={250} width={185} height={70} kind="neutral" label={t.anyPath} detail="/home/me/site" />
       <Box x={515} y={250} width={150} height={70} kind="neutral" label={t.tmpfs} detail={t.tmpfsDetail} dashed />
 
-      <Arrow points={[[160, 100], [160, 250]]} label="volume" labelAt={[160, 146]} />
-      <Arrow points={[[372, 100], [372, 250]]} label="bind mount" labelAt={[372, 146]} />
-      <Arrow points={[[590, 100], [590, 250]]} label="tmpfs" labelAt={[590, 146]} />
+      <Arrow
+        points={[
+          [160, 100],
+          [160, 250],
+        ]}
+        label="volume"
+        labelAt={[160, 146]}
+      />
+      <Arrow
+        points={[
+          [372, 100],
+          [372, 250],
+        ]}
+        label="bind mount"
+        labelAt={[372, 146]}
+      />
+      <Arrow
+        points={[
+          [590, 100],
+          [590, 250],
+        ]}
+        label="tmpfs"
+        labelAt={[590, 146]}
+      />
     </Figure>
   );
 }

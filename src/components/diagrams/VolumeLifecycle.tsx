@@ -18,7 +18,8 @@ const text = {
     title: 'A named volume outlives its container',
     description:
       'Three steps: first, a MySQL container runs with the named volume fg-volume-mysql-data mounted on its /var/lib/mysql; second, docker rm has removed the container, but the volume and its data remain; third, docker run -v starts a new container on the same volume, and it sees the old data.',
-    caption: 'Containers can be removed and recreated at will; the data stays in the volume for whichever container mounts it next.',
+    caption:
+      'Containers can be removed and recreated at will; the data stays in the volume for whichever container mounts it next.',
     step1: '1. the container runs',
     step2: '2. after docker rm',
     step3: '3. a new container mounts it',
@@ -34,27 +35,73 @@ const volume = 'fg-volume-mysql-data';
 export default function VolumeLifecycle(): ReactNode {
   const t = text[BUILD_LOCALE];
   return (
-    <Figure name="volume-lifecycle" title={t.title} description={t.description} caption={t.caption} width={720} height={300}
+    <Figure
+      name="volume-lifecycle"
+      title={t.title}
+      description={t.description}
+      caption={t.caption}
+      width={720}
+      height={300}
       narrow={[
         {x: 10, y: 0, width: 460, height: 290},
         {x: 490, y: 0, width: 225, height: 290},
       ]}>
-      <Label x={columns[0] + 100} y={28}>{t.step1}</Label>
-      <Label x={columns[1] + 100} y={28}>{t.step2}</Label>
-      <Label x={columns[2] + 100} y={28}>{t.step3}</Label>
+      <Label x={columns[0] + 100} y={28}>
+        {t.step1}
+      </Label>
+      <Label x={columns[1] + 100} y={28}>
+        {t.step2}
+      </Label>
+      <Label x={columns[2] + 100} y={28}>
+        {t.step3}
+      </Label>
 
       <Box x={columns[0]} y={50} width={200} height={70} kind="container" label="fg-volume-db" detail="mysql:8.4" />
       <Box x={columns[1]} y={50} width={200} height={70} kind="neutral" label={t.removed} dashed />
-      <Box x={columns[2]} y={50} width={200} height={70} kind="container" label="fg-volume-db" detail={t.newContainer} />
+      <Box
+        x={columns[2]}
+        y={50}
+        width={200}
+        height={70}
+        kind="container"
+        label="fg-volume-db"
+        detail={t.newContainer}
+      />
 
-      <Arrow points={[[columns[0] + 100, 120], [columns[0] + 100, 200]]} both label="/var/lib/mysql" labelAt={[columns[0] + 100, 164]} />
-      <Arrow points={[[columns[2] + 100, 120], [columns[2] + 100, 200]]} both label="/var/lib/mysql" labelAt={[columns[2] + 100, 164]} />
+      <Arrow
+        points={[
+          [columns[0] + 100, 120],
+          [columns[0] + 100, 200],
+        ]}
+        both
+        label="/var/lib/mysql"
+        labelAt={[columns[0] + 100, 164]}
+      />
+      <Arrow
+        points={[
+          [columns[2] + 100, 120],
+          [columns[2] + 100, 200],
+        ]}
+        both
+        label="/var/lib/mysql"
+        labelAt={[columns[2] + 100, 164]}
+      />
 
       {columns.map((x, i) => (
         <Box key={x} x={x} y={200} width={200} height={70} kind="volume" label={volume} detail={t.volumeDetails[i]} />
       ))}
-      <Arrow points={[[columns[0] + 200, 235], [columns[1], 235]]} />
-      <Arrow points={[[columns[1] + 200, 235], [columns[2], 235]]} />
+      <Arrow
+        points={[
+          [columns[0] + 200, 235],
+          [columns[1], 235],
+        ]}
+      />
+      <Arrow
+        points={[
+          [columns[1] + 200, 235],
+          [columns[2], 235],
+        ]}
+      />
     </Figure>
   );
 }

@@ -8,7 +8,9 @@ export default function buildLocalePlugin(context: LoadContext): Plugin {
   return {
     name: 'build-locale',
     configureWebpack(_config, _isServer, {currentBundler}) {
-      return {plugins: [new currentBundler.instance.DefinePlugin({BUILD_LOCALE: JSON.stringify(context.i18n.currentLocale)})]};
+      return {
+        plugins: [new currentBundler.instance.DefinePlugin({BUILD_LOCALE: JSON.stringify(context.i18n.currentLocale)})],
+      };
     },
   };
 }

@@ -10,7 +10,10 @@ const codeHighlighter = path.join(__dirname, '../../lib/codeHighlighter');
  * @docusaurus/theme-classic 3.10.2. If an upgrade renames it, the replacement below would match
  * nothing and Prism would silently return to the first load, so the build stops instead.
  */
-const themeClientModule = path.join(path.dirname(require.resolve('@docusaurus/theme-classic/package.json')), 'lib/prism-include-languages.js');
+const themeClientModule = path.join(
+  path.dirname(require.resolve('@docusaurus/theme-classic/package.json')),
+  'lib/prism-include-languages.js',
+);
 
 /**
  * Keeps Prism out of the browser's start-up (src/lib/codeHighlighter/index.ts says why): in the
@@ -30,7 +33,10 @@ export default function lazyCodeHighlighterPlugin(): Plugin {
       return {
         plugins: [
           isServer
-            ? new NormalModuleReplacementPlugin(/src[\\/]lib[\\/]codeHighlighter[\\/]index\.ts$/, path.join(codeHighlighter, 'index.server.ts'))
+            ? new NormalModuleReplacementPlugin(
+                /src[\\/]lib[\\/]codeHighlighter[\\/]index\.ts$/,
+                path.join(codeHighlighter, 'index.server.ts'),
+              )
             : new NormalModuleReplacementPlugin(
                 /@docusaurus[\\/]theme-classic[\\/]lib[\\/]prism-include-languages\.js$/,
                 path.join(codeHighlighter, 'loadOnNavigation.ts'),

@@ -16,7 +16,8 @@ const linkPrefetch = (url: string) =>
   });
 
 // Safari has no <link rel=prefetch>; as in Docusaurus, a plain request warms the cache instead.
-const supportsLinkPrefetch = typeof document !== 'undefined' && document.createElement('link').relList.supports('prefetch');
+const supportsLinkPrefetch =
+  typeof document !== 'undefined' && document.createElement('link').relList.supports('prefetch');
 
 export default function prefetch(url: string): Promise<void> {
   if (requested.has(url)) return Promise.resolve();

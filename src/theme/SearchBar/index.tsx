@@ -18,15 +18,19 @@ type Props = WrapperProps<typeof SearchBarType>;
 
 interface StandInProps {
   /** Whether the stand-in has the focus: the plugin's bar takes it over on arrival. */
-  focused: React.RefObject<boolean>;
+  focusedRef: React.RefObject<boolean>;
   onIntent: () => void;
   inputRef: React.Ref<HTMLInputElement>;
 }
 
-function StandInSearchBar({focused, onIntent, inputRef}: StandInProps) {
-  const label = translate({id: 'theme.SearchBar.label', message: 'Search', description: 'The ARIA label and placeholder for search button'});
-  const note = (hasFocus = focused.current) => {
-    focused.current = hasFocus;
+function StandInSearchBar({focusedRef, onIntent, inputRef}: StandInProps) {
+  const label = translate({
+    id: 'theme.SearchBar.label',
+    message: 'Search',
+    description: 'The ARIA label and placeholder for search button',
+  });
+  const note = (hasFocus = focusedRef.current) => {
+    focusedRef.current = hasFocus;
     onIntent();
   };
   return (
@@ -76,6 +80,9 @@ export default function SearchBarLoadedOnIntent(props: Props): ReactNode {
   useEffect(() => {
     if (phase !== 'stand-in') return undefined;
     // A page opened from a search result highlights the query: that is the plugin bar's work.
+    // The address is read after hydration (the server's render cannot know it), so the state
+    // changes here, once, rather than during render.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     if (opensFromSearchResult(window.location.search)) want();
     const onKeyDown = (event: KeyboardEvent) => {
       if (!isSearchShortcut(event)) return;
@@ -102,7 +109,7 @@ export default function SearchBarLoadedOnIntent(props: Props): ReactNode {
 
   return (
     <>
-      {phase !== 'plugin' && <StandInSearchBar focused={standInFocused} onIntent={want} inputRef={standIn} />}
+      {phase !== 'plugin' && <StandInSearchBar focusedRef={standInFocused} onIntent={want} inputRef={standIn} />}
       {phase !== 'stand-in' && (
         <div ref={pluginSlot} className={styles.slot} hidden={phase === 'loading'}>
           <Suspense fallback={null}>

@@ -35,7 +35,11 @@ const recorded = JSON.parse(readFileSync(path.join(repoRoot, 'docker-versions.js
 };
 const engineMajor = recorded.engine.split('.')[0];
 /** Debian's "28.5.2+dfsg4" -> "28.5.2", as .ci/record-versions.mjs records it. */
-const upstream = (v: string) => v.trim().replace(/^\d+:/, '').replace(/[+~-].*$/, '');
+const upstream = (v: string) =>
+  v
+    .trim()
+    .replace(/^\d+:/, '')
+    .replace(/[+~-].*$/, '');
 
 const name = `fg-upgrade-${randomBytes(4).toString('hex')}`;
 let started = false;
@@ -78,10 +82,18 @@ async function ensureImage(): Promise<void> {
     .update(readFileSync(path.join(IMAGE_DIR, 'start-dockerd.sh')))
     .update(baseId)
     .digest('hex');
-  const current = await run('docker', ['image', 'inspect', '--format', `{{index .Config.Labels "${HASH_LABEL}"}}`, IMAGE]);
+  const current = await run('docker', [
+    'image',
+    'inspect',
+    '--format',
+    `{{index .Config.Labels "${HASH_LABEL}"}}`,
+    IMAGE,
+  ]);
   if (current.code === 0 && current.stdout.trim() === hash) return;
   log(`building ${IMAGE} (Debian 12 with its docker.io and nodejs)`);
-  await dockerOutput(['build', '--quiet', '--tag', IMAGE, '--label', `${HASH_LABEL}=${hash}`, IMAGE_DIR], {timeoutMs: 15 * 60_000});
+  await dockerOutput(['build', '--quiet', '--tag', IMAGE, '--label', `${HASH_LABEL}=${hash}`, IMAGE_DIR], {
+    timeoutMs: 15 * 60_000,
+  });
 }
 
 interface Run {
@@ -108,7 +120,10 @@ let imageIdBefore = '';
 let first: Run | undefined;
 
 before(async () => {
-  assert.ok(existsSync(path.join(ENGINE_CACHE, engineMajor)), `${ENGINE_CACHE}/${engineMajor} is missing: run on a machine where .ci/install-engine.sh ran`);
+  assert.ok(
+    existsSync(path.join(ENGINE_CACHE, engineMajor)),
+    `${ENGINE_CACHE}/${engineMajor} is missing: run on a machine where .ci/install-engine.sh ran`,
+  );
   const t0 = Date.now();
   await ensureImage();
   log(`image ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
@@ -116,13 +131,28 @@ before(async () => {
   await dockerOutput([
     // --init: a pid 1 that reaps, as a machine's init does; `sleep` as pid 1 would keep the stopped
     // dockerd as a zombie
-    'run', '--detach', '--init', '--name', name, '--label', `${LABEL}=${name}`, ...DIND_RUN_FLAGS,
-    '--volume', `${path.join(repoRoot, '.ci')}:/repo/.ci:ro`,
-    '--volume', `${path.join(repoRoot, 'docker-versions.json')}:/mnt/docker-versions.json:ro`,
-    '--volume', `${ENGINE_CACHE}:/mnt/engine-cache:ro`,
+    'run',
+    '--detach',
+    '--init',
+    '--name',
+    name,
+    '--label',
+    `${LABEL}=${name}`,
+    ...DIND_RUN_FLAGS,
+    '--volume',
+    `${path.join(repoRoot, '.ci')}:/repo/.ci:ro`,
+    '--volume',
+    `${path.join(repoRoot, 'docker-versions.json')}:/mnt/docker-versions.json:ro`,
+    '--volume',
+    `${ENGINE_CACHE}:/mnt/engine-cache:ro`,
     IMAGE,
   ]);
-  volume = await dockerOutput(['inspect', '--format', '{{range .Mounts}}{{if eq .Destination "/var/lib/docker"}}{{.Name}}{{end}}{{end}}', name]);
+  volume = await dockerOutput([
+    'inspect',
+    '--format',
+    '{{range .Mounts}}{{if eq .Destination "/var/lib/docker"}}{{.Name}}{{end}}{{end}}',
+    name,
+  ]);
   oldPid = await sh('start-dockerd.sh');
   assert.match(oldPid, /^\d+$/);
   assert.equal(await dockerdPid(), oldPid);
@@ -130,15 +160,17 @@ before(async () => {
   // An image made by the 20.10 daemon itself (busybox-static as its whole file system), and a
   // named volume holding a file written by a container of it.
   await sh(
-    "mkdir -p /tmp/probe/bin && cp /bin/busybox /tmp/probe/bin/ && for c in sh cat true; do ln -s busybox /tmp/probe/bin/$c; done && " +
-      "tar -C /tmp/probe -c . | docker import --change 'CMD [\"true\"]' - upgrade-probe:1 >/dev/null && " +
+    'mkdir -p /tmp/probe/bin && cp /bin/busybox /tmp/probe/bin/ && for c in sh cat true; do ln -s busybox /tmp/probe/bin/$c; done && ' +
+      'tar -C /tmp/probe -c . | docker import --change \'CMD ["true"]\' - upgrade-probe:1 >/dev/null && ' +
       'docker volume create kept >/dev/null && ' +
       "docker run --rm -v kept:/data upgrade-probe:1 sh -c 'echo written-by-20.10 >/data/file'",
   );
   assert.equal(await probeFile(), 'written-by-20.10');
   imageIdBefore = await probeImageId();
   // The machine as CI finds it: the engine .deb cache a previous run filled, the committed versions file.
-  await sh(`mkdir -p ${path.dirname(ENGINE_CACHE)} && cp -a /mnt/engine-cache ${ENGINE_CACHE} && cp /mnt/docker-versions.json /repo/`);
+  await sh(
+    `mkdir -p ${path.dirname(ENGINE_CACHE)} && cp -a /mnt/engine-cache ${ENGINE_CACHE} && cp /mnt/docker-versions.json /repo/`,
+  );
   log(`machine ${name} ready in ${((Date.now() - t0) / 1000).toFixed(1)} s: dockerd 20.10 pid ${oldPid}`);
 });
 
@@ -154,9 +186,19 @@ after(async () => {
 test('the first run stops the 20.10 dockerd by its pid and starts the recorded engine; the image and the volume stay usable', async () => {
   first = await install('first');
   const {output} = first;
-  assert.match(output, new RegExp(`dockerd \\(pid ${oldPid}\\) is 20\\.10\\.[^ ]*, the installed one is ${recorded.engine.replace(/\./g, '\\.')}[^:]*: stopping it`), output);
+  assert.match(
+    output,
+    new RegExp(
+      `dockerd \\(pid ${oldPid}\\) is 20\\.10\\.[^ ]*, the installed one is ${recorded.engine.replace(/\./g, '\\.')}[^:]*: stopping it`,
+    ),
+    output,
+  );
   assert.doesNotMatch(output, /FALLBACK|WARNING/, output);
-  assert.equal(await sh(`cat /proc/${oldPid}/stat 2>/dev/null || echo gone`), 'gone', `the 20.10 dockerd (pid ${oldPid}) is still there`);
+  assert.equal(
+    await sh(`cat /proc/${oldPid}/stat 2>/dev/null || echo gone`),
+    'gone',
+    `the 20.10 dockerd (pid ${oldPid}) is still there`,
+  );
   const newPid = await dockerdPid();
   assert.notEqual(newPid, oldPid);
   assert.equal(await sh(`cat /proc/${newPid}/comm`), 'dockerd');
@@ -167,7 +209,10 @@ test('the first run stops the 20.10 dockerd by its pid and starts the recorded e
   // what 20.10 stored
   assert.equal(await probeImageId(), imageIdBefore);
   assert.equal(await probeFile(), 'written-by-20.10');
-  assert.equal(await sh("docker run --rm -v kept:/data upgrade-probe:1 sh -c 'echo written-by-new >>/data/file; cat /data/file'"), 'written-by-20.10\nwritten-by-new');
+  assert.equal(
+    await sh("docker run --rm -v kept:/data upgrade-probe:1 sh -c 'echo written-by-new >>/data/file; cat /data/file'"),
+    'written-by-20.10\nwritten-by-new',
+  );
   // the versions file names the new engine and matches the committed one
   const written = JSON.parse(await sh('cat /repo/docker-versions.json')) as typeof recorded;
   for (const key of ['engine', 'cli', 'compose', 'buildx'] as const) assert.equal(written[key], recorded[key], key);

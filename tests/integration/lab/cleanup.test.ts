@@ -40,7 +40,10 @@ test('an up that fails after the swarm formed removes its nodes, network and vol
   await removingLab(
     name,
     log,
-    (signal) => assert.rejects(swarmUp({name, log, images: [missingImage], signal}), (err: Error) => err.message.includes(missingImage)),
+    (signal) =>
+      assert.rejects(swarmUp({name, log, images: [missingImage], signal}), (err: Error) =>
+        err.message.includes(missingImage),
+      ),
     async () => assert.deepEqual(await leftovers(name), []),
   );
 });
@@ -50,18 +53,30 @@ test('an up that fails after the swarm formed removes its nodes, network and vol
 test('withSwarmLab starts a lab for its function, gives it the manager, and removes the lab, leaving nothing, even when the function fails', async () => {
   const name = `fglab-with${randomBytes(3).toString('hex')}`;
   try {
-    const nodes = await withSwarmLab(async (lab) => {
-      assert.match(lab.managerHost, /^tcp:\/\/127\.0\.0\.1:\d+$/);
-      assert.equal(lab.env.DOCKER_HOST, lab.managerHost);
-      assert.equal(await lab.nodeDocker('swarm-worker2', ['info', '--format', '{{.Swarm.LocalNodeState}}']), 'active');
-      assert.notDeepEqual(await leftovers(name), [], 'the running lab is found by the leftovers check');
-      return (await lab.docker(['node', 'ls', '--format', '{{.Hostname}} {{.Status}}'])).split('\n').sort();
-    }, {name, log, images: []});
+    const nodes = await withSwarmLab(
+      async (lab) => {
+        assert.match(lab.managerHost, /^tcp:\/\/127\.0\.0\.1:\d+$/);
+        assert.equal(lab.env.DOCKER_HOST, lab.managerHost);
+        assert.equal(
+          await lab.nodeDocker('swarm-worker2', ['info', '--format', '{{.Swarm.LocalNodeState}}']),
+          'active',
+        );
+        assert.notDeepEqual(await leftovers(name), [], 'the running lab is found by the leftovers check');
+        return (await lab.docker(['node', 'ls', '--format', '{{.Hostname}} {{.Status}}'])).split('\n').sort();
+      },
+      {name, log, images: []},
+    );
     assert.deepEqual(nodes, ['swarm-manager Ready', 'swarm-worker1 Ready', 'swarm-worker2 Ready']);
     assert.deepEqual(await leftovers(name), []);
-    await assert.rejects(withSwarmLab(async () => {
-      throw new Error('the function failed');
-    }, {name, log, images: []}), /the function failed/);
+    await assert.rejects(
+      withSwarmLab(
+        async () => {
+          throw new Error('the function failed');
+        },
+        {name, log, images: []},
+      ),
+      /the function failed/,
+    );
     assert.deepEqual(await leftovers(name), []);
   } finally {
     await swarmDown(name, log);
@@ -82,7 +97,12 @@ test('an interrupted `lab swarm up` cleans up and exits with 130', async () => {
   child.stderr.on('data', (d) => (output += d));
   const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   try {
-    await waitFor('the first lab node to exist', async () => ((await dockerSucceeds(['container', 'inspect', labLayout(name).nodes[0].container])) ? true : undefined), {timeoutMs: 600_000, intervalMs: 250});
+    await waitFor(
+      'the first lab node to exist',
+      async () =>
+        (await dockerSucceeds(['container', 'inspect', labLayout(name).nodes[0].container])) ? true : undefined,
+      {timeoutMs: 600_000, intervalMs: 250},
+    );
     child.kill('SIGINT');
     const code = await exited;
     assert.equal(code, 130, output);

@@ -16,7 +16,15 @@ import {parse} from 'yaml';
 import type {Report} from '../../../tools/runner/report';
 import {run} from '../../../tools/core/exec';
 import {repoRoot} from '../../../tools/lab/images';
-import {DEFAULT_LAB_NAME, describeLostNodes, lostNodes, startingLab, swarmStatus, swarmUp, type StartingLab} from '../../../tools/lab/swarm';
+import {
+  DEFAULT_LAB_NAME,
+  describeLostNodes,
+  lostNodes,
+  startingLab,
+  swarmStatus,
+  swarmUp,
+  type StartingLab,
+} from '../../../tools/lab/swarm';
 
 const log = (line: string) => console.log(line);
 
@@ -29,7 +37,13 @@ const stackExamples = fs
   .readdirSync(examplesDir, {withFileTypes: true})
   .filter((e) => e.isDirectory() && fs.existsSync(path.join(examplesDir, e.name, 'example.yaml')))
   .map((e) => ({name: e.name, dir: path.join(examplesDir, e.name)}))
-  .map((e) => ({...e, declaration: parse(fs.readFileSync(path.join(e.dir, 'example.yaml'), 'utf8')) as {kind: string; checks?: Array<{script?: string}>}}))
+  .map((e) => ({
+    ...e,
+    declaration: parse(fs.readFileSync(path.join(e.dir, 'example.yaml'), 'utf8')) as {
+      kind: string;
+      checks?: Array<{script?: string}>;
+    },
+  }))
   .filter((e) => e.declaration.kind === 'stack')
   .map((e) => ({...e, stack: parse(fs.readFileSync(path.join(e.dir, 'stack.yaml'), 'utf8')) as StackFile}))
   .sort((a, b) => a.name.localeCompare(b.name));
@@ -56,7 +70,10 @@ after(async () => {
 
 test('there are stack examples to run', () => {
   assert.ok(stackExamples.length > 0, `no kind: stack example under ${examplesDir}`);
-  assert.ok(stackExamples.some((e) => multiReplica(e.stack).length > 0), 'no stack example has a service with more than one replica');
+  assert.ok(
+    stackExamples.some((e) => multiReplica(e.stack).length > 0),
+    'no stack example has a service with more than one replica',
+  );
 });
 
 for (const example of stackExamples) {
@@ -82,7 +99,11 @@ test('npm run examples -- up --lab: every stack example passes on the lab, repli
   const json = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fg-lab-examples-')), 'examples.json');
   const names = stackExamples.map((e) => e.name);
   const started = Date.now();
-  const r = await run(process.execPath, ['--import', 'tsx', 'tools/runner/cli.ts', 'up', '--lab', '--json', json, ...names], {cwd: repoRoot});
+  const r = await run(
+    process.execPath,
+    ['--import', 'tsx', 'tools/runner/cli.ts', 'up', '--lab', '--json', json, ...names],
+    {cwd: repoRoot},
+  );
   log(`runner up --lab ${names.join(' ')}: exit ${r.code} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   log(r.stdout);
   if (r.code !== 0) log(r.stderr.split('\n').slice(-60).join('\n'));
@@ -98,7 +119,9 @@ test('npm run examples -- up --lab: every stack example passes on the lab, repli
       const placements = result.checks.filter((c) => c.type === 'placement');
       assert.deepEqual(
         placements.map((c) => c.name.en).sort(),
-        multiReplica(example.stack).map((s) => `replicas of ${s} on more than one node`).sort(),
+        multiReplica(example.stack)
+          .map((s) => `replicas of ${s} on more than one node`)
+          .sort(),
       );
       for (const p of placements) {
         assert.equal(p.status, 'passed', p.detail);
@@ -106,7 +129,8 @@ test('npm run examples -- up --lab: every stack example passes on the lab, repli
         assert.ok(nodes.size > 1, `${p.name.en}: ${p.detail}`);
         log(`${example.name}: ${p.name.en}: ${p.detail}`);
       }
-      for (const c of result.checks.filter((c) => c.status === 'not-checked')) log(`NOT CHECKED: ${example.name}: ${c.name.en}: ${c.detail}`);
+      for (const c of result.checks.filter((c) => c.status === 'not-checked'))
+        log(`NOT CHECKED: ${example.name}: ${c.name.en}: ${c.detail}`);
     });
   }
 });

@@ -14,7 +14,19 @@ import {after, before, test} from 'node:test';
 import {fileURLToPath} from 'node:url';
 import {dockerOutput, run, waitFor} from '../../../tools/core/exec';
 import {registerTeardown, type Teardown} from '../../../tools/core/teardown';
-import {DEFAULT_LAB_NAME, describeLostNodes, KERNEL_LIMITS, lostNodes, openLab, startingLab, swarmStatus, swarmUp, type LabNode, type StartingLab, type SwarmLab} from '../../../tools/lab/swarm';
+import {
+  DEFAULT_LAB_NAME,
+  describeLostNodes,
+  KERNEL_LIMITS,
+  lostNodes,
+  openLab,
+  startingLab,
+  swarmStatus,
+  swarmUp,
+  type LabNode,
+  type StartingLab,
+  type SwarmLab,
+} from '../../../tools/lab/swarm';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const suffix = randomBytes(3).toString('hex');
@@ -38,10 +50,20 @@ async function removeSuiteWork(): Promise<void> {
   for (const node of lab.layout.nodes) {
     await lab.docker(['node', 'update', '--availability', 'active', node.hostname]).catch(() => {});
   }
-  await waitFor('the demo stack\'s network to go', async () => {
-    const networks = await lab.docker(['network', 'ls', '--filter', `label=com.docker.stack.namespace=${stack}`, '--quiet']);
-    return networks === '' ? true : undefined;
-  }, {timeoutMs: 60_000}).catch((err: Error) => log(err.message));
+  await waitFor(
+    "the demo stack's network to go",
+    async () => {
+      const networks = await lab.docker([
+        'network',
+        'ls',
+        '--filter',
+        `label=com.docker.stack.namespace=${stack}`,
+        '--quiet',
+      ]);
+      return networks === '' ? true : undefined;
+    },
+    {timeoutMs: 60_000},
+  ).catch((err: Error) => log(err.message));
 }
 
 interface TaskRow {
@@ -55,18 +77,25 @@ interface TaskRow {
 
 async function tasks(service: string): Promise<TaskRow[]> {
   const out = await lab.docker(['service', 'ps', '--no-trunc', '--format', '{{json .}}', service]);
-  return out.split('\n').filter(Boolean).map((l) => JSON.parse(l) as TaskRow);
+  return out
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as TaskRow);
 }
 
 const isRunning = (t: TaskRow) => t.DesiredState === 'Running' && t.CurrentState.startsWith('Running');
 
 /** Waits until `service` has exactly `replicas` running tasks and none starting or stopping. */
 async function converged(service: string, replicas: number, timeoutMs = 120_000): Promise<TaskRow[]> {
-  return waitFor(`${replicas} running tasks of ${service}`, async () => {
-    const rows = await tasks(service);
-    const desired = rows.filter((t) => t.DesiredState === 'Running');
-    return desired.length === replicas && desired.every(isRunning) ? desired : undefined;
-  }, {timeoutMs});
+  return waitFor(
+    `${replicas} running tasks of ${service}`,
+    async () => {
+      const rows = await tasks(service);
+      const desired = rows.filter((t) => t.DesiredState === 'Running');
+      return desired.length === replicas && desired.every(isRunning) ? desired : undefined;
+    },
+    {timeoutMs},
+  );
 }
 
 function node(hostname: string): LabNode {
@@ -77,7 +106,12 @@ function node(hostname: string): LabNode {
 
 /** The container of a Swarm task, on the node that runs it. */
 async function taskContainer(task: TaskRow): Promise<string> {
-  const id = await lab.nodeDocker(task.Node, ['ps', '--quiet', '--filter', `label=com.docker.swarm.task.id=${task.ID}`]);
+  const id = await lab.nodeDocker(task.Node, [
+    'ps',
+    '--quiet',
+    '--filter',
+    `label=com.docker.swarm.task.id=${task.ID}`,
+  ]);
   assert.ok(id, `task ${task.Name} (${task.ID}) has no container on ${task.Node}`);
   return id;
 }
@@ -86,7 +120,9 @@ async function taskContainer(task: TaskRow): Promise<string> {
 async function inProbe<T>(code: string, args: string[] = []): Promise<T> {
   const [probe] = await converged(`${stack}_probe`, 1);
   const container = await taskContainer(probe);
-  const out = await lab.nodeDocker(probe.Node, ['exec', container, 'python', '-c', code, ...args], {timeoutMs: 300_000});
+  const out = await lab.nodeDocker(probe.Node, ['exec', container, 'python', '-c', code, ...args], {
+    timeoutMs: 300_000,
+  });
   return JSON.parse(out) as T;
 }
 
@@ -116,7 +152,7 @@ before(async () => {
     log(`lab started for this suite in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   lab = await openLab();
-  suiteWork = registerTeardown('the suite\'s services, stack and secret', removeSuiteWork, {log});
+  suiteWork = registerTeardown("the suite's services, stack and secret", removeSuiteWork, {log});
   await lab.docker(['stack', 'deploy', '--compose-file', path.join(fixtures, 'stack.yaml'), stack]);
   await converged(web, 3);
 });
@@ -129,7 +165,7 @@ after(async () => {
   }
 });
 
-test('a stack\'s replicas are placed on more than one node', async () => {
+test("a stack's replicas are placed on more than one node", async () => {
   const running = await converged(web, 3);
   const nodes = new Set(running.map((t) => t.Node));
   log(`${web}: ${running.map((t) => `${t.Name} on ${t.Node}`).join(', ')}`);
@@ -138,13 +174,25 @@ test('a stack\'s replicas are placed on more than one node', async () => {
 
 test('a task on the manager reaches the tasks on the workers through tasks.<service> DNS over the overlay network', async () => {
   const running = await converged(web, 3);
-  const subnet = await lab.docker(['network', 'inspect', '--format', '{{range .IPAM.Config}}{{.Subnet}}{{end}}', `${stack}_backend`]);
+  const subnet = await lab.docker([
+    'network',
+    'inspect',
+    '--format',
+    '{{range .IPAM.Config}}{{.Subnet}}{{end}}',
+    `${stack}_backend`,
+  ]);
   // DNS may lag a task that just turned healthy: ask until every running task answers.
-  const answers = await waitFor('an answer from every task', async () => {
-    const got = await inProbe<Answer[]>(ASK_EVERY_TASK);
-    return running.every((t) => got.some((a) => a.task.startsWith(`${t.Name}.`))) ? got : undefined;
-  }, {timeoutMs: 60_000, intervalMs: 2000});
-  log(`from the probe on swarm-manager: ${answers.map((a) => `${a.ip} → ${a.task} on ${a.node}`).join('; ')} (overlay ${subnet})`);
+  const answers = await waitFor(
+    'an answer from every task',
+    async () => {
+      const got = await inProbe<Answer[]>(ASK_EVERY_TASK);
+      return running.every((t) => got.some((a) => a.task.startsWith(`${t.Name}.`))) ? got : undefined;
+    },
+    {timeoutMs: 60_000, intervalMs: 2000},
+  );
+  log(
+    `from the probe on swarm-manager: ${answers.map((a) => `${a.ip} → ${a.task} on ${a.node}`).join('; ')} (overlay ${subnet})`,
+  );
   const remote = answers.filter((a) => a.node !== 'swarm-manager');
   assert.ok(remote.length >= 1, 'no answer came from another node');
   const prefix = subnet.split('.').slice(0, 2).join('.');
@@ -158,13 +206,19 @@ test('a task on a worker whose container dies is rescheduled', async () => {
   const container = await taskContainer(victim);
   log(`killing ${victim.Name} (${container}) on ${victim.Node}`);
   await lab.nodeDocker(victim.Node, ['kill', container]);
-  const replaced = await waitFor('a new task in the dead one\'s slot', async () => {
-    const rows = await tasks(web);
-    const dead = rows.find((t) => t.ID === victim.ID);
-    const successor = rows.find((t) => t.ID !== victim.ID && t.Name === victim.Name && isRunning(t));
-    return dead && dead.DesiredState === 'Shutdown' && successor ? {dead, successor} : undefined;
-  }, {timeoutMs: 90_000});
-  log(`${victim.ID.slice(0, 12)}: ${replaced.dead.CurrentState} ${replaced.dead.Error}; new task ${replaced.successor.ID.slice(0, 12)} on ${replaced.successor.Node}`);
+  const replaced = await waitFor(
+    "a new task in the dead one's slot",
+    async () => {
+      const rows = await tasks(web);
+      const dead = rows.find((t) => t.ID === victim.ID);
+      const successor = rows.find((t) => t.ID !== victim.ID && t.Name === victim.Name && isRunning(t));
+      return dead && dead.DesiredState === 'Shutdown' && successor ? {dead, successor} : undefined;
+    },
+    {timeoutMs: 90_000},
+  );
+  log(
+    `${victim.ID.slice(0, 12)}: ${replaced.dead.CurrentState} ${replaced.dead.Error}; new task ${replaced.successor.ID.slice(0, 12)} on ${replaced.successor.Node}`,
+  );
   assert.match(replaced.dead.CurrentState, /^(Failed|Shutdown)/);
   await converged(web, 3);
 });
@@ -173,15 +227,29 @@ test('docker node update --availability drain moves the tasks off a node', async
   const running = await converged(web, 3);
   const drained = running.find((t) => t.Node !== 'swarm-manager')?.Node ?? 'swarm-worker2';
   try {
-    log(`draining ${drained}, which runs ${running.filter((t) => t.Node === drained).map((t) => t.Name).join(', ')}`);
+    log(
+      `draining ${drained}, which runs ${running
+        .filter((t) => t.Node === drained)
+        .map((t) => t.Name)
+        .join(', ')}`,
+    );
     await lab.docker(['node', 'update', '--availability', 'drain', drained]);
-    const after = await waitFor(`no ${web} task on ${drained}`, async () => {
-      const rows = (await tasks(web)).filter((t) => t.DesiredState === 'Running');
-      return rows.length === 3 && rows.every(isRunning) && rows.every((t) => t.Node !== drained) ? rows : undefined;
-    }, {timeoutMs: 120_000});
+    const after = await waitFor(
+      `no ${web} task on ${drained}`,
+      async () => {
+        const rows = (await tasks(web)).filter((t) => t.DesiredState === 'Running');
+        return rows.length === 3 && rows.every(isRunning) && rows.every((t) => t.Node !== drained) ? rows : undefined;
+      },
+      {timeoutMs: 120_000},
+    );
     log(`after the drain: ${after.map((t) => `${t.Name} on ${t.Node}`).join(', ')}`);
     assert.equal(await lab.docker(['node', 'inspect', '--format', '{{.Spec.Availability}}', drained]), 'drain');
-    const onDrained = await lab.nodeDocker(drained, ['ps', '--quiet', '--filter', `label=com.docker.swarm.service.name=${web}`]);
+    const onDrained = await lab.nodeDocker(drained, [
+      'ps',
+      '--quiet',
+      '--filter',
+      `label=com.docker.swarm.service.name=${web}`,
+    ]);
     assert.equal(onDrained, '', `${drained} still runs containers of ${web}`);
   } finally {
     await lab.docker(['node', 'update', '--availability', 'active', drained]);
@@ -217,39 +285,69 @@ test('a rolling update keeps the service answering', async () => {
   const [probe] = await converged(`${stack}_probe`, 1);
   const container = await taskContainer(probe);
   await lab.nodeDocker(probe.Node, ['exec', container, 'rm', '-f', '/tmp/stop']);
-  const asking = lab.nodeDocker(probe.Node, ['exec', container, 'python', '-c', KEEP_ASKING, '240'], {timeoutMs: 300_000});
+  const asking = lab.nodeDocker(probe.Node, ['exec', container, 'python', '-c', KEEP_ASKING, '240'], {
+    timeoutMs: 300_000,
+  });
   const started = Date.now();
   await new Promise((r) => setTimeout(r, 3000));
-  await lab.docker(['service', 'update', '--quiet', '--detach=false', '--env-add', 'VERSION=2', web], {timeoutMs: 240_000});
+  await lab.docker(['service', 'update', '--quiet', '--detach=false', '--env-add', 'VERSION=2', web], {
+    timeoutMs: 240_000,
+  });
   await converged(web, 3);
   await new Promise((r) => setTimeout(r, 3000));
   await lab.nodeDocker(probe.Node, ['exec', container, 'touch', '/tmp/stop']);
   const {versions, failures} = JSON.parse(await asking) as {versions: string[]; failures: string[]};
   const count = (v: string) => versions.filter((x) => x === v).length;
-  log(`during ${((Date.now() - started) / 1000).toFixed(0)} s: ${versions.length} answers (v1 ${count('1')}, v2 ${count('2')}), ${failures.length} failed${failures.length ? `: ${failures.slice(0, 3).join('; ')}` : ''}`);
+  log(
+    `during ${((Date.now() - started) / 1000).toFixed(0)} s: ${versions.length} answers (v1 ${count('1')}, v2 ${count('2')}), ${failures.length} failed${failures.length ? `: ${failures.slice(0, 3).join('; ')}` : ''}`,
+  );
   assert.equal(failures.length, 0, `requests failed during the update: ${failures.slice(0, 5).join('; ')}`);
   assert.ok(count('1') > 0 && count('2') > 0, 'the client did not see both versions');
   assert.deepEqual(versions.slice(-5), Array(5).fill('2'), 'the last answers are not all from v2');
-  const specVersion = await lab.docker(['service', 'inspect', '--format', '{{json .Spec.TaskTemplate.ContainerSpec.Env}}', web]);
+  const specVersion = await lab.docker([
+    'service',
+    'inspect',
+    '--format',
+    '{{json .Spec.TaskTemplate.ContainerSpec.Env}}',
+    web,
+  ]);
   assert.ok(specVersion.includes('VERSION=2'));
 });
 
 /** Directories of image layers: content fixed before the secret existed, skipped to keep the search bounded. */
-async function imageLayerDirs(listImages: () => Promise<string>, inspect: (ids: string[]) => Promise<string>): Promise<string[]> {
+async function imageLayerDirs(
+  listImages: () => Promise<string>,
+  inspect: (ids: string[]) => Promise<string>,
+): Promise<string[]> {
   const ids = (await listImages()).split('\n').filter(Boolean);
   if (!ids.length) return [];
   const dirs = (await inspect(ids)).split(/[\s:]+/).filter((d) => d.includes('/overlay2/'));
   return [...new Set(dirs.map((d) => d.split('/overlay2/')[1].split('/')[0]))];
 }
 
-test('a secret is readable in a task on a worker and nowhere on the host\'s disk in plain text', async () => {
+test("a secret is readable in a task on a worker and nowhere on the host's disk in plain text", async () => {
   const secret = `fglab-secret-${randomBytes(16).toString('hex')}`;
   const control = `fglab-control-${randomBytes(16).toString('hex')}`;
   await lab.docker(['secret', 'create', secretName, '-'], {input: secret});
-  await lab.docker(['service', 'create', '--quiet', '--detach=false', '--name', reader, '--init',
-    '--secret', `source=${secretName},target=db_password`,
-    '--constraint', 'node.role == worker',
-    'python:3.12-slim', 'sleep', 'infinity'], {timeoutMs: 120_000});
+  await lab.docker(
+    [
+      'service',
+      'create',
+      '--quiet',
+      '--detach=false',
+      '--name',
+      reader,
+      '--init',
+      '--secret',
+      `source=${secretName},target=db_password`,
+      '--constraint',
+      'node.role == worker',
+      'python:3.12-slim',
+      'sleep',
+      'infinity',
+    ],
+    {timeoutMs: 120_000},
+  );
   const [task] = await converged(reader, 1);
   assert.notEqual(task.Node, 'swarm-manager');
   const container = await taskContainer(task);
@@ -268,29 +366,77 @@ test('a secret is readable in a task on a worker and nowhere on the host\'s disk
   // The host's /var/lib/docker holds the node containers' own layers and their engines' volumes
   // (images, containers, the Raft log in swarm/). Image layers are skipped: they predate the secret.
   const skip = new Set(
-    await imageLayerDirs(() => dockerOutput(['image', 'ls', '--all', '--quiet']), (ids) =>
-      dockerOutput(['image', 'inspect', '--format', '{{.GraphDriver.Data.UpperDir}}:{{.GraphDriver.Data.LowerDir}}', ...ids]),
+    await imageLayerDirs(
+      () => dockerOutput(['image', 'ls', '--all', '--quiet']),
+      (ids) =>
+        dockerOutput([
+          'image',
+          'inspect',
+          '--format',
+          '{{.GraphDriver.Data.UpperDir}}:{{.GraphDriver.Data.LowerDir}}',
+          ...ids,
+        ]),
     ),
   );
   for (const n of lab.layout.nodes) {
-    for (const dir of await imageLayerDirs(() => dockerOutput(['exec', n.container, 'docker', 'image', 'ls', '--all', '--quiet']), (ids) =>
-      dockerOutput(['exec', n.container, 'docker', 'image', 'inspect', '--format', '{{.GraphDriver.Data.UpperDir}}:{{.GraphDriver.Data.LowerDir}}', ...ids]),
-    )) skip.add(dir);
+    for (const dir of await imageLayerDirs(
+      () => dockerOutput(['exec', n.container, 'docker', 'image', 'ls', '--all', '--quiet']),
+      (ids) =>
+        dockerOutput([
+          'exec',
+          n.container,
+          'docker',
+          'image',
+          'inspect',
+          '--format',
+          '{{.GraphDriver.Data.UpperDir}}:{{.GraphDriver.Data.LowerDir}}',
+          ...ids,
+        ]),
+    ))
+      skip.add(dir);
   }
   const started = Date.now();
-  const grep = await run('nice', ['-n', '19', 'grep', '--recursive', '--fixed-strings', '--text', '--only-matching',
-    '--devices=skip', '--exclude-dir=merged', ...[...skip].map((d) => `--exclude-dir=${d}`),
-    '-e', secret, '-e', control, '/var/lib/docker'], {timeoutMs: 900_000});
+  const grep = await run(
+    'nice',
+    [
+      '-n',
+      '19',
+      'grep',
+      '--recursive',
+      '--fixed-strings',
+      '--text',
+      '--only-matching',
+      '--devices=skip',
+      '--exclude-dir=merged',
+      ...[...skip].map((d) => `--exclude-dir=${d}`),
+      '-e',
+      secret,
+      '-e',
+      control,
+      '/var/lib/docker',
+    ],
+    {timeoutMs: 900_000},
+  );
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
   const unexpectedErrors = grep.stderr.split('\n').filter((l) => l && !/No such file or directory/.test(l));
-  assert.ok(grep.code === 0 || grep.code === 1 || (grep.code === 2 && unexpectedErrors.length === 0),
-    `grep failed (${grep.code}): ${unexpectedErrors.slice(0, 5).join('\n')}`);
+  assert.ok(
+    grep.code === 0 || grep.code === 1 || (grep.code === 2 && unexpectedErrors.length === 0),
+    `grep failed (${grep.code}): ${unexpectedErrors.slice(0, 5).join('\n')}`,
+  );
   const hits = grep.stdout.split('\n').filter(Boolean);
   const secretHits = hits.filter((h) => h.endsWith(`:${secret}`));
   const controlHits = hits.filter((h) => h.endsWith(`:${control}`));
-  log(`searched /var/lib/docker (${skip.size} image layer folders skipped) in ${seconds} s: control found in ${controlHits.length} files, secret in ${secretHits.length}`);
-  assert.ok(controlHits.some((h) => h.includes(`/volumes/${worker.volume}/_data/fglab-control:`)), 'the control in the worker\'s engine volume was not found');
-  assert.ok(controlHits.some((h) => h.includes('/diff/tmp/fglab-control:')), 'the control in the task\'s writable layer was not found');
+  log(
+    `searched /var/lib/docker (${skip.size} image layer folders skipped) in ${seconds} s: control found in ${controlHits.length} files, secret in ${secretHits.length}`,
+  );
+  assert.ok(
+    controlHits.some((h) => h.includes(`/volumes/${worker.volume}/_data/fglab-control:`)),
+    "the control in the worker's engine volume was not found",
+  );
+  assert.ok(
+    controlHits.some((h) => h.includes('/diff/tmp/fglab-control:')),
+    "the control in the task's writable layer was not found",
+  );
   assert.deepEqual(secretHits, [], 'the secret is on disk in plain text');
 });
 
@@ -298,9 +444,30 @@ test('a secret is readable in a task on a worker and nowhere on the host\'s disk
 async function checkVipAndIngress(part: string): Promise<void> {
   const vip = `${stack}_vip`;
   const port = '18080';
-  await lab.docker(['service', 'create', '--quiet', '--detach=false', '--name', vip, '--network', `${stack}_backend`,
-    '--replicas', '2', '--endpoint-mode', 'vip', '--publish', `published=${port},target=8000,mode=ingress`,
-    '--config', `source=${stack}_web_py,target=/srv/web.py`, 'python:3.12-slim', 'python', '/srv/web.py'], {timeoutMs: 120_000});
+  await lab.docker(
+    [
+      'service',
+      'create',
+      '--quiet',
+      '--detach=false',
+      '--name',
+      vip,
+      '--network',
+      `${stack}_backend`,
+      '--replicas',
+      '2',
+      '--endpoint-mode',
+      'vip',
+      '--publish',
+      `published=${port},target=8000,mode=ingress`,
+      '--config',
+      `source=${stack}_web_py,target=/srv/web.py`,
+      'python:3.12-slim',
+      'python',
+      '/srv/web.py',
+    ],
+    {timeoutMs: 120_000},
+  );
   try {
     if (part.startsWith('VIP')) {
       const tasksSeen = await inProbe<string[]>(`
@@ -311,8 +478,16 @@ print(json.dumps(sorted({json.load(urllib.request.urlopen(f"http://{address}:800
       assert.ok(tasksSeen.length >= 2, `the VIP sent every request to ${tasksSeen.join(', ')}`);
     } else {
       for (const n of lab.layout.nodes) {
-        const answer = await lab.nodeDocker(n.hostname, ['run', '--rm', '--network', 'host', 'python:3.12-slim', 'python', '-c',
-          `import urllib.request; print(urllib.request.urlopen("http://127.0.0.1:${port}/", timeout=3).status)`]);
+        const answer = await lab.nodeDocker(n.hostname, [
+          'run',
+          '--rm',
+          '--network',
+          'host',
+          'python:3.12-slim',
+          'python',
+          '-c',
+          `import urllib.request; print(urllib.request.urlopen("http://127.0.0.1:${port}/", timeout=3).status)`,
+        ]);
         assert.equal(answer, '200', `the routing mesh on ${n.hostname} did not answer`);
       }
     }
@@ -325,7 +500,9 @@ for (const limit of KERNEL_LIMITS) {
   for (const part of limit.parts) {
     test(`${part} (needs ${limit.feature.toUpperCase()})`, async (t) => {
       if (lab.ipvs) return checkVipAndIngress(part);
-      log(`NOT CHECKED: ${part}: this kernel has no ${limit.feature.toUpperCase()}; checked instead: ${limit.checkedInstead}`);
+      log(
+        `NOT CHECKED: ${part}: this kernel has no ${limit.feature.toUpperCase()}; checked instead: ${limit.checkedInstead}`,
+      );
       t.skip(`not checked: no ${limit.feature.toUpperCase()} in this kernel`);
     });
   }

@@ -1,8 +1,8 @@
 // Each bad fixture gives the expected `file:line:col rule` lines (needs the docker CLI with the
 // compose plugin, not a running engine).
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
-import { FIXTURES, runCli } from './helpers';
+import {test} from 'node:test';
+import {FIXTURES, runCli} from './helpers';
 
 const EXPECTED: Record<string, string[]> = {
   'bad-compose': [
@@ -58,15 +58,33 @@ const EXPECTED: Record<string, string[]> = {
 test('every bad fixture gives exactly its expected file:line:col rule lines, and check fails', async () => {
   const run = await runCli(['check', '--examples', FIXTURES, ...Object.keys(EXPECTED)]);
   assert.equal(run.code, 1, run.stderr);
-  const got = run.stdout.split('\n').filter((l) => l.startsWith(`${FIXTURES}/`)).map((l) => l.split(' ').slice(0, 2).join(' '));
+  const got = run.stdout
+    .split('\n')
+    .filter((l) => l.startsWith(`${FIXTURES}/`))
+    .map((l) => l.split(' ').slice(0, 2).join(' '));
   const expected = Object.entries(EXPECTED).flatMap(([name, ls]) => ls.map((l) => `${FIXTURES}/${name}/${l}`));
   assert.deepEqual([...got].sort(), [...expected].sort());
   assert.match(run.stdout, /^0 passed, 7 failed$/m);
-  assert.equal(run.report?.examples.every((e) => e.status === 'failed'), true);
+  assert.equal(
+    run.report?.examples.every((e) => e.status === 'failed'),
+    true,
+  );
 });
 
 test('the good fixtures pass check', async () => {
-  const good = ['compose-passes', 'compose-unhealthy', 'compose-smoke-fails', 'compose-slow', 'stack-passes', 'stack-smoke-fails', 'stack-slow', 'dockerfile-passes', 'script-passes', 'script-leaves-volume', 'script-swarm'];
+  const good = [
+    'compose-passes',
+    'compose-unhealthy',
+    'compose-smoke-fails',
+    'compose-slow',
+    'stack-passes',
+    'stack-smoke-fails',
+    'stack-slow',
+    'dockerfile-passes',
+    'script-passes',
+    'script-leaves-volume',
+    'script-swarm',
+  ];
   const run = await runCli(['check', '--examples', FIXTURES, ...good]);
   assert.equal(run.code, 0, run.stdout);
   assert.match(run.stdout, new RegExp(`^${good.length} passed, 0 failed$`, 'm'));
@@ -86,7 +104,10 @@ const HOSTILE_EXPECTED: Record<string, string[]> = {
   'k8s-self-alias': ['k8s/app.yaml:6:10 yaml-alias'],
   'merge-keys-bad': ['compose.yaml:3:3 image-unpinned', 'compose.yaml:5:5 inline-secret'],
   'compose-yml': [
-    'compose.yml:1:1 compose-filename', 'compose.yml:3:5 image-unpinned', 'compose.yml:5:5 compose-config', 'example.yaml:3:1 missing-file',
+    'compose.yml:1:1 compose-filename',
+    'compose.yml:3:5 image-unpinned',
+    'compose.yml:5:5 compose-config',
+    'example.yaml:3:1 missing-file',
   ],
   override: ['compose.override.yaml:4:5 compose-config', 'compose.override.yaml:5:3 healthcheck-missing'],
   'located-ports': ['compose.yaml:7:9 compose-config'],
@@ -97,10 +118,19 @@ const HOSTILE_EXPECTED: Record<string, string[]> = {
   'located-top-type': ['compose.yaml:6:1 compose-config'],
   'stack-once': ['stack.yaml:8:9 compose-config'],
   'k8s-api-rules': [
-    'k8s/app.yaml:4:9 k8s-name', 'k8s/app.yaml:6:5 k8s-label', 'k8s/app.yaml:7:10 k8s-label', 'k8s/app.yaml:11:1 k8s-spec',
-    'k8s/app.yaml:22:30 k8s-selector', 'k8s/app.yaml:27:17 k8s-name', 'k8s/app.yaml:39:9 k8s-name',
+    'k8s/app.yaml:4:9 k8s-name',
+    'k8s/app.yaml:6:5 k8s-label',
+    'k8s/app.yaml:7:10 k8s-label',
+    'k8s/app.yaml:11:1 k8s-spec',
+    'k8s/app.yaml:22:30 k8s-selector',
+    'k8s/app.yaml:27:17 k8s-name',
+    'k8s/app.yaml:39:9 k8s-name',
   ],
-  'dockerfile-unbuildable': ['Dockerfile:2:1 dockerfile-stage-cycle', 'Dockerfile:3:1 dockerfile-repository-case', 'Dockerfile:4:1 dockerfile-exec-form'],
+  'dockerfile-unbuildable': [
+    'Dockerfile:2:1 dockerfile-stage-cycle',
+    'Dockerfile:3:1 dockerfile-repository-case',
+    'Dockerfile:4:1 dockerfile-exec-form',
+  ],
   'compose-unrunnable': ['compose.yaml:4:5 compose-restart', 'compose.yaml:8:5 compose-build-context'],
   'compose-negative-scale': ['compose.yaml:5:5 compose-config'],
   'compose-duplicate-name': ['compose.yaml:9:5 compose-config'],
@@ -112,12 +142,19 @@ test('hostile and unusual input: each defect once, placed, and the run checks ev
   // Bounded by processor time, not by the clock: the check takes about 11 s alone and took 65 s
   // at load average 47, so a wall-clock limit between the two would be decided by the machine's load.
   // An alias bomb that reached a parser would spin past 30 processor-seconds and be killed.
-  const run = await runCli(['check', '--examples', HOSTILE, ...names], { timeoutMs: 300_000, cpuSeconds: 30 });
-  assert.equal(run.signal, null, `killed by ${run.signal}: a process of the check used more than 30 s of processor time`);
+  const run = await runCli(['check', '--examples', HOSTILE, ...names], {timeoutMs: 300_000, cpuSeconds: 30});
+  assert.equal(
+    run.signal,
+    null,
+    `killed by ${run.signal}: a process of the check used more than 30 s of processor time`,
+  );
   assert.equal(run.code, 1, run.stderr);
   assert.doesNotMatch(run.stderr, /runner error/);
   const lines = run.stdout.split('\n').filter((l) => l.startsWith(`${HOSTILE}/`));
-  assert.ok(lines.every((l) => /^\S+:\d+:\d+ [a-z0-9-]+ [^\p{Cc}]+$/u.test(l)), 'one clean file:line:col rule message line each');
+  assert.ok(
+    lines.every((l) => /^\S+:\d+:\d+ [a-z0-9-]+ [^\p{Cc}]+$/u.test(l)),
+    'one clean file:line:col rule message line each',
+  );
   const got = lines.map((l) => l.split(' ').slice(0, 2).join(' '));
   const expected = Object.entries(HOSTILE_EXPECTED).flatMap(([name, ls]) => ls.map((l) => `${HOSTILE}/${name}/${l}`));
   assert.deepEqual([...got].sort(), [...expected].sort());

@@ -1,11 +1,11 @@
 // The runner on the real engine: failing and interrupted runs leave nothing behind.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { after, before, test } from 'node:test';
-import { exists, FIXTURES, resourcesNamed, runCli, swarmState } from './helpers';
-import { ensureImage } from '../../../tools/runner/images';
+import {execFileSync} from 'node:child_process';
+import {randomBytes} from 'node:crypto';
+import {existsSync} from 'node:fs';
+import {after, before, test} from 'node:test';
+import {exists, FIXTURES, resourcesNamed, runCli, swarmState} from './helpers';
+import {ensureImage} from '../../../tools/runner/images';
 
 /** Names the runner gives these fixtures' resources (fg-<example>-<random>) and their secrets. */
 const prefixesOf = (...names: string[]) => [...names.map((n) => `fg-${n}-`), 'fg-runner-test-'];
@@ -24,7 +24,7 @@ before(async () => {
 
 // Stack runs initialise a swarm when the engine is in none; interrupted or not, they leave it.
 after(() => {
-  assert.equal(swarmState(), swarmBefore, 'the engine\'s swarm membership changed during these tests');
+  assert.equal(swarmState(), swarmBefore, "the engine's swarm membership changed during these tests");
 });
 
 test('failing compose examples: exit 1, logs of the failing service, nothing left behind', async () => {
@@ -37,9 +37,15 @@ test('failing compose examples: exit 1, logs of the failing service, nothing lef
   assert.equal(unhealthy.startFailed, true);
   assert.match(unhealthy.error ?? '', /is unhealthy/);
   assert.match(unhealthy.logs ?? '', /about to fail the healthcheck/, 'the failing service logs are shown');
-  assert.match(run.stdout, /last log lines:\n {2}services not running or not healthy: web\n(?: {2}.*\n)* {2}web-1 +\| about to fail the healthcheck\n/);
+  assert.match(
+    run.stdout,
+    /last log lines:\n {2}services not running or not healthy: web\n(?: {2}.*\n)* {2}web-1 +\| about to fail the healthcheck\n/,
+  );
   assert.equal(smoke.startFailed, false);
-  assert.deepEqual(smoke.checks.map((c) => c.status), ['failed']);
+  assert.deepEqual(
+    smoke.checks.map((c) => c.status),
+    ['failed'],
+  );
   assert.match(smoke.checks[0].detail ?? '', /does not contain "something else"/);
   for (const e of run.report!.examples) assert.equal(e.cleaned, true);
   assert.deepEqual(appeared(beforeList, prefixes), []);
@@ -79,7 +85,7 @@ test('SIGINT while compose up waits: exit 130, nothing left behind', async () =>
   const beforeList = resourcesNamed(prefixes);
   const run = await runCli(['up', '--examples', FIXTURES, 'compose-slow'], {
     // Interrupt once the container really exists, while `up --wait` is still waiting.
-    interrupt: { signal: 'SIGINT', ready: (stderr) => /starting \(compose/.test(stderr) && exists('fg-compose-slow-') },
+    interrupt: {signal: 'SIGINT', ready: (stderr) => /starting \(compose/.test(stderr) && exists('fg-compose-slow-')},
     timeoutMs: 120_000,
   });
   assert.equal(run.code, 130, run.stderr);
@@ -93,7 +99,8 @@ test('SIGTERM while a stack waits for its replicas: exit 143, secret and volume 
   const run = await runCli(['up', '--examples', FIXTURES, 'stack-slow'], {
     interrupt: {
       signal: 'SIGTERM',
-      ready: (stderr) => /starting \(stack/.test(stderr) && resourcesNamed(['fg-stack-slow-']).some((r) => r.startsWith('container ')),
+      ready: (stderr) =>
+        /starting \(stack/.test(stderr) && resourcesNamed(['fg-stack-slow-']).some((r) => r.startsWith('container ')),
     },
     timeoutMs: 240_000,
   });
@@ -114,32 +121,38 @@ test('passing examples of every engine kind: exit 0, each cleaned', async () => 
     assert.equal(e.status, 'passed', e.name);
     assert.equal(e.cleaned, true, e.name);
     assert.ok(e.startedSeconds !== null && e.startedSeconds >= 0, e.name);
-    assert.ok(e.checks.every((c) => c.status === 'passed'), e.name);
+    assert.ok(
+      e.checks.every((c) => c.status === 'passed'),
+      e.name,
+    );
   }
   assert.deepEqual(appeared(beforeList, prefixes), []);
 });
 
-test('a container someone else makes from an image the runner built is not the runner\'s to remove', async () => {
+test("a container someone else makes from an image the runner built is not the runner's to remove", async () => {
   const prefixes = prefixesOf('stack-builds');
   const beforeList = resourcesNamed(prefixes);
   const bystander = `bystander-${randomBytes(3).toString('hex')}`;
   try {
     const run = await runCli(['up', '--examples', FIXTURES, 'stack-builds'], {
-      env: { FG_WAIT: '10' },
+      env: {FG_WAIT: '10'},
       // Once the stack is up, someone else starts a container from the image the runner built.
       during: {
         ready: (stderr) => /\[stack-builds\] ready in/.test(stderr),
-        action: () => execFileSync('docker', ['run', '-d', '--name', bystander, 'fg-runner-test/app:1.0'], { stdio: 'ignore' }),
+        action: () =>
+          execFileSync('docker', ['run', '-d', '--name', bystander, 'fg-runner-test/app:1.0'], {stdio: 'ignore'}),
       },
     });
     assert.equal(run.code, 0, run.stdout + run.stderr);
     assert.equal(run.report!.examples[0].cleaned, true);
-    const state = execFileSync('docker', ['inspect', '--format', '{{.State.Running}}', bystander], { encoding: 'utf8' }).trim();
+    const state = execFileSync('docker', ['inspect', '--format', '{{.State.Running}}', bystander], {
+      encoding: 'utf8',
+    }).trim();
     assert.equal(state, 'true', 'the bystander container is still there and running');
   } finally {
-    execFileSync('docker', ['rm', '-f', bystander], { stdio: 'ignore' });
+    execFileSync('docker', ['rm', '-f', bystander], {stdio: 'ignore'});
     // Stack images are kept by the runner (like compose's tagged images); this one is the test's.
-    execFileSync('docker', ['image', 'rm', 'fg-runner-test/app:1.0'], { stdio: 'ignore' });
+    execFileSync('docker', ['image', 'rm', 'fg-runner-test/app:1.0'], {stdio: 'ignore'});
   }
   assert.deepEqual(appeared(beforeList, prefixes), []);
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
-import { instructions, readDockerfile } from '../../../tools/core/dockerfile';
+import {test} from 'node:test';
+import {instructions, readDockerfile} from '../../../tools/core/dockerfile';
 
 test('instructions join continuation lines and skip comments', () => {
   const ins = instructions(`# syntax comment
@@ -13,7 +13,14 @@ RUN apt-get update \\
     && true
 CMD ["sh"]
 `);
-  assert.deepEqual(ins.map((i) => [i.keyword, i.line]), [['FROM', 2], ['RUN', 4], ['CMD', 9]]);
+  assert.deepEqual(
+    ins.map((i) => [i.keyword, i.line]),
+    [
+      ['FROM', 2],
+      ['RUN', 4],
+      ['CMD', 9],
+    ],
+  );
   assert.match(ins[1].args, /apt-get update\s+&& apt-get install -y curl\s+&& true/);
 });
 
@@ -28,11 +35,16 @@ COPY --from=nginx:1.27 /etc/nginx/nginx.conf /etc/nginx.conf
 COPY --from=0 /x /x
 FROM $UNSET
 `);
-  assert.deepEqual(info.baseImages.map((b) => [b.ref, b.line, b.unresolved]), [
-    ['python:3.12-slim', 2, false], ['debian:12', 5, false], ['nginx:1.27', 7, false],
-  ]);
+  assert.deepEqual(
+    info.baseImages.map((b) => [b.ref, b.line, b.unresolved]),
+    [
+      ['python:3.12-slim', 2, false],
+      ['debian:12', 5, false],
+      ['nginx:1.27', 7, false],
+    ],
+  );
   // An empty name is dockerfile-utils' to report (base-name-empty); a partly resolved one is ours.
-  assert.deepEqual(readDockerfile('FROM app:${TAG}\n').baseImages, [{ ref: 'app:', line: 1, unresolved: true }]);
+  assert.deepEqual(readDockerfile('FROM app:${TAG}\n').baseImages, [{ref: 'app:', line: 1, unresolved: true}]);
 });
 
 test('HEALTHCHECK counts for the final image, through stages, and NONE turns it off', () => {
@@ -40,7 +52,10 @@ test('HEALTHCHECK counts for the final image, through stages, and NONE turns it 
   assert.equal(readDockerfile('FROM a:1\n').hasHealthcheck, false);
   assert.equal(readDockerfile('FROM a:1 AS base\nHEALTHCHECK CMD true\nFROM base\nRUN x\n').hasHealthcheck, true);
   assert.equal(readDockerfile('FROM a:1 AS base\nHEALTHCHECK CMD true\nFROM b:1\n').hasHealthcheck, false);
-  assert.equal(readDockerfile('FROM a:1 AS base\nHEALTHCHECK CMD true\nFROM base\nHEALTHCHECK NONE\n').hasHealthcheck, false);
+  assert.equal(
+    readDockerfile('FROM a:1 AS base\nHEALTHCHECK CMD true\nFROM base\nHEALTHCHECK NONE\n').hasHealthcheck,
+    false,
+  );
 });
 
 test('base images: lower-case keywords, --platform, and a stage named like an image later', () => {
@@ -52,5 +67,8 @@ test('base images: lower-case keywords, --platform, and a stage named like an im
     'FROM scratch',
     'FROM python:3.12-slim',
   ].join('\n');
-  assert.deepEqual(readDockerfile(text).baseImages.map((b) => b.ref), ['python:3.12-slim', 'busybox:1.36', 'python:3.12-slim']);
+  assert.deepEqual(
+    readDockerfile(text).baseImages.map((b) => b.ref),
+    ['python:3.12-slim', 'busybox:1.36', 'python:3.12-slim'],
+  );
 });

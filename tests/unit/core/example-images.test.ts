@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { readFileSync } from 'node:fs';
-import { test } from 'node:test';
-import { composeServiceImages, neededImagesOf } from '../../../tools/core/example-images';
-import { validateDeclaration } from '../../../tools/runner/declaration';
-import { parseYaml } from '../../../tools/runner/yamlpos';
+import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {dirname, join, resolve} from 'node:path';
+import {readFileSync} from 'node:fs';
+import {test} from 'node:test';
+import {composeServiceImages, neededImagesOf} from '../../../tools/core/example-images';
+import {validateDeclaration} from '../../../tools/runner/declaration';
+import {parseYaml} from '../../../tools/runner/yamlpos';
 
 const examples = resolve(__dirname, '../../../examples');
 
@@ -14,9 +14,9 @@ const examples = resolve(__dirname, '../../../examples');
 function imagesOf(name: string): string[] {
   const dir = join(examples, name);
   const file = join(dir, 'example.yaml');
-  const { yaml, problems: syntax } = parseYaml(file, readFileSync(file, 'utf8'));
+  const {yaml, problems: syntax} = parseYaml(file, readFileSync(file, 'utf8'));
   assert.deepEqual(syntax, [], name);
-  const { declaration, problems } = validateDeclaration(yaml, name, dir);
+  const {declaration, problems} = validateDeclaration(yaml, name, dir);
   assert.deepEqual(problems, [], name);
   return neededImagesOf(declaration!);
 }
@@ -24,7 +24,7 @@ function imagesOf(name: string): string[] {
 function fixture(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'fg-images-'));
   for (const [rel, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, rel)), { recursive: true });
+    mkdirSync(dirname(join(dir, rel)), {recursive: true});
     writeFileSync(join(dir, rel), content);
   }
   return dir;
@@ -40,9 +40,10 @@ test('a multi-stage build: stage names, scratch and COPY --from a stage are no i
   assert.deepEqual(imagesOf('offline-guide'), ['nginx:1.27']);
   assert.deepEqual(imagesOf('dockerfile-basics'), ['python:3.12-slim']);
   const dir = fixture({
-    Dockerfile: 'ARG V=1.36\nFROM busybox:${V} AS build\nFROM build AS test\nFROM scratch\nCOPY --from=build /bin/sh /sh\nCOPY --from=nginx:1.27 /etc/nginx/nginx.conf /\n',
+    Dockerfile:
+      'ARG V=1.36\nFROM busybox:${V} AS build\nFROM build AS test\nFROM scratch\nCOPY --from=build /bin/sh /sh\nCOPY --from=nginx:1.27 /etc/nginx/nginx.conf /\n',
   });
-  assert.deepEqual(neededImagesOf({ dir, kind: 'dockerfile' }), ['busybox:1.36', 'nginx:1.27']);
+  assert.deepEqual(neededImagesOf({dir, kind: 'dockerfile'}), ['busybox:1.36', 'nginx:1.27']);
 });
 
 test('stack: the images of stack.yaml and the bases of its images:, less the images it builds', () => {
@@ -68,7 +69,7 @@ test('kubernetes: the container images of its manifests (a cluster without inter
     ].join('---\n'),
     'README.md': 'image: not-a-manifest:1.0\n',
   });
-  assert.deepEqual(neededImagesOf({ dir, kind: 'kubernetes' }), ['busybox:1.36', 'nginx:1.27', 'redis:7.4']);
+  assert.deepEqual(neededImagesOf({dir, kind: 'kubernetes'}), ['busybox:1.36', 'nginx:1.27', 'redis:7.4']);
 });
 
 test('every example lists only pinned references, sorted and once each', () => {
@@ -81,12 +82,16 @@ test('every example lists only pinned references, sorted and once each', () => {
 });
 
 test('the runner reads the same services from `docker compose config` output (absolute contexts, inline Dockerfiles)', () => {
-  const dir = fixture({ 'app/Containerfile': 'FROM python:3.12-slim\n' });
+  const dir = fixture({'app/Containerfile': 'FROM python:3.12-slim\n'});
   const services = {
-    app: { build: { context: join(dir, 'app'), dockerfile: 'Containerfile' }, image: 'fg-app:1.0' },
-    inline: { build: { context: dir, dockerfile_inline: 'FROM busybox:1.36\n' } },
-    cache: { image: 'redis:7.4' },
-    own: { image: 'fieldguide/own:1.0' },
+    app: {build: {context: join(dir, 'app'), dockerfile: 'Containerfile'}, image: 'fg-app:1.0'},
+    inline: {build: {context: dir, dockerfile_inline: 'FROM busybox:1.36\n'}},
+    cache: {image: 'redis:7.4'},
+    own: {image: 'fieldguide/own:1.0'},
   };
-  assert.deepEqual(composeServiceImages(services, dir, new Set(['fieldguide/own:1.0'])), ['python:3.12-slim', 'busybox:1.36', 'redis:7.4']);
+  assert.deepEqual(composeServiceImages(services, dir, new Set(['fieldguide/own:1.0'])), [
+    'python:3.12-slim',
+    'busybox:1.36',
+    'redis:7.4',
+  ]);
 });

@@ -18,9 +18,13 @@ test('a registered teardown runs once however often it is called', async () => {
 
 test('a failing teardown reports its error to each caller', async () => {
   const logged: string[] = [];
-  const teardown = registerTeardown('broken', async () => {
-    throw new Error('down failed');
-  }, {log: (s) => logged.push(s)});
+  const teardown = registerTeardown(
+    'broken',
+    async () => {
+      throw new Error('down failed');
+    },
+    {log: (s) => logged.push(s)},
+  );
   await assert.rejects(teardown.run(), /down failed/);
   await assert.rejects(teardown.run(), /down failed/);
   assert.deepEqual(logged, ['teardown of broken failed: down failed']);
@@ -30,9 +34,13 @@ test('runAllTeardowns runs what is still registered, newest first, each once; a 
   const order: string[] = [];
   const first = registerTeardown('first', async () => void order.push('first'), quiet);
   registerTeardown('second', async () => void order.push('second'), quiet);
-  registerTeardown('third', async () => {
-    throw new Error('third failed');
-  }, quiet);
+  registerTeardown(
+    'third',
+    async () => {
+      throw new Error('third failed');
+    },
+    quiet,
+  );
   registerTeardown('kept', async () => void order.push('kept'), quiet).dispose();
   await runAllTeardowns();
   await first.run();
@@ -53,7 +61,9 @@ test('on SIGINT the process ends with 130 only after a slow teardown, though its
   const dir = mkdtempSync(path.join(tmpdir(), 'fg-teardown-'));
   try {
     const marker = path.join(dir, 'marker');
-    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/fixtures/teardown/interrupted-main.ts', marker], {stdio: ['ignore', 'pipe', 'pipe']});
+    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/fixtures/teardown/interrupted-main.ts', marker], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => {
       output += d;

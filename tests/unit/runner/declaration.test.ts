@@ -1,23 +1,27 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { test } from 'node:test';
-import { imageTag, isPinned, validateDeclaration } from '../../../tools/runner/declaration';
-import { parseYaml } from '../../../tools/runner/yamlpos';
+import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {test} from 'node:test';
+import {imageTag, isPinned, validateDeclaration} from '../../../tools/runner/declaration';
+import {parseYaml} from '../../../tools/runner/yamlpos';
 
 function folder(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'fg-decl-'));
   for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(join(dir, rel, '..'), { recursive: true });
+    mkdirSync(join(dir, rel, '..'), {recursive: true});
     writeFileSync(join(dir, rel), text);
   }
   return dir;
 }
 
-function validate(text: string, files: Record<string, string> = { 'compose.yaml': 'services: {}\n' }, name = 'my-example') {
-  const dir = folder({ ...files, 'example.yaml': text });
-  const { yaml } = parseYaml('examples/my-example/example.yaml', text);
+function validate(
+  text: string,
+  files: Record<string, string> = {'compose.yaml': 'services: {}\n'},
+  name = 'my-example',
+) {
+  const dir = folder({...files, 'example.yaml': text});
+  const {yaml} = parseYaml('examples/my-example/example.yaml', text);
   return validateDeclaration(yaml, name, dir);
 }
 
@@ -38,7 +42,7 @@ test('a good declaration gets defaults and no problems', () => {
   const r = validate(GOOD);
   assert.deepEqual(r.problems, []);
   assert.equal(r.declaration?.timeout, 300);
-  assert.deepEqual(r.declaration?.checks[0].http, { url: 'http://127.0.0.1:8080/', status: 200 });
+  assert.deepEqual(r.declaration?.checks[0].http, {url: 'http://127.0.0.1:8080/', status: 200});
   assert.deepEqual(r.declaration?.images, []);
 });
 
@@ -52,11 +56,19 @@ test('unknown keys, at their line', () => {
 test('a comma in unquoted flow text gets a hint', () => {
   const r = validate(GOOD.replace('{ zh-Hans: 首页, en: home }', '{ zh-Hans: 首页, en: home, then more }'));
   assert.deepEqual(lines(r), ['8 declaration-language']);
-  assert.match(r.problems[0].message, /unknown language "then more": a comma in unquoted text inside \{ \}\? put the text in quotes/);
+  assert.match(
+    r.problems[0].message,
+    /unknown language "then more": a comma in unquoted text inside \{ \}\? put the text in quotes/,
+  );
 });
 
 test('both languages in titles, summaries and check names', () => {
-  const r = validate(GOOD.replace('{ zh-Hans: 标题, en: Title }', '{ en: Title }').replace('{ zh-Hans: 首页, en: home }', '{ zh-Hans: 首页, fr: accueil }'));
+  const r = validate(
+    GOOD.replace('{ zh-Hans: 标题, en: Title }', '{ en: Title }').replace(
+      '{ zh-Hans: 首页, en: home }',
+      '{ zh-Hans: 首页, fr: accueil }',
+    ),
+  );
   assert.deepEqual(lines(r), ['1 declaration-language', '8 declaration-language', '8 declaration-language']);
   assert.match(r.problems[0].message, /title has no zh-Hans text/);
 });
@@ -73,12 +85,16 @@ test('the kind needs its entry file', () => {
 });
 
 test('enumerations: kind, chapter, topics', () => {
-  const r = validate(GOOD.replace('kind: compose', 'kind: helm').replace('topics: [compose]', 'topics: [compose, dns]'));
+  const r = validate(
+    GOOD.replace('kind: compose', 'kind: helm').replace('topics: [compose]', 'topics: [compose, dns]'),
+  );
   assert.deepEqual(lines(r), ['3 declaration-value', '5 declaration-value']);
 });
 
 test('checks: exactly one type, allowed for the kind, loopback only', () => {
-  const text = GOOD + `  - name: { zh-Hans: 二, en: two }
+  const text =
+    GOOD +
+    `  - name: { zh-Hans: 二, en: two }
     http: { url: "http://127.0.0.1/" }
     script: check.sh
   - name: { zh-Hans: 三, en: three }
@@ -86,16 +102,19 @@ test('checks: exactly one type, allowed for the kind, loopback only', () => {
   - name: { zh-Hans: 四, en: four }
     http: { url: "http://10.0.0.5:8080/" }
 `;
-  const r = validate(text, { 'compose.yaml': 'services: {}\n', 'check.sh': 'true\n' });
+  const r = validate(text, {'compose.yaml': 'services: {}\n', 'check.sh': 'true\n'});
   assert.deepEqual(lines(r), ['10 check-type', '14 check-type', '16 check-url-host']);
 });
 
 test('needs: must name a declared limit', () => {
-  const ok = validate(GOOD + `    needs: ipvs
+  const ok = validate(
+    GOOD +
+      `    needs: ipvs
 limits:
   - feature: ipvs
     what: { zh-Hans: 虚拟 IP, en: the VIP }
-`);
+`,
+  );
   assert.deepEqual(ok.problems, []);
   assert.equal(ok.declaration?.checks[0].needs, 'ipvs');
   const bad = validate(GOOD + '    needs: ipvs\n');
@@ -103,7 +122,9 @@ limits:
 });
 
 test('stack images and secrets', () => {
-  const text = GOOD.replace('kind: compose', 'kind: stack').replace('files: [compose.yaml]', 'files: [stack.yaml]') + `images:
+  const text =
+    GOOD.replace('kind: compose', 'kind: stack').replace('files: [compose.yaml]', 'files: [stack.yaml]') +
+    `images:
   - { tag: "fieldguide/app:1.0", context: app }
   - { tag: "fieldguide/app", context: app }
 secrets:
@@ -111,7 +132,7 @@ secrets:
   - { name: api_key, stdin: "k3y" }
   - { name: both, file: root.txt, stdin: x }
 `;
-  const r = validate(text, { 'stack.yaml': 'services: {}\n', 'app/Dockerfile': 'FROM x:1\n', 'root.txt': 'pw\n' });
+  const r = validate(text, {'stack.yaml': 'services: {}\n', 'app/Dockerfile': 'FROM x:1\n', 'root.txt': 'pw\n'});
   assert.deepEqual(lines(r), ['12 image-unpinned', '16 declaration-value']);
 });
 
@@ -120,8 +141,10 @@ test('images and secrets belong to stacks only', () => {
   assert.deepEqual(lines(r), ['10 declaration-value']);
 });
 
-const SCRIPT = GOOD.replace('kind: compose', 'kind: script').replace('files: [compose.yaml]', 'files: [run.sh]').replace(/checks:[\s\S]*$/, '');
-const RUN_SH = { 'run.sh': 'echo hi\n' };
+const SCRIPT = GOOD.replace('kind: compose', 'kind: script')
+  .replace('files: [compose.yaml]', 'files: [run.sh]')
+  .replace(/checks:[\s\S]*$/, '');
+const RUN_SH = {'run.sh': 'echo hi\n'};
 
 test('a script declares the images it uses, pinned, and whether it needs a swarm', () => {
   const ok = validate(SCRIPT + 'uses: [mysql:8.4, "localhost:5000/team/app:1.0"]\nswarm: true\n', RUN_SH);
@@ -133,13 +156,19 @@ test('a script declares the images it uses, pinned, and whether it needs a swarm
   assert.deepEqual([defaults.declaration?.uses, defaults.declaration?.swarm], [[], false]);
 
   const bad = validate(SCRIPT + 'uses:\n  - mysql\n  - nginx:latest\n  - busybox:1.36\nswarm: yes please\n', RUN_SH);
-  assert.deepEqual(bad.problems.map((p) => `${p.line}:${p.col} ${p.rule}`), ['8:5 image-unpinned', '9:5 image-unpinned', '11:1 declaration-value']);
+  assert.deepEqual(
+    bad.problems.map((p) => `${p.line}:${p.col} ${p.rule}`),
+    ['8:5 image-unpinned', '9:5 image-unpinned', '11:1 declaration-value'],
+  );
   assert.deepEqual(bad.declaration?.uses, ['busybox:1.36']);
   assert.deepEqual(lines(validate(SCRIPT + 'uses: mysql:8.4\n', RUN_SH)), ['7 declaration-value']);
 });
 
 test('uses: and swarm: belong to script examples only', () => {
-  assert.deepEqual(lines(validate(GOOD + 'uses: [nginx:1.27]\nswarm: true\n')), ['10 declaration-value', '11 declaration-value']);
+  assert.deepEqual(lines(validate(GOOD + 'uses: [nginx:1.27]\nswarm: true\n')), [
+    '10 declaration-value',
+    '11 declaration-value',
+  ]);
 });
 
 test('the folder name must be kebab-case', () => {

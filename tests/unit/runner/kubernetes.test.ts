@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
-import { checkManifests, isManifestPath } from '../../../tools/runner/static/kubernetes';
-import { parseYaml } from '../../../tools/runner/yamlpos';
+import {test} from 'node:test';
+import {checkManifests, isManifestPath} from '../../../tools/runner/static/kubernetes';
+import {parseYaml} from '../../../tools/runner/yamlpos';
 
 async function check(text: string) {
-  const { yaml, problems } = parseYaml('k8s/app.yaml', text);
+  const {yaml, problems} = parseYaml('k8s/app.yaml', text);
   assert.deepEqual(problems, []);
   return (await checkManifests(yaml)).sort((a, b) => a.line - b.line).map((p) => `${p.line} ${p.rule} ${p.message}`);
 }
@@ -61,7 +61,8 @@ test('misspelt fields are found at their line, at any depth', async () => {
 });
 
 test('ConfigMap data and Secret stringData keys are free-form', async () => {
-  assert.deepEqual(await check(`apiVersion: v1
+  assert.deepEqual(
+    await check(`apiVersion: v1
 kind: ConfigMap
 metadata: { name: conf }
 data:
@@ -73,11 +74,14 @@ kind: Secret
 metadata: { name: db }
 stringData:
   password: hunter2
-`), []);
+`),
+    [],
+  );
 });
 
 test('schema errors, unknown kinds and missing names', async () => {
-  assert.deepEqual(await check(`apiVersion: v1
+  assert.deepEqual(
+    await check(`apiVersion: v1
 kind: Service
 metadata: { name: web }
 spec:
@@ -91,11 +95,13 @@ metadata: { name: x }
 apiVersion: v1
 kind: ConfigMap
 metadata: {}
-`), [
-    '6 k8s-schema Service spec.ports[0].port: must be integer',
-    '9 k8s-kind unknown kind Serviec in v1',
-    '14 k8s-name ConfigMap needs metadata.name',
-  ]);
+`),
+    [
+      '6 k8s-schema Service spec.ports[0].port: must be integer',
+      '9 k8s-kind unknown kind Serviec in v1',
+      '14 k8s-name ConfigMap needs metadata.name',
+    ],
+  );
 });
 
 test('pinned images, probes and secrets in env', async () => {

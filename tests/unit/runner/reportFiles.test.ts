@@ -8,7 +8,12 @@ import {engineReport, UP_REPORT, upReports} from '../../../tools/runner/reportFi
 test('the up reports, as the runner writes them and the site reads them: the host engine first, then other majors', () => {
   const root = mkdtempSync(path.join(tmpdir(), 'fg-reports-'));
   mkdirSync(path.join(root, 'test-results'));
-  for (const file of [engineReport('29'), engineReport('26'), 'test-results/examples-check.json', 'test-results/examples-site-image.json']) {
+  for (const file of [
+    engineReport('29'),
+    engineReport('26'),
+    'test-results/examples-check.json',
+    'test-results/examples-site-image.json',
+  ]) {
     writeFileSync(path.join(root, file), '{}');
   }
   const expected = [UP_REPORT, engineReport('26'), engineReport('29')].map((f) => path.join(root, f));

@@ -1,19 +1,19 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { test } from 'node:test';
-import type { Declaration } from '../../../tools/runner/declaration';
-import { mayStartBeside, slotOf, type Slot } from '../../../tools/runner/schedule';
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {test} from 'node:test';
+import type {Declaration} from '../../../tools/runner/declaration';
+import {mayStartBeside, slotOf, type Slot} from '../../../tools/runner/schedule';
 
 /** A declaration of `kind` over a folder holding `files`. */
 function withExample(kind: Declaration['kind'], files: Record<string, string>, swarm = false): Slot {
   const dir = mkdtempSync(join(tmpdir(), 'fg-schedule-'));
   try {
     for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-    return slotOf({ kind, swarm, dir, checks: [] } as unknown as Declaration);
+    return slotOf({kind, swarm, dir, checks: []} as unknown as Declaration);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(dir, {recursive: true, force: true});
   }
 }
 
@@ -21,32 +21,44 @@ const ports = (slot: Slot) => [...slot.ports].sort((a, b) => a - b);
 
 test('compose ports in the short and long syntax; a port without a host side publishes none', () => {
   const slot = withExample('compose', {
-    'compose.yaml': 'services:\n  web: {image: nginx:1.27, ports: ["127.0.0.1:8081:80", "9000:9000/udp", "80"]}\n  db: {image: mysql:8.4, ports: [{target: 3306, published: 13306}, {target: 5432}]}\n',
+    'compose.yaml':
+      'services:\n  web: {image: nginx:1.27, ports: ["127.0.0.1:8081:80", "9000:9000/udp", "80"]}\n  db: {image: mysql:8.4, ports: [{target: 3306, published: 13306}, {target: 5432}]}\n',
   });
   assert.deepEqual([slot.alone, ports(slot)], [false, [8081, 9000, 13306]]);
 });
 
 test('a script: docker run -p and --publish= are read; compose -p is a project name', () => {
   const slot = withExample('script', {
-    'run.sh': 'docker run -d -p 127.0.0.1:5000:5000 registry:2.8\ndocker run --publish=8090:80 nginx:1.27\ndocker compose -p "$FG_PROJECT" up -d\ndocker run -P nginx:1.27\n',
+    'run.sh':
+      'docker run -d -p 127.0.0.1:5000:5000 registry:2.8\ndocker run --publish=8090:80 nginx:1.27\ndocker compose -p "$FG_PROJECT" up -d\ndocker run -P nginx:1.27\n',
   });
   assert.deepEqual([slot.alone, ports(slot)], [false, [5000, 8090]]);
 });
 
 test('what cannot be read runs alone: a port in a variable, the long --publish form, a swarm, a stack', () => {
-  assert.equal(withExample('script', { 'run.sh': 'docker run -p "127.0.0.1:$port:5000" registry:2.8\n' }).why, 'a published port in run.sh is not written out');
-  assert.equal(withExample('script', { 'run.sh': 'docker run --publish published=8080,target=80 nginx:1.27\n' }).alone, true);
-  assert.equal(withExample('compose', { 'compose.yaml': 'services:\n  web: {image: nginx:1.27, ports: ["${PORT:-8080}:80"]}\n' }).alone, true);
-  assert.equal(withExample('compose', { 'compose.yaml': 'services: [unclosed\n' }).alone, true);
-  assert.equal(withExample('script', { 'run.sh': 'docker service ls\n' }, true).why, 'needs a swarm');
-  assert.equal(withExample('stack', { 'stack.yaml': 'services: {}\n' }).alone, true);
+  assert.equal(
+    withExample('script', {'run.sh': 'docker run -p "127.0.0.1:$port:5000" registry:2.8\n'}).why,
+    'a published port in run.sh is not written out',
+  );
+  assert.equal(
+    withExample('script', {'run.sh': 'docker run --publish published=8080,target=80 nginx:1.27\n'}).alone,
+    true,
+  );
+  assert.equal(
+    withExample('compose', {'compose.yaml': 'services:\n  web: {image: nginx:1.27, ports: ["${PORT:-8080}:80"]}\n'})
+      .alone,
+    true,
+  );
+  assert.equal(withExample('compose', {'compose.yaml': 'services: [unclosed\n'}).alone, true);
+  assert.equal(withExample('script', {'run.sh': 'docker service ls\n'}, true).why, 'needs a swarm');
+  assert.equal(withExample('stack', {'stack.yaml': 'services: {}\n'}).alone, true);
 });
 
 test('two examples share the engine only when neither runs alone and their host ports differ', () => {
-  const a: Slot = { alone: false, ports: new Set([8080]) };
-  const b: Slot = { alone: false, ports: new Set([8081]) };
-  const clash: Slot = { alone: false, ports: new Set([8080]) };
-  const alone: Slot = { alone: true, ports: new Set() };
+  const a: Slot = {alone: false, ports: new Set([8080])};
+  const b: Slot = {alone: false, ports: new Set([8081])};
+  const clash: Slot = {alone: false, ports: new Set([8080])};
+  const alone: Slot = {alone: true, ports: new Set()};
   assert.equal(mayStartBeside(b, [a]), true);
   assert.equal(mayStartBeside(clash, [a]), false);
   assert.equal(mayStartBeside(alone, [a]), false);
@@ -55,9 +67,9 @@ test('two examples share the engine only when neither runs alone and their host 
 });
 
 test('the examples of this repository: stacks and swarm scripts alone, the rest with their ports', async () => {
-  const { checkExample } = await import('../../../tools/runner/static/index');
+  const {checkExample} = await import('../../../tools/runner/static/index');
   const slot = async (name: string) => {
-    const { declaration } = await checkExample(join(__dirname, '../../../examples', name));
+    const {declaration} = await checkExample(join(__dirname, '../../../examples', name));
     return slotOf(declaration!);
   };
   assert.deepEqual(ports(await slot('port-mapping')), [8080]);

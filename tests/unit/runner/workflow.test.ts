@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { test } from 'node:test';
-import { checkWorkflow, isWorkflowPath, needsCycles, unpinnedUses } from '../../../tools/runner/static/workflow';
-import { parseYaml } from '../../../tools/runner/yamlpos';
+import {readFileSync} from 'node:fs';
+import {test} from 'node:test';
+import {checkWorkflow, isWorkflowPath, needsCycles, unpinnedUses} from '../../../tools/runner/static/workflow';
+import {parseYaml} from '../../../tools/runner/yamlpos';
 
 const CI_PIPELINE = 'examples/ci-pipeline/.github/workflows/docker.yml';
 
 function rules(text: string) {
-  const { yaml, problems } = parseYaml('docker.yml', text);
+  const {yaml, problems} = parseYaml('docker.yml', text);
   assert.deepEqual(problems, []);
   return checkWorkflow(yaml).map((p) => `${p.line}:${p.col} ${p.rule}`);
 }
@@ -16,7 +16,7 @@ function rules(text: string) {
 const oneJob = (steps: string) => `on: push\njobs:\n  test:\n    runs-on: ubuntu-24.04\n    steps:\n${steps}`;
 
 test('the ci-pipeline example workflow passes every workflow rule', () => {
-  const { yaml, problems } = parseYaml(CI_PIPELINE, readFileSync(CI_PIPELINE, 'utf8'));
+  const {yaml, problems} = parseYaml(CI_PIPELINE, readFileSync(CI_PIPELINE, 'utf8'));
   assert.deepEqual(problems, []);
   assert.deepEqual(checkWorkflow(yaml), []);
 });
@@ -30,7 +30,9 @@ test('workflow files are the YAML files of .github/workflows/', () => {
 });
 
 test('workflow-shape: on and jobs, a runner and steps per job, one of uses and run per step', () => {
-  assert.deepEqual(rules('name: x\njobs:\n  a:\n    runs-on: u\n    steps:\n      - run: "true"\n'), ['1:1 workflow-shape']);
+  assert.deepEqual(rules('name: x\njobs:\n  a:\n    runs-on: u\n    steps:\n      - run: "true"\n'), [
+    '1:1 workflow-shape',
+  ]);
   assert.deepEqual(rules('on: push\n'), ['1:1 workflow-shape']);
   assert.deepEqual(rules('on: push\njobs: {}\n'), ['2:1 workflow-shape']);
   const jobs = `on: push
@@ -48,9 +50,15 @@ jobs:
     steps:
       - run: "true"
 `;
-  assert.deepEqual(rules(jobs), ['3:3 workflow-shape', '6:3 workflow-shape', '10:5 workflow-shape', '13:5 workflow-shape']);
+  assert.deepEqual(rules(jobs), [
+    '3:3 workflow-shape',
+    '6:3 workflow-shape',
+    '10:5 workflow-shape',
+    '13:5 workflow-shape',
+  ]);
   assert.deepEqual(rules(oneJob('      - name: neither\n      - uses: actions/checkout@v4\n        run: "both"\n')), [
-    '6:9 workflow-shape', '7:9 workflow-shape',
+    '6:9 workflow-shape',
+    '7:9 workflow-shape',
   ]);
 });
 
@@ -98,22 +106,61 @@ jobs:
     steps: [{ run: "true" }]
 `;
   assert.deepEqual(rules(cycle), ['4:5 workflow-needs']);
-  assert.deepEqual(needsCycles(new Map([['a', ['c']], ['b', ['a']], ['c', ['b']]])), [['a', 'c', 'b', 'a']]);
-  assert.deepEqual(needsCycles(new Map([['a', ['a']], ['b', ['a']]])), [['a', 'a']]);
-  assert.deepEqual(needsCycles(new Map([['a', []], ['b', ['a']], ['c', ['a', 'b']]])), []);
+  assert.deepEqual(
+    needsCycles(
+      new Map([
+        ['a', ['c']],
+        ['b', ['a']],
+        ['c', ['b']],
+      ]),
+    ),
+    [['a', 'c', 'b', 'a']],
+  );
+  assert.deepEqual(
+    needsCycles(
+      new Map([
+        ['a', ['a']],
+        ['b', ['a']],
+      ]),
+    ),
+    [['a', 'a']],
+  );
+  assert.deepEqual(
+    needsCycles(
+      new Map([
+        ['a', []],
+        ['b', ['a']],
+        ['c', ['a', 'b']],
+      ]),
+    ),
+    [],
+  );
 });
 
 test('action-unpinned: a release tag or a full SHA; never a branch, a short SHA or nothing', () => {
-  for (const pinned of ['actions/checkout@v4', 'docker/build-push-action@v6.9.0', 'owner/repo/path@1.2.3-rc.1',
-    `actions/checkout@${'0123456789abcdef'.repeat(2)}01234567`, './.github/actions/local', 'docker://alpine:3.20']) {
+  for (const pinned of [
+    'actions/checkout@v4',
+    'docker/build-push-action@v6.9.0',
+    'owner/repo/path@1.2.3-rc.1',
+    `actions/checkout@${'0123456789abcdef'.repeat(2)}01234567`,
+    './.github/actions/local',
+    'docker://alpine:3.20',
+  ]) {
     assert.equal(unpinnedUses(pinned), null, pinned);
   }
-  for (const unpinned of ['actions/checkout', 'actions/checkout@main', 'actions/checkout@master', 'actions/checkout@abc1234',
-    'docker://alpine', 'docker://alpine:latest']) {
+  for (const unpinned of [
+    'actions/checkout',
+    'actions/checkout@main',
+    'actions/checkout@master',
+    'actions/checkout@abc1234',
+    'docker://alpine',
+    'docker://alpine:latest',
+  ]) {
     assert.notEqual(unpinnedUses(unpinned), null, unpinned);
   }
   assert.deepEqual(rules(oneJob('      - uses: actions/checkout@main\n      - uses: actions/setup-node\n')), [
-    '6:15 action-unpinned', '7:15 action-unpinned',
+    '6:15 action-unpinned',
+    '7:15 action-unpinned',
   ]);
   const reusable = 'on: push\njobs:\n  call:\n    uses: octo/workflows/.github/workflows/ci.yml@main\n';
   assert.deepEqual(rules(reusable), ['4:11 action-unpinned']);

@@ -10,7 +10,9 @@ var fieldguideBook = {
   assemble: function (args) {
     var chapters = args.chapters;
     var slugByPath = {};
-    chapters.forEach(function (c) { slugByPath[c.path] = c.slug; });
+    chapters.forEach(function (c) {
+      slugByPath[c.path] = c.slug;
+    });
     var book = document.createElement('main');
     book.className = 'book';
     var front = document.createElement('div');
@@ -33,10 +35,14 @@ var fieldguideBook = {
       });
       return section;
     });
-    sections.forEach(function (section) { book.appendChild(section); });
+    sections.forEach(function (section) {
+      book.appendChild(section);
+    });
     document.body.replaceChildren(book);
     // Once every chapter is in the page, so that a link can find a heading of a later chapter.
-    sections.forEach(function (section, i) { fieldguideBook.relink(section, chapters[i].slug, slugByPath, args.siteUrl); });
+    sections.forEach(function (section, i) {
+      fieldguideBook.relink(section, chapters[i].slug, slugByPath, args.siteUrl);
+    });
     document.documentElement.setAttribute('data-theme', 'light');
     var style = document.createElement('style');
     style.textContent = args.css;
@@ -46,16 +52,26 @@ var fieldguideBook = {
 
   headingText: function (h) {
     var copy = h.cloneNode(true);
-    copy.querySelectorAll('.hash-link').forEach(function (a) { a.remove(); });
+    copy.querySelectorAll('.hash-link').forEach(function (a) {
+      a.remove();
+    });
     return copy.textContent.replace(/\u200b/g, '').trim();
   },
 
   /** Print form of a chapter: every file tab shown, no buttons, heading ids made unique in the book. */
   prepare: function (section, slug) {
-    section.querySelectorAll('.hash-link, button, [role=tablist], .theme-doc-toc-mobile').forEach(function (e) { e.remove(); });
-    section.querySelectorAll('[role=tabpanel][hidden]').forEach(function (p) { p.removeAttribute('hidden'); });
-    section.querySelectorAll('details').forEach(function (d) { d.setAttribute('open', ''); });
-    section.querySelectorAll('h2[id], h3[id], h4[id]').forEach(function (h) { h.id = slug + '--' + h.id; });
+    section.querySelectorAll('.hash-link, button, [role=tablist], .theme-doc-toc-mobile').forEach(function (e) {
+      e.remove();
+    });
+    section.querySelectorAll('[role=tabpanel][hidden]').forEach(function (p) {
+      p.removeAttribute('hidden');
+    });
+    section.querySelectorAll('details').forEach(function (d) {
+      d.setAttribute('open', '');
+    });
+    section.querySelectorAll('h2[id], h3[id], h4[id]').forEach(function (h) {
+      h.id = slug + '--' + h.id;
+    });
   },
 
   /**
@@ -73,8 +89,12 @@ var fieldguideBook = {
         return;
       }
       var hash = decodeURIComponent(url.hash.slice(1));
-      var inBook = hash && document.getElementById(target + '--' + hash) ? target + '--' + hash
-        : hash && document.getElementById(hash) ? hash : target;
+      var inBook =
+        hash && document.getElementById(target + '--' + hash)
+          ? target + '--' + hash
+          : hash && document.getElementById(hash)
+            ? hash
+            : target;
       a.setAttribute('href', '#' + inBook);
     });
   },

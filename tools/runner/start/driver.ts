@@ -1,8 +1,8 @@
-import type { SwarmLab } from '../../lab/swarm';
-import type { Declaration } from '../declaration';
-import type { RunResult, TargetEngine } from '../exec';
-import type { CheckResult } from '../result';
-import type { Resource } from '../sweep';
+import type {SwarmLab} from '../../lab/swarm';
+import type {Declaration} from '../declaration';
+import type {RunResult, TargetEngine} from '../exec';
+import type {CheckResult} from '../result';
+import type {Resource} from '../sweep';
 
 export interface RunContext {
   decl: Declaration;
@@ -38,7 +38,7 @@ export interface Driver {
   /** What is still on the engine after teardown. */
   leftovers(): Promise<Resource[]>;
   /** How to remove leftovers. */
-  leftoverMatch(): { label?: string; prefix?: string }[];
+  leftoverMatch(): {label?: string; prefix?: string}[];
   /** Removes leftovers on engines `leftoverMatch` cannot reach (the lab's workers). */
   sweepNodes?(): Promise<void>;
 }

@@ -2,11 +2,11 @@
 // after itself. The runner sweeps whatever is left with that prefix and counts it as a failure.
 // Before it runs, the images it declares under `uses:` are made available and, with `swarm: true`,
 // the engine is made a swarm manager.
-import { run } from '../exec';
-import { tail } from '../../core/exec';
-import { findResources, type Resource } from '../sweep';
-import { remainingMs, StartError, type Driver, type RunContext } from './driver';
-import { ensureSwarm } from './swarm';
+import {run} from '../exec';
+import {tail} from '../../core/exec';
+import {findResources, type Resource} from '../sweep';
+import {remainingMs, StartError, type Driver, type RunContext} from './driver';
+import {ensureSwarm} from './swarm';
 
 export class ScriptDriver implements Driver {
   private output = '';
@@ -21,23 +21,27 @@ export class ScriptDriver implements Driver {
   }
 
   async start(): Promise<void> {
-    const { ctx } = this;
+    const {ctx} = this;
     if (ctx.decl.swarm) await ensureSwarm(ctx.engine, ctx.log);
     const r = await run('bash', ['run.sh'], {
       cwd: ctx.decl.dir,
-      env: { ...ctx.engine.env, ...this.env() },
+      env: {...ctx.engine.env, ...this.env()},
       timeoutMs: remainingMs(ctx),
       onLine: (line) => ctx.log(`  | ${line}`),
     });
     this.output = r.stdout + r.stderr;
     if (r.code !== 0) {
-      const why = r.interrupted ? 'interrupted' : r.timedOut ? `not done within ${ctx.decl.timeout} s` : `exit ${r.code ?? r.signal}`;
+      const why = r.interrupted
+        ? 'interrupted'
+        : r.timedOut
+          ? `not done within ${ctx.decl.timeout} s`
+          : `exit ${r.code ?? r.signal}`;
       throw new StartError(`bash run.sh failed (${why})`);
     }
   }
 
   env(): Record<string, string> {
-    return { FG_PROJECT: this.ctx.project, FG_PREFIX: this.prefix };
+    return {FG_PROJECT: this.ctx.project, FG_PREFIX: this.prefix};
   }
 
   async logs(): Promise<string> {
@@ -49,10 +53,10 @@ export class ScriptDriver implements Driver {
   }
 
   leftoverMatch() {
-    return [{ prefix: this.prefix }];
+    return [{prefix: this.prefix}];
   }
 
   leftovers(): Promise<Resource[]> {
-    return findResources(this.ctx.engine, { prefix: this.prefix });
+    return findResources(this.ctx.engine, {prefix: this.prefix});
   }
 }

@@ -9,7 +9,11 @@ import themeStyles from '@docusaurus/theme-classic/lib/theme/CodeBlock/Content/s
 import lineStyles from '@docusaurus/theme-classic/lib/theme/CodeBlock/Line/styles.module.css';
 import styles from './styles.module.css';
 
-const numberedLine = {line: lineStyles.codeLine, number: lineStyles.codeLineNumber, content: lineStyles.codeLineContent};
+const numberedLine = {
+  line: lineStyles.codeLine,
+  number: lineStyles.codeLineNumber,
+  content: lineStyles.codeLineContent,
+};
 
 /**
  * The theme's highlighted code, its lines set as one HTML string (highlightedHtml) instead of a
@@ -18,7 +22,10 @@ const numberedLine = {line: lineStyles.codeLine, number: lineStyles.codeLineNumb
  * highlighter's chunk has loaded (codeHighlighter).
  */
 export default function CodeBlockContent({className}: Props): ReactNode {
-  const {metadata, wordWrap} = useCodeBlockContext();
+  const {
+    metadata,
+    wordWrap: {codeBlockRef},
+  } = useCodeBlockContext();
   const {code, language, lineNumbersStart, lineClassNames} = metadata;
   const numbered = lineNumbersStart !== undefined;
   // While hydrating, the server's highlighted lines stay as they are and are not highlighted again.
@@ -33,11 +40,18 @@ export default function CodeBlockContent({className}: Props): ReactNode {
   }, [code, showsServerLines, highlightCode, language, lineClassNames, numbered]);
   return (
     <pre
-      ref={wordWrap.codeBlockRef}
+      ref={codeBlockRef}
       // Scrollable, so reachable by keyboard, as in the theme.
       tabIndex={0}
       style={{'--code-lines': code.split('\n').length} as CSSProperties}
-      className={clsx(className, 'prism-code', `language-${language}`, themeStyles.codeBlock, styles.skippedOffscreen, 'thin-scrollbar')}>
+      className={clsx(
+        className,
+        'prism-code',
+        `language-${language}`,
+        themeStyles.codeBlock,
+        styles.skippedOffscreen,
+        'thin-scrollbar',
+      )}>
       <code
         id={id}
         className={clsx(themeStyles.codeBlockLines, numbered && themeStyles.codeBlockLinesWithNumbering)}
