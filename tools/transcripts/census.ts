@@ -33,14 +33,30 @@ const NOT_RUN_OPEN = /^<NotRunHere\s+reason="([^"]*)">\s*$/;
 const commandsIn = (lines: string[]) => lines.filter((l) => l.startsWith('$ ')).length;
 
 /** Languages of code blocks that show a file; on a converted page each is a file of examples/ or titled as an excerpt. */
-const FILE_LANGUAGES = new Set(['docker', 'dockerfile', 'yaml', 'yml', 'json', 'ini', 'toml', 'python', 'nginx', 'conf']);
+const FILE_LANGUAGES = new Set([
+  'docker',
+  'dockerfile',
+  'yaml',
+  'yml',
+  'json',
+  'ini',
+  'toml',
+  'python',
+  'nginx',
+  'conf',
+]);
 const EXCERPT_TITLE = /title="[^"]*(?:excerpt|片段)[^"]*"/;
 
 let exampleFiles: Set<string> | undefined;
 /** Contents of every file under examples/, to recognise a block that shows one whole. */
 function exampleContents(): Set<string> {
   exampleFiles ??= new Set(
-    (readdirSync(path.join(REPO_ROOT, 'examples'), {recursive: true, withFileTypes: true}) as import('node:fs').Dirent[])
+    (
+      readdirSync(path.join(REPO_ROOT, 'examples'), {
+        recursive: true,
+        withFileTypes: true,
+      }) as import('node:fs').Dirent[]
+    )
       .filter((e) => e.isFile())
       .map((e) => readFileSync(path.join(e.parentPath, e.name), 'utf8').trimEnd()),
   );
@@ -80,14 +96,29 @@ export function pageCensus(fullPath: string): PageCensus {
     } else if (line.startsWith('```')) {
       const end = lines.findIndex((l, j) => j > i && l.startsWith('```'));
       const language = /^```(\w+)/.exec(line)?.[1] ?? '';
-      const whole = exampleContents().has(lines.slice(i + 1, end).join('\n').trimEnd());
+      const whole = exampleContents().has(
+        lines
+          .slice(i + 1, end)
+          .join('\n')
+          .trimEnd(),
+      );
       if (FILE_LANGUAGES.has(language) && !EXCERPT_TITLE.test(line) && !whole) fileBlocks.push(i);
       i = end;
     }
   }
   census.converted = census.generated > 0;
-  if (census.converted) for (const i of bare) problem(i, 'a `shell-session` block on a converted page: make it a generated <Transcript> or a <NotRunHere> block');
-  if (census.converted) for (const i of fileBlocks) problem(i, 'a file-like code block that is no whole file of examples/: show the file, or title it as an excerpt (title="… (excerpt)" / "…（片段）")');
+  if (census.converted)
+    for (const i of bare)
+      problem(
+        i,
+        'a `shell-session` block on a converted page: make it a generated <Transcript> or a <NotRunHere> block',
+      );
+  if (census.converted)
+    for (const i of fileBlocks)
+      problem(
+        i,
+        'a file-like code block that is no whole file of examples/: show the file, or title it as an excerpt (title="… (excerpt)" / "…（片段）")',
+      );
   return census;
 }
 
@@ -96,10 +127,27 @@ function readTranscript(id: string): TranscriptFile | undefined {
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as TranscriptFile) : undefined;
 }
 
-function transcriptCommands(sessions: Map<string, TranscriptFile | undefined>, variable: string, block: string, problem: (m: string) => void): number {
-  if (!sessions.has(variable)) return problem(`<Transcript session={${variable}}>: ${variable} is not imported from @site/transcripts/<page>/<session>.json`), 0;
+function transcriptCommands(
+  sessions: Map<string, TranscriptFile | undefined>,
+  variable: string,
+  block: string,
+  problem: (m: string) => void,
+): number {
+  if (!sessions.has(variable))
+    return (
+      problem(
+        `<Transcript session={${variable}}>: ${variable} is not imported from @site/transcripts/<page>/<session>.json`,
+      ),
+      0
+    );
   const steps = sessions.get(variable)?.blocks[block]?.steps;
-  if (!steps) return problem(`<Transcript block="${block}">: no such block in ${variable}'s generated file (run \`npm run transcripts -- update\`)`), 0;
+  if (!steps)
+    return (
+      problem(
+        `<Transcript block="${block}">: no such block in ${variable}'s generated file (run \`npm run transcripts -- update\`)`,
+      ),
+      0
+    );
   return steps.length;
 }
 

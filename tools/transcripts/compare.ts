@@ -19,7 +19,11 @@ const maskedLines = (file: TranscriptFile | undefined, block: string, kinds: rea
  * Differences per block (`-` committed, `+` fresh; volatile parts shown as `<kind>`); empty when
  * every block matches.
  */
-export function transcriptDiff(committed: TranscriptFile | undefined, fresh: TranscriptFile, kinds: readonly VolatileKind[]): string[] {
+export function transcriptDiff(
+  committed: TranscriptFile | undefined,
+  fresh: TranscriptFile,
+  kinds: readonly VolatileKind[],
+): string[] {
   const out: string[] = [];
   const names = [...new Set([...Object.keys(committed?.blocks ?? {}), ...Object.keys(fresh.blocks)])];
   for (const name of names) {
@@ -34,13 +38,21 @@ export function transcriptDiff(committed: TranscriptFile | undefined, fresh: Tra
  * outputs, so regenerating changes the repository only where an output really changed. Commands
  * always come from this run: a command edited only in a volatile part (an address) is still new.
  */
-export function mergeTranscript(committed: TranscriptFile | undefined, fresh: TranscriptFile, kinds: readonly VolatileKind[]): TranscriptFile {
+export function mergeTranscript(
+  committed: TranscriptFile | undefined,
+  fresh: TranscriptFile,
+  kinds: readonly VolatileKind[],
+): TranscriptFile {
   const blocks = Object.fromEntries(
     Object.entries(fresh.blocks).map(([name, block]) => {
       const kept = committed?.blocks[name];
-      const sameCommands = kept?.steps.length === block.steps.length && block.steps.every((s, i) => s.command === kept.steps[i].command);
+      const sameCommands =
+        kept?.steps.length === block.steps.length && block.steps.every((s, i) => s.command === kept.steps[i].command);
       const same = sameCommands && comparable(kept!, kinds) === comparable(block, kinds);
-      return [name, same ? {...block, steps: block.steps.map((s, i) => ({...s, output: kept!.steps[i].output}))} : block];
+      return [
+        name,
+        same ? {...block, steps: block.steps.map((s, i) => ({...s, output: kept!.steps[i].output}))} : block,
+      ];
     }),
   );
   return {...fresh, blocks};

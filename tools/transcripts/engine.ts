@@ -33,7 +33,10 @@ const COMMAND_TIMEOUT_MS = 5 * 60_000;
 
 /** The container name for a session: `fgts-<page>-<session>-<random>`, unique per run. */
 export function engineName(sessionId: string): string {
-  const slug = sessionId.replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
+  const slug = sessionId
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40);
   return `${PREFIX}${slug}-${randomBytes(3).toString('hex')}`;
 }
 
@@ -42,13 +45,30 @@ export function engineName(sessionId: string): string {
  * session's network and the engine's fixed address on it, a node's host name. The engine listens on
  * its unix socket only, as a freshly installed one does.
  */
-export function engineCreateArgs(name: string, sessionId: string, image: string, at: {network: string; address: string; hostname?: string}): string[] {
+export function engineCreateArgs(
+  name: string,
+  sessionId: string,
+  image: string,
+  at: {network: string; address: string; hostname?: string},
+): string[] {
   return [
-    'create', '--name', name, '--label', `${LABEL}=${sessionId}`,
+    'create',
+    '--name',
+    name,
+    '--label',
+    `${LABEL}=${sessionId}`,
     ...DIND_RUN_FLAGS,
-    '--network', at.network, '--ip', at.address, ...(at.hostname ? ['--hostname', at.hostname] : []),
-    '--memory', '2g', '--cpus', '1',
-    image, '--host=unix:///var/run/docker.sock',
+    '--network',
+    at.network,
+    '--ip',
+    at.address,
+    ...(at.hostname ? ['--hostname', at.hostname] : []),
+    '--memory',
+    '2g',
+    '--cpus',
+    '1',
+    image,
+    '--host=unix:///var/run/docker.sock',
   ];
 }
 
@@ -59,18 +79,27 @@ async function removeEngines(network: string, containers: string[]): Promise<voi
 }
 
 /** Creates the session's network, waiting while another session holds its subnet. */
-async function createNetwork(name: string, sessionId: string, subnet: string, log: (line: string) => void): Promise<void> {
+async function createNetwork(
+  name: string,
+  sessionId: string,
+  subnet: string,
+  log: (line: string) => void,
+): Promise<void> {
   const args = ['network', 'create', '--label', `${LABEL}=${sessionId}`, '--subnet', subnet, name];
   let waiting = false;
-  const result = await waitFor(`the subnet ${subnet} (another transcript session holds it)`, async () => {
-    const attempt = await run('docker', args);
-    if (attempt.code === 0 || !/overlap/i.test(attempt.stderr)) return attempt;
-    if (!waiting) {
-      log(`waiting for ${subnet}: another transcript session holds it`);
-      waiting = true;
-    }
-    return undefined;
-  }, {timeoutMs: SUBNET_WAIT_MS, intervalMs: 2000, signal: interruption});
+  const result = await waitFor(
+    `the subnet ${subnet} (another transcript session holds it)`,
+    async () => {
+      const attempt = await run('docker', args);
+      if (attempt.code === 0 || !/overlap/i.test(attempt.stderr)) return attempt;
+      if (!waiting) {
+        log(`waiting for ${subnet}: another transcript session holds it`);
+        waiting = true;
+      }
+      return undefined;
+    },
+    {timeoutMs: SUBNET_WAIT_MS, intervalMs: 2000, signal: interruption},
+  );
   if (result.code !== 0) throw new Error(`docker network create ${name}: ${result.stderr.trim()}`);
 }
 
@@ -85,10 +114,13 @@ export interface Engine {
 }
 
 async function waitForEngine(name: string): Promise<void> {
-  await waitFor(`the engine in ${name}`, async () => ((await dockerSucceeds(['exec', name, 'docker', 'info'])) ? true : undefined), {timeoutMs: START_TIMEOUT_MS});
+  await waitFor(
+    `the engine in ${name}`,
+    async () => ((await dockerSucceeds(['exec', name, 'docker', 'info'])) ? true : undefined),
+    {timeoutMs: START_TIMEOUT_MS},
+  );
   await dockerOutput(['exec', name, 'mkdir', '-p', '/work']);
 }
-
 
 /**
  * Starts a session's fresh engines on its own network and hands them to `use`, in order: one per
@@ -105,7 +137,8 @@ export async function withEngines<T>(
   use: (engines: Engine[]) => Promise<T>,
   daemonConfig?: Record<string, unknown>,
 ): Promise<T> {
-  if (nodes && (nodes.length === 0 || nodes.length > MAX_NODES)) throw new Error(`a session has 1 to ${MAX_NODES} nodes, not ${nodes.length}`);
+  if (nodes && (nodes.length === 0 || nodes.length > MAX_NODES))
+    throw new Error(`a session has 1 to ${MAX_NODES} nodes, not ${nodes.length}`);
   const tag = await ensureHostImage(log);
   const network = engineName(sessionId);
   const {subnet, address} = sessionSubnet(sessionId);
@@ -114,16 +147,24 @@ export async function withEngines<T>(
   // Registered before anything is created, so a half-created session is removed too. On a signal it
   // first waits for the creation under way, which stops at its next step: nothing is made after the
   // removal has run.
-  const teardown = registerTeardown(network, async () => {
-    await creating.catch(() => {});
-    await removeEngines(network, containers);
-  }, {log});
+  const teardown = registerTeardown(
+    network,
+    async () => {
+      await creating.catch(() => {});
+      await removeEngines(network, containers);
+    },
+    {log},
+  );
   const step = <R>(make: () => Promise<R>) => (interruption.throwIfAborted(), make());
   try {
     creating = (async () => {
       await step(() => createNetwork(network, sessionId, subnet, log));
       for (const [i, container] of containers.entries()) {
-        await step(() => dockerOutput(engineCreateArgs(container, sessionId, tag, {network, address: address(i), hostname: nodes?.[i]})));
+        await step(() =>
+          dockerOutput(
+            engineCreateArgs(container, sessionId, tag, {network, address: address(i), hostname: nodes?.[i]}),
+          ),
+        );
         if (daemonConfig) await step(() => writeDaemonConfig(container, daemonConfig));
       }
       await step(() => Promise.all(containers.map((c) => dockerOutput(['start', c]))));
@@ -162,11 +203,29 @@ function ensureHostImage(log: (line: string) => void): Promise<string> {
 async function buildHostImage(log: (line: string) => void): Promise<string> {
   const engineImage = (await ensureNodeImage(log)).tag;
   const engineId = await dockerOutput(['image', 'inspect', '--format', '{{.Id}}', engineImage]);
-  const hash = createHash('sha256').update(readFileSync(path.join(HOST_IMAGE_DIR, 'Dockerfile'))).update(engineId).digest('hex');
-  const current = await run('docker', ['image', 'inspect', '--format', `{{index .Config.Labels "${HASH_LABEL}"}}`, HOST_IMAGE]);
+  const hash = createHash('sha256')
+    .update(readFileSync(path.join(HOST_IMAGE_DIR, 'Dockerfile')))
+    .update(engineId)
+    .digest('hex');
+  const current = await run('docker', [
+    'image',
+    'inspect',
+    '--format',
+    `{{index .Config.Labels "${HASH_LABEL}"}}`,
+    HOST_IMAGE,
+  ]);
   if (current.code === 0 && current.stdout.trim() === hash) return HOST_IMAGE;
   log(`${HOST_IMAGE}: building (${engineImage} plus curl, ping and expect)`);
-  await dockerOutput(['build', '-t', HOST_IMAGE, '--label', `${HASH_LABEL}=${hash}`, '--build-arg', `ENGINE_IMAGE=${engineImage}`, HOST_IMAGE_DIR]);
+  await dockerOutput([
+    'build',
+    '-t',
+    HOST_IMAGE,
+    '--label',
+    `${HASH_LABEL}=${hash}`,
+    '--build-arg',
+    `ENGINE_IMAGE=${engineImage}`,
+    HOST_IMAGE_DIR,
+  ]);
   return HOST_IMAGE;
 }
 
@@ -198,9 +257,16 @@ function engineHandle(name: string): Engine {
     name,
     run: async (command, dir, input, vars = {}) => {
       const given = Object.entries(vars).flatMap(([k, v]) => ['--env', `${k}=${v}`]);
-      if (!input) return run('docker', ['exec', '--workdir', dir, ...given, name, 'bash', '-c', `exec 2>&1\n${command}`], {timeoutMs: COMMAND_TIMEOUT_MS, stopOnInterrupt: true});
+      if (!input)
+        return run('docker', ['exec', '--workdir', dir, ...given, name, 'bash', '-c', `exec 2>&1\n${command}`], {
+          timeoutMs: COMMAND_TIMEOUT_MS,
+          stopOnInterrupt: true,
+        });
       const env = [...given, '--env', `FGTS_COMMAND=${command}`, '--env', `FGTS_INPUT=${input.join('\n')}`];
-      const result = await run('docker', ['exec', '--workdir', dir, ...env, name, 'expect', '-c', TYPE_ON_TERMINAL], {timeoutMs: COMMAND_TIMEOUT_MS, stopOnInterrupt: true});
+      const result = await run('docker', ['exec', '--workdir', dir, ...env, name, 'expect', '-c', TYPE_ON_TERMINAL], {
+        timeoutMs: COMMAND_TIMEOUT_MS,
+        stopOnInterrupt: true,
+      });
       // The terminal ends lines with CR LF; its control sequences (the cursor query above) are not
       // text a reader sees.
       return {...result, stdout: result.stdout.replace(/\r\n/g, '\n').replace(TERMINAL_CONTROL, '')};
@@ -215,7 +281,11 @@ function engineHandle(name: string): Engine {
 
 /** Copies the session's images from the host engine into all its engines at once (tools/core/image-copy.ts). */
 export function loadImages(engines: Engine[], images: string[]): Promise<void> {
-  return copyImages(images, engines.map((e) => e.name), interruption);
+  return copyImages(
+    images,
+    engines.map((e) => e.name),
+    interruption,
+  );
 }
 
 /** Copies a folder of the repository into the engine container at `dir`. */

@@ -22,20 +22,35 @@ export async function runSession(session: Session, log: (line: string) => void):
   const {nodes} = session;
   const multiPlatform = session.multiPlatform ?? [];
   if (multiPlatform.length) standins.push(...arm64Notes(multiPlatform));
-  return withEngines(session.id, nodes, log, async (engines) => {
-    await loadImages(engines, session.images.filter((image) => !multiPlatform.includes(image)));
-    await loadTwoPlatform(multiPlatform, engines.map((e) => e.name), log);
-    for (const engine of engines) await copyWorkdirs(engine, session.blocks);
-    log(`${session.id}: ${engines.length > 1 ? `${engines.length} engines` : 'engine'} up, images and files in, after ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    const blocks: Record<string, TranscriptBlock> = {};
-    const saved: Record<string, string> = {};
-    for (const block of session.blocks) {
-      const nodeOf = nodes && ((step: Step) => step.on ?? block.on ?? nodes[0]);
-      const engineFor = (step: Step) => (nodeOf ? engines[nodes.indexOf(nodeOf(step))] : engines[0]);
-      blocks[block.name] = await runBlock(engineFor, session, block, standins, log, nodeOf, saved);
-    }
-    return {source: session.source, ranOn: await engines[0].versions(), standins, blocks};
-  }, session.daemon);
+  return withEngines(
+    session.id,
+    nodes,
+    log,
+    async (engines) => {
+      await loadImages(
+        engines,
+        session.images.filter((image) => !multiPlatform.includes(image)),
+      );
+      await loadTwoPlatform(
+        multiPlatform,
+        engines.map((e) => e.name),
+        log,
+      );
+      for (const engine of engines) await copyWorkdirs(engine, session.blocks);
+      log(
+        `${session.id}: ${engines.length > 1 ? `${engines.length} engines` : 'engine'} up, images and files in, after ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      );
+      const blocks: Record<string, TranscriptBlock> = {};
+      const saved: Record<string, string> = {};
+      for (const block of session.blocks) {
+        const nodeOf = nodes && ((step: Step) => step.on ?? block.on ?? nodes[0]);
+        const engineFor = (step: Step) => (nodeOf ? engines[nodes.indexOf(nodeOf(step))] : engines[0]);
+        blocks[block.name] = await runBlock(engineFor, session, block, standins, log, nodeOf, saved);
+      }
+      return {source: session.source, ranOn: await engines[0].versions(), standins, blocks};
+    },
+    session.daemon,
+  );
 }
 
 /** Makes the declared images present on the host (stand-ins built where needed); notes the stand-ins. */
@@ -47,7 +62,8 @@ async function hostImages(images: string[], log: (line: string) => void): Promis
     if (!ensured.standin) continue;
     const folder = standinFor(image) ?? '';
     const note = differs.get(folder);
-    if (!note) throw new Error(`${image}: its stand-in (${folder}) has no "Differs:" and "差异：" in tests/images/README.md`);
+    if (!note)
+      throw new Error(`${image}: its stand-in (${folder}) has no "Differs:" and "差异：" in tests/images/README.md`);
     notes.push({image, folder, differs: note});
   }
   return notes;
@@ -63,7 +79,8 @@ function arm64Notes(images: string[]): StandinNote[] {
 
 async function copyWorkdirs(engine: Engine, blocks: Block[]): Promise<void> {
   const dirs = new Set(blocks.map((b) => b.workdir).filter((d): d is string => d !== undefined));
-  for (const dir of dirs) await copyFolder(engine, path.join(REPO_ROOT, dir), workdirIn({name: '', workdir: dir, steps: []}));
+  for (const dir of dirs)
+    await copyFolder(engine, path.join(REPO_ROOT, dir), workdirIn({name: '', workdir: dir, steps: []}));
 }
 
 /** Runs a step once, or with `until` again every second until its output shows the settled state. */
@@ -73,7 +90,9 @@ async function runSettled(engine: Engine, step: Step, dir: string, saved: Record
     const result = await engine.run(step.command, dir, step.input, saved);
     if (step.until === undefined || result.stdout.includes(step.until)) return result;
     if (Date.now() >= deadline) {
-      throw new Error(`\`${step.command}\` did not show "${step.until}" within ${UNTIL_TIMEOUT_MS / 1000} s; last output:\n${result.stdout.trimEnd()}`);
+      throw new Error(
+        `\`${step.command}\` did not show "${step.until}" within ${UNTIL_TIMEOUT_MS / 1000} s; last output:\n${result.stdout.trimEnd()}`,
+      );
     }
     await new Promise((retry) => setTimeout(retry, 1000));
   }
@@ -102,10 +121,18 @@ async function runBlock(
     if (seconds >= SLOW_COMMAND_SECONDS) log(`${session.id} ${block.name}: took ${seconds.toFixed(1)} s`);
     const output = result.stdout.replace(/\n$/, '');
     if (result.code !== step.exit) {
-      throw new Error(`${session.source}: block ${block.name}: \`${step.command}\`${node ? ` on ${node}` : ''} exited with ${result.code}, expected ${step.exit}:\n${output.split('\n').slice(-10).join('\n')}`);
+      throw new Error(
+        `${session.source}: block ${block.name}: \`${step.command}\`${node ? ` on ${node}` : ''} exited with ${result.code}, expected ${step.exit}:\n${output.split('\n').slice(-10).join('\n')}`,
+      );
     }
     if (step.save) saved[step.save] = output.trim();
-    steps.push({command: step.command, output, exit: result.code, ...(node ? {on: node} : {}), ...(step.unordered ? {unordered: true as const} : {})});
+    steps.push({
+      command: step.command,
+      output,
+      exit: result.code,
+      ...(node ? {on: node} : {}),
+      ...(step.unordered ? {unordered: true as const} : {}),
+    });
   }
   const text = steps.map((s) => `${s.command}\n${s.output}`).join('\n');
   return {steps, standins: standins.filter((s) => text.includes(s.image)).map((s) => s.image)};

@@ -83,7 +83,11 @@ export function sessionIds(root = TRANSCRIPTS_DIR): string[] {
   if (!existsSync(root)) return [];
   return readdirSync(root)
     .filter((page) => statSync(path.join(root, page)).isDirectory())
-    .flatMap((page) => readdirSync(path.join(root, page)).filter((f) => f.endsWith('.yaml')).map((f) => `${page}/${f.slice(0, -'.yaml'.length)}`))
+    .flatMap((page) =>
+      readdirSync(path.join(root, page))
+        .filter((f) => f.endsWith('.yaml'))
+        .map((f) => `${page}/${f.slice(0, -'.yaml'.length)}`),
+    )
     .sort();
 }
 
@@ -116,7 +120,8 @@ class SessionReader {
       return {id, source: this.yaml.file, images: [], volatile: [], blocks: []};
     }
     for (const key of Object.keys(value)) {
-      if (!['images', 'multi-platform', 'volatile', 'daemon', 'nodes', 'blocks'].includes(key)) this.problem([key], `unknown key "${key}" (images, multi-platform, volatile, daemon, nodes, blocks)`);
+      if (!['images', 'multi-platform', 'volatile', 'daemon', 'nodes', 'blocks'].includes(key))
+        this.problem([key], `unknown key "${key}" (images, multi-platform, volatile, daemon, nodes, blocks)`);
     }
     this.nodes = value.nodes === undefined ? undefined : this.nodeNames(value.nodes);
     const daemon = value.daemon;
@@ -124,13 +129,17 @@ class SessionReader {
       this.problem(['daemon'], 'daemon must be a map: the settings of /etc/docker/daemon.json');
     }
     const images = this.strings(value.images, ['images']);
-    const multiPlatform = value['multi-platform'] === undefined ? undefined : this.strings(value['multi-platform'], ['multi-platform']);
+    const multiPlatform =
+      value['multi-platform'] === undefined ? undefined : this.strings(value['multi-platform'], ['multi-platform']);
     for (const [i, image] of (multiPlatform ?? []).entries()) {
       if (!images.includes(image)) this.problem(['multi-platform', i], `${image} is not in images`);
     }
     const store = (daemon as {features?: Record<string, unknown>} | undefined)?.features?.['containerd-snapshotter'];
     if (multiPlatform?.length && store !== true) {
-      this.problem(['multi-platform'], 'multi-platform images need the containerd image store: daemon: {features: {containerd-snapshotter: true}}');
+      this.problem(
+        ['multi-platform'],
+        'multi-platform images need the containerd image store: daemon: {features: {containerd-snapshotter: true}}',
+      );
     }
     return {
       id,
@@ -138,7 +147,9 @@ class SessionReader {
       images,
       ...(multiPlatform ? {multiPlatform} : {}),
       volatile: this.kinds(value.volatile),
-      ...(daemon && typeof daemon === 'object' && !Array.isArray(daemon) ? {daemon: daemon as Record<string, unknown>} : {}),
+      ...(daemon && typeof daemon === 'object' && !Array.isArray(daemon)
+        ? {daemon: daemon as Record<string, unknown>}
+        : {}),
       ...(this.nodes ? {nodes: this.nodes} : {}),
       blocks: this.blocks(value.blocks),
     };
@@ -147,9 +158,14 @@ class SessionReader {
   private nodeNames(value: unknown): string[] {
     const names = this.strings(value, ['nodes']);
     if (!Array.isArray(value)) return names;
-    if (names.length < 2 || names.length > MAX_NODES) this.problem(['nodes'], `nodes must name 2 to ${MAX_NODES} nodes (one engine each); leave it out for one engine`);
+    if (names.length < 2 || names.length > MAX_NODES)
+      this.problem(['nodes'], `nodes must name 2 to ${MAX_NODES} nodes (one engine each); leave it out for one engine`);
     names.forEach((name, i) => {
-      if (!NODE_NAME.test(name)) this.problem(['nodes', i], `node name "${name}" must be a host name: a lowercase letter, then lowercase letters, digits and dashes`);
+      if (!NODE_NAME.test(name))
+        this.problem(
+          ['nodes', i],
+          `node name "${name}" must be a host name: a lowercase letter, then lowercase letters, digits and dashes`,
+        );
       else if (names.indexOf(name) !== i) this.problem(['nodes', i], `node "${name}" is named twice`);
     });
     return names;
@@ -158,8 +174,13 @@ class SessionReader {
   /** The node an `on:` names; a problem unless the session has that node. */
   private node(value: unknown, at: YamlPath): string | undefined {
     if (value === undefined) return undefined;
-    if (!this.nodes) this.problem(at, 'on: needs the session\'s nodes: [<node>, …] (a single-engine session runs everything on its one engine)');
-    else if (typeof value !== 'string' || !this.nodes.includes(value)) this.problem(at, `on: names no node of this session (${this.nodes.join(', ')})`);
+    if (!this.nodes)
+      this.problem(
+        at,
+        "on: needs the session's nodes: [<node>, …] (a single-engine session runs everything on its one engine)",
+      );
+    else if (typeof value !== 'string' || !this.nodes.includes(value))
+      this.problem(at, `on: names no node of this session (${this.nodes.join(', ')})`);
     else return value;
     return undefined;
   }
@@ -167,8 +188,10 @@ class SessionReader {
   /** The variable a `save:` names; only in a multi-node session. */
   private variable(value: unknown, at: YamlPath): string | undefined {
     if (value === undefined) return undefined;
-    if (!this.nodes) this.problem(at, "save: hands a value from one node to another: it needs the session's nodes: [<node>, …]");
-    else if (typeof value !== 'string' || !/^[A-Z][A-Z0-9_]*$/.test(value)) this.problem(at, 'save: names an environment variable: capital letters, digits and underscores');
+    if (!this.nodes)
+      this.problem(at, "save: hands a value from one node to another: it needs the session's nodes: [<node>, …]");
+    else if (typeof value !== 'string' || !/^[A-Z][A-Z0-9_]*$/.test(value))
+      this.problem(at, 'save: names an environment variable: capital letters, digits and underscores');
     else return value;
     return undefined;
   }
@@ -185,7 +208,8 @@ class SessionReader {
   private kinds(value: unknown): VolatileKind[] {
     const names = this.strings(value, ['volatile']);
     names.forEach((name, i) => {
-      if (!isVolatileKind(name)) this.problem(['volatile', i], `unknown volatile kind "${name}" (${KIND_NAMES.join(', ')})`);
+      if (!isVolatileKind(name))
+        this.problem(['volatile', i], `unknown volatile kind "${name}" (${KIND_NAMES.join(', ')})`);
     });
     return names.filter(isVolatileKind);
   }
@@ -208,7 +232,8 @@ class SessionReader {
     const at = ['blocks', i];
     const b = (value ?? {}) as Record<string, unknown>;
     for (const key of Object.keys(b)) {
-      if (!['name', 'workdir', 'on', 'commands'].includes(key)) this.problem([...at, key], `unknown key "${key}" (name, workdir, on, commands)`);
+      if (!['name', 'workdir', 'on', 'commands'].includes(key))
+        this.problem([...at, key], `unknown key "${key}" (name, workdir, on, commands)`);
     }
     const name = typeof b.name === 'string' && SESSION_NAME.test(b.name) ? b.name : '';
     if (!name) this.problem([...at, 'name'], 'a block needs a name of lowercase letters, digits and dashes');
@@ -240,12 +265,25 @@ class SessionReader {
         step.run.trim() &&
         Number.isInteger(step.exit ?? 0) &&
         [undefined, true].includes(step.unordered as boolean | undefined) &&
-        (step.until === undefined || (typeof step.until === 'string' && step.until.trim() !== '' && step.input === undefined)) &&
+        (step.until === undefined ||
+          (typeof step.until === 'string' && step.until.trim() !== '' && step.input === undefined)) &&
         Object.keys(step).every((k) => ['run', 'exit', 'input', 'on', 'save', 'unordered', 'until'].includes(k));
-      if (!valid) this.problem([...at, i], 'a command is a string, or {run: <command>, exit: <status>, input: [<typed line>, …], on: <node>, save: <VARIABLE>, unordered: true, until: <text of its settled output>} (until without input)');
+      if (!valid)
+        this.problem(
+          [...at, i],
+          'a command is a string, or {run: <command>, exit: <status>, input: [<typed line>, …], on: <node>, save: <VARIABLE>, unordered: true, until: <text of its settled output>} (until without input)',
+        );
       const on = this.node(step.on, [...at, i, 'on']);
       const save = this.variable(step.save, [...at, i, 'save']);
-      return {command: String(step.run ?? ''), exit: Number(step.exit ?? 0), ...(input ? {input} : {}), ...(on ? {on} : {}), ...(save ? {save} : {}), ...(step.unordered ? {unordered: true as const} : {}), ...(typeof step.until === 'string' ? {until: step.until} : {})};
+      return {
+        command: String(step.run ?? ''),
+        exit: Number(step.exit ?? 0),
+        ...(input ? {input} : {}),
+        ...(on ? {on} : {}),
+        ...(save ? {save} : {}),
+        ...(step.unordered ? {unordered: true as const} : {}),
+        ...(typeof step.until === 'string' ? {until: step.until} : {}),
+      };
     });
   }
 }

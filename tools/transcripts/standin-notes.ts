@@ -11,7 +11,11 @@ type Differs = StandinNote['differs'];
 
 /** Joins wrapped lines: a space between Latin words, none where a line ends or starts with CJK. */
 function joinLines(lines: string[]): string {
-  return lines.reduce((text, line) => (/[\u3000-\u9fff\uff00-\uffef]$/.test(text) || /^[\u3000-\u9fff\uff00-\uffef]/.test(line) ? text + line : `${text} ${line}`));
+  return lines.reduce((text, line) =>
+    /[\u3000-\u9fff\uff00-\uffef]$/.test(text) || /^[\u3000-\u9fff\uff00-\uffef]/.test(line)
+      ? text + line
+      : `${text} ${line}`,
+  );
 }
 
 /**
@@ -30,7 +34,8 @@ export function differsByFolder(text = readFileSync(README, 'utf8')): Map<string
   };
   const finishSection = () => {
     finishParagraph();
-    if (folder && found.en && found['zh-Hans']) notes.set(`tests/images/${folder}`, {en: found.en, 'zh-Hans': found['zh-Hans']});
+    if (folder && found.en && found['zh-Hans'])
+      notes.set(`tests/images/${folder}`, {en: found.en, 'zh-Hans': found['zh-Hans']});
     delete found.en;
     delete found['zh-Hans'];
   };

@@ -14,16 +14,19 @@ export const VOLATILE_KINDS = {
    * Swarm object IDs (25 lowercase letters and digits), join tokens, unlock keys, and the
    * 12-character short IDs in the first column of `docker service ls`/`ps`, `docker stack ps` and the like.
    */
-  'swarm-id': /\bSWMKEY-1-[A-Za-z0-9+/]+|\bSWMTKN-1-[0-9a-z]+-[0-9a-z]+\b|\b(?=[0-9a-z]*\d)(?=[0-9a-z]*[a-z])[0-9a-z]{25}\b|^[0-9a-z]{12}(?= {2,}\S)/gm,
+  'swarm-id':
+    /\bSWMKEY-1-[A-Za-z0-9+/]+|\bSWMTKN-1-[0-9a-z]+-[0-9a-z]+\b|\b(?=[0-9a-z]*\d)(?=[0-9a-z]*[a-z])[0-9a-z]{25}\b|^[0-9a-z]{12}(?= {2,}\S)/gm,
   /** BuildKit step timings (`0.1s`), bash's `time` lines (`0m1.112s`), ping's round-trip times. */
-  duration: /\b\d+m\d+\.\d{3}s\b|\b\d+\.\d+s\b|(?<=\btime[= ])\d+(?:\.\d+)? ?ms\b|(?<== )\d+\.\d+(?:\/\d+\.\d+){2,3} ms\b/g,
+  duration:
+    /\b\d+m\d+\.\d{3}s\b|\b\d+\.\d+s\b|(?<=\btime[= ])\d+(?:\.\d+)? ?ms\b|(?<== )\d+\.\d+(?:\/\d+\.\d+){2,3} ms\b/g,
   /** Sizes with a unit (`204MB`, `4.35kB`, `0B`). */
   size: /\b\d+(?:\.\d+)?\s?(?:B|kB|KB|MB|GB|KiB|MiB|GiB)\b/g,
   /**
    * Link-layer addresses of interfaces made for the session (veth pairs, bridges), not the broadcast
    * address, and the IPv6 link-local addresses the kernel derives from them.
    */
-  'mac-address': /\b(?!ff(?::ff){5})[0-9a-f]{2}(?::[0-9a-f]{2}){5}\b|\bfe80::[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,3}(?=\/64)/g,
+  'mac-address':
+    /\b(?!ff(?::ff){5})[0-9a-f]{2}(?::[0-9a-f]{2}){5}\b|\bfe80::[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,3}(?=\/64)/g,
   /** Host ends of containers' veth pairs, named by the engine (`veth48bcc58`). */
   'veth-name': /\bveth[0-9a-f]{7}\b/g,
   /** IPv4 addresses, with an optional prefix length. */
@@ -50,7 +53,8 @@ export const VOLATILE_LAYOUTS = {
    * slow step (`#6 ...`) to print another and comes back to it under its header again: the two
    * paragraphs compare as one.
    */
-  'buildkit-progress': (text: string) => sortStepRuns(joinInterruptedSteps(text.split('\n\n')).map(normaliseStep)).join('\n\n'),
+  'buildkit-progress': (text: string) =>
+    sortStepRuns(joinInterruptedSteps(text.split('\n\n')).map(normaliseStep)).join('\n\n'),
 } satisfies Record<string, (text: string) => string>;
 
 const STEP_LINE = /^#\d+ /;

@@ -17,9 +17,21 @@ export function languageOf(fileName: string): string {
   const base = path.basename(fileName);
   if (base === 'Dockerfile' || base.endsWith('.Dockerfile') || base.startsWith('Dockerfile.')) return 'docker';
   const byExt: Record<string, string> = {
-    yaml: 'yaml', yml: 'yaml', sh: 'bash', py: 'python', json: 'json', ini: 'ini', cfg: 'ini',
-    conf: 'nginx', html: 'markup', js: 'javascript', ts: 'typescript', md: 'markdown',
-    toml: 'ini', txt: 'text', cnf: 'ini',
+    yaml: 'yaml',
+    yml: 'yaml',
+    sh: 'bash',
+    py: 'python',
+    json: 'json',
+    ini: 'ini',
+    cfg: 'ini',
+    conf: 'nginx',
+    html: 'markup',
+    js: 'javascript',
+    ts: 'typescript',
+    md: 'markdown',
+    toml: 'ini',
+    txt: 'text',
+    cnf: 'ini',
   };
   return byExt[path.extname(base).slice(1).toLowerCase()] ?? 'text';
 }
@@ -45,8 +57,10 @@ export function exampleDirs(examplesDir: string): string[] {
 }
 
 type Mapping = Record<string, unknown>;
-const isMapping = (value: unknown): value is Mapping => typeof value === 'object' && value !== null && !Array.isArray(value);
-const asList = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : isMapping(value) ? Object.keys(value) : []);
+const isMapping = (value: unknown): value is Mapping =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const asList = (value: unknown): string[] =>
+  Array.isArray(value) ? value.map(String) : isMapping(value) ? Object.keys(value) : [];
 
 /** "127.0.0.1:8080:80/tcp", "8080:80", "80" or the long form, as {published, target, hostIp, mode}. */
 export function parsePort(port: unknown): TopologyPort {
@@ -58,7 +72,9 @@ export function parsePort(port: unknown): TopologyPort {
       mode: typeof port.mode === 'string' ? port.mode : 'ingress',
     };
   }
-  const parts = String(port).replace(/\/\w+$/, '').split(':');
+  const parts = String(port)
+    .replace(/\/\w+$/, '')
+    .split(':');
   const target = parts.pop()!;
   const published = parts.length ? parts.pop()! : null;
   return {published, target, hostIp: parts.length ? parts.join(':') : null, mode: 'ingress'};
@@ -66,7 +82,12 @@ export function parsePort(port: unknown): TopologyPort {
 
 /** A service's mounts: named volumes, bind mounts and tmpfs, from the short or long syntax. */
 function parseMount(mount: unknown, namedVolumes: Set<string>): TopologyModel['services'][number]['mounts'][number] {
-  if (isMapping(mount)) return {type: String(mount.type), source: typeof mount.source === 'string' ? mount.source : null, target: String(mount.target)};
+  if (isMapping(mount))
+    return {
+      type: String(mount.type),
+      source: typeof mount.source === 'string' ? mount.source : null,
+      target: String(mount.target),
+    };
   const [source, target] = String(mount).split(':');
   if (target === undefined) return {type: 'volume', source: null, target: source};
   return {type: namedVolumes.has(source) ? 'volume' : 'bind', source, target};
@@ -84,7 +105,14 @@ export function topologyOf(file: string): TopologyModel {
   const networkSettings = isMapping(doc.networks) ? doc.networks : {};
   const services = Object.entries(isMapping(doc.services) ? doc.services : {}).map(([name, value]) => {
     const svc = isMapping(value) ? value : {};
-    const build = svc.build === undefined ? null : typeof svc.build === 'string' ? svc.build : isMapping(svc.build) && typeof svc.build.context === 'string' ? svc.build.context : '.';
+    const build =
+      svc.build === undefined
+        ? null
+        : typeof svc.build === 'string'
+          ? svc.build
+          : isMapping(svc.build) && typeof svc.build.context === 'string'
+            ? svc.build.context
+            : '.';
     const deploy = isMapping(svc.deploy) ? svc.deploy : {};
     const networks = asList(svc.networks);
     return {
@@ -95,16 +123,25 @@ export function topologyOf(file: string): TopologyModel {
       networks: networks.length ? networks : ['default'],
       ports: (Array.isArray(svc.ports) ? svc.ports : []).map(parsePort),
       mounts: (Array.isArray(svc.volumes) ? svc.volumes : []).map((m) => parseMount(m, namedVolumes)),
-      secrets: (Array.isArray(svc.secrets) ? svc.secrets : []).map((s) => (isMapping(s) ? String(s.source) : String(s))),
+      secrets: (Array.isArray(svc.secrets) ? svc.secrets : []).map((s) =>
+        isMapping(s) ? String(s.source) : String(s),
+      ),
       dependsOn: asList(svc.depends_on),
     };
   });
   const usesDefault = services.some((svc) => svc.networks.includes('default'));
-  const networks = [...(usesDefault ? ['default'] : []), ...declaredNetworks.filter((n) => n !== 'default')].map((name) => {
-    const settings = networkSettings[name];
-    const driver = isMapping(settings) && typeof settings.driver === 'string' ? settings.driver : path.basename(file) === 'stack.yaml' ? 'overlay' : 'bridge';
-    return {name, driver};
-  });
+  const networks = [...(usesDefault ? ['default'] : []), ...declaredNetworks.filter((n) => n !== 'default')].map(
+    (name) => {
+      const settings = networkSettings[name];
+      const driver =
+        isMapping(settings) && typeof settings.driver === 'string'
+          ? settings.driver
+          : path.basename(file) === 'stack.yaml'
+            ? 'overlay'
+            : 'bridge';
+      return {name, driver};
+    },
+  );
   return {file: path.basename(file), services, networks, volumes: [...namedVolumes], secrets: asList(doc.secrets)};
 }
 
@@ -144,11 +181,17 @@ export function readExample(dir: string, reports: Report[], display = dir): Exam
   const name = path.basename(dir);
   const declarationFile = path.join(display, 'example.yaml');
   const {yaml, problems: syntax} = parseYaml(declarationFile, fs.readFileSync(path.join(dir, 'example.yaml'), 'utf8'));
-  const {declaration, problems} = syntax.length ? {declaration: null, problems: syntax} : validateDeclaration(yaml, name, dir);
+  const {declaration, problems} = syntax.length
+    ? {declaration: null, problems: syntax}
+    : validateDeclaration(yaml, name, dir);
   const found = sortProblems(problems);
   if (found.length > 0 || !declaration) {
     const more = found.length > 1 ? ` (and ${found.length - 1} more: npm run examples -- check ${name})` : '';
-    throw new Error(found.length ? `${formatProblem(found[0])}${more}` : `${declarationFile}:1:1 declaration-shape example.yaml must hold one YAML mapping`);
+    throw new Error(
+      found.length
+        ? `${formatProblem(found[0])}${more}`
+        : `${declarationFile}:1:1 declaration-shape example.yaml must hold one YAML mapping`,
+    );
   }
   const topologyFile = topologyFileOf(dir);
   return {
@@ -162,7 +205,11 @@ export function readExample(dir: string, reports: Report[], display = dir): Exam
     secrets: declaration.secrets,
     checks: declaration.checks,
     limits: declaration.limits,
-    files: declaration.files.map((rel) => ({path: rel, language: languageOf(rel), content: fs.readFileSync(path.join(dir, rel), 'utf8')})),
+    files: declaration.files.map((rel) => ({
+      path: rel,
+      language: languageOf(rel),
+      content: fs.readFileSync(path.join(dir, rel), 'utf8'),
+    })),
     allFiles: listFiles(dir),
     neededImages: neededImagesOf(declaration),
     topology: topologyFile ? topologyOf(topologyFile) : null,

@@ -12,7 +12,8 @@ import {imagesList, imagesScript, KIT_FILES} from './offlineKit';
 
 const require = createRequire(import.meta.url);
 const {EXAMPLE_DATA_DIR, exampleDataFile} = require('./exampleDataFile.cjs') as typeof import('./exampleDataFile.cjs');
-const {upReports} = require('../../../tools/runner/reportFiles.cjs') as typeof import('../../../tools/runner/reportFiles.cjs');
+const {upReports} =
+  require('../../../tools/runner/reportFiles.cjs') as typeof import('../../../tools/runner/reportFiles.cjs');
 
 export type GalleryEntry = Omit<ExampleData, 'files'> & {
   shownFiles: string[];
@@ -31,7 +32,9 @@ export function zipExample(dir: string, images: readonly string[]): Uint8Array {
   const entries: Zippable = {};
   for (const rel of listFiles(dir)) {
     if ((KIT_FILES as readonly string[]).includes(rel)) {
-      throw new Error(`${path.join(dir, rel)}: the .zip generates ${rel} (the offline image kit); give this file another name`);
+      throw new Error(
+        `${path.join(dir, rel)}: the .zip generates ${rel} (the offline image kit); give this file another name`,
+      );
     }
     const file = path.join(dir, rel);
     const executable = (fs.statSync(file).mode & 0o111) !== 0;
@@ -40,15 +43,24 @@ export function zipExample(dir: string, images: readonly string[]): Uint8Array {
       {mtime: zipDate, attrs: (executable ? 0o755 : 0o644) << 16, os: 3},
     ];
   }
-  entries[`${name}/images.txt`] = [new TextEncoder().encode(imagesList(images)), {mtime: zipDate, attrs: 0o644 << 16, os: 3}];
-  entries[`${name}/images.sh`] = [new TextEncoder().encode(imagesScript()), {mtime: zipDate, attrs: 0o755 << 16, os: 3}];
+  entries[`${name}/images.txt`] = [
+    new TextEncoder().encode(imagesList(images)),
+    {mtime: zipDate, attrs: 0o644 << 16, os: 3},
+  ];
+  entries[`${name}/images.sh`] = [
+    new TextEncoder().encode(imagesScript()),
+    {mtime: zipDate, attrs: 0o755 << 16, os: 3},
+  ];
   return zipSync(entries, {level: 9});
 }
 
 /** Where each example is taught: the doc and the heading above its <Example>, from the zh-Hans pages. */
 export function exampleSections(docsDir: string): Record<string, {doc: string; anchor: string | null}> {
   const sections: Record<string, {doc: string; anchor: string | null}> = {};
-  for (const file of fs.readdirSync(docsDir).filter((f) => /\.mdx?$/.test(f)).sort()) {
+  for (const file of fs
+    .readdirSync(docsDir)
+    .filter((f) => /\.mdx?$/.test(f))
+    .sort()) {
     const source = fs.readFileSync(path.join(docsDir, file), 'utf8');
     const doc = file.replace(/^\d+-/, '').replace(/\.mdx?$/, '');
     const imports = exampleImportsOf(source);
@@ -70,7 +82,11 @@ export default function examplesPlugin(context: LoadContext): Plugin<GalleryEntr
   return {
     name: 'fieldguide-examples',
     // The runner's reports feed the "tested with" notes: a new run rewrites the data files too.
-    getPathsToWatch: () => [path.join(examplesDir, '**/*'), ...upReports(context.siteDir), fileURLToPath(new URL('./images.sh', import.meta.url))],
+    getPathsToWatch: () => [
+      path.join(examplesDir, '**/*'),
+      ...upReports(context.siteDir),
+      fileURLToPath(new URL('./images.sh', import.meta.url)),
+    ],
     async loadContent() {
       const sections = exampleSections(path.join(context.siteDir, 'docs'));
       const dirs = exampleDirs(examplesDir);
@@ -92,7 +108,11 @@ export default function examplesPlugin(context: LoadContext): Plugin<GalleryEntr
       });
       fs.writeFileSync(path.join(zipDir, 'SHA256SUMS'), sums.join(''));
       // The gallery needs no file contents: titles, checks, images, topology and where each is taught.
-      return examples.map(({files, ...example}) => ({...example, shownFiles: files.map((f) => f.path), section: sections[example.name] ?? null}));
+      return examples.map(({files, ...example}) => ({
+        ...example,
+        shownFiles: files.map((f) => f.path),
+        section: sections[example.name] ?? null,
+      }));
     },
     async contentLoaded({content, actions}) {
       const gallery = await actions.createData('gallery.json', JSON.stringify(content));

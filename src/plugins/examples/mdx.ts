@@ -2,7 +2,9 @@
 
 /** `import x from '@site/examples/<name>/example.yaml'` lines: variable → example folder. */
 export function exampleImportsOf(source: string): Map<string, string> {
-  return new Map([...source.matchAll(/^import (\w+) from '@site\/examples\/([\w-]+)\/example\.yaml';$/gm)].map((m) => [m[1], m[2]]));
+  return new Map(
+    [...source.matchAll(/^import (\w+) from '@site\/examples\/([\w-]+)\/example\.yaml';$/gm)].map((m) => [m[1], m[2]]),
+  );
 }
 
 /** The explicit id of a heading written `## Title {/* #id *\/}`, if it has one. */

@@ -9,7 +9,8 @@ import {fileURLToPath} from 'node:url';
 export const KIT_FILES = ['images.sh', 'images.txt'] as const;
 
 /** images.sh, byte for byte the same in every .zip. */
-export const imagesScript = (): string => fs.readFileSync(fileURLToPath(new URL('./images.sh', import.meta.url)), 'utf8');
+export const imagesScript = (): string =>
+  fs.readFileSync(fileURLToPath(new URL('./images.sh', import.meta.url)), 'utf8');
 
 /** images.txt: a comment header, then one pinned reference per line, sorted. */
 export function imagesList(images: readonly string[]): string {
@@ -20,7 +21,7 @@ export function imagesList(images: readonly string[]): string {
     '# builds itself are not listed; their base images are.',
     '# To carry them into a network without internet access: sh images.sh save on a machine that can',
     '# pull, bring the whole folder over, then sh images.sh load.',
-    '# Generated from the example\'s files by the Docker Field Guide\'s site build.',
+    "# Generated from the example's files by the Docker Field Guide's site build.",
   ];
   return [...header, ...[...new Set(images)].sort()].join('\n') + '\n';
 }

@@ -25,7 +25,10 @@ test('a passing session leaves nothing behind, touches no other container, and s
   const decoy = `fgts-decoy-${process.pid}`;
   await dockerOutput(['create', '--name', decoy, 'busybox:1.36', 'true']);
   try {
-    const file = await runSession(session([{command: 'echo out; echo err >&2; echo out again; docker network ls --format "{{.Name}}"', exit: 0}]), () => {});
+    const file = await runSession(
+      session([{command: 'echo out; echo err >&2; echo out again; docker network ls --format "{{.Name}}"', exit: 0}]),
+      () => {},
+    );
     assert.equal(file.blocks.only.steps[0].output, 'out\nerr\nout again\nbridge\nhost\nnone');
     assert.deepEqual(await leftoverEngines(ID), []);
     assert.equal(await dockerSucceeds(['container', 'inspect', decoy]), true);
@@ -35,24 +38,41 @@ test('a passing session leaves nothing behind, touches no other container, and s
 });
 
 test("a session's daemon settings are the fresh engine's daemon.json from its first start", async () => {
-  const file = await runSession({...session([{command: 'docker info --format "{{.RegistryConfig.Mirrors}} {{.LoggingDriver}}"', exit: 0}]), daemon: {'registry-mirrors': ['http://127.0.0.1:5001'], 'log-driver': 'local'}}, () => {});
+  const file = await runSession(
+    {
+      ...session([{command: 'docker info --format "{{.RegistryConfig.Mirrors}} {{.LoggingDriver}}"', exit: 0}]),
+      daemon: {'registry-mirrors': ['http://127.0.0.1:5001'], 'log-driver': 'local'},
+    },
+    () => {},
+  );
   assert.equal(file.blocks.only.steps[0].output, '[http://127.0.0.1:5001/] local');
   assert.deepEqual(await leftoverEngines(ID), []);
 });
 
 test("the engine's storage volume goes with it", async () => {
-  const volume = await withEngines(ID, undefined, () => {}, ([engine]) => dockerOutput(['inspect', '--format', '{{range .Mounts}}{{.Name}}{{end}}', engine.name]));
+  const volume = await withEngines(
+    ID,
+    undefined,
+    () => {},
+    ([engine]) => dockerOutput(['inspect', '--format', '{{range .Mounts}}{{.Name}}{{end}}', engine.name]),
+  );
   assert.match(volume, /^[0-9a-f]{64}$/);
   assert.equal(await dockerSucceeds(['volume', 'inspect', volume]), false);
 });
 
 test('a command with an unexpected exit status fails the session and still removes the engine', async () => {
-  await assert.rejects(runSession(session([{command: 'false', exit: 0}]), () => {}), /`false` exited with 1, expected 0/);
+  await assert.rejects(
+    runSession(session([{command: 'false', exit: 0}]), () => {}),
+    /`false` exited with 1, expected 0/,
+  );
   assert.deepEqual(await leftoverEngines(ID), []);
 });
 
 test('SIGINT during a command removes the engine before the process exits', async () => {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/integration/transcripts/sleeping-session.ts'], {cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe']});
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/integration/transcripts/sleeping-session.ts'], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.setEncoding('utf8').on('data', (d: string) => (output += d));
   child.stderr.setEncoding('utf8').on('data', (d: string) => (output += d));
@@ -65,5 +85,9 @@ test('SIGINT during a command removes the engine before the process exits', asyn
     child.on('close', (c) => (clearInterval(poll), resolve(c)));
   });
   assert.equal(code, 130, output);
-  assert.deepEqual(await leftoverEngines(INTERRUPTED_ID), [], `containers labelled ${LABEL}=${INTERRUPTED_ID} are left`);
+  assert.deepEqual(
+    await leftoverEngines(INTERRUPTED_ID),
+    [],
+    `containers labelled ${LABEL}=${INTERRUPTED_ID} are left`,
+  );
 });

@@ -30,7 +30,12 @@ test('an undeclared kind is a difference, shown as a readable diff', () => {
 
 test('a changed command or a new block is a difference; update takes the new output', () => {
   assert.equal(transcriptDiff(file(ID1), file(ID1, 'docker run -d busybox:1.36 sleep 10'), ['id']).length, 5);
-  assert.deepEqual(transcriptDiff(undefined, file(ID1), ['id']), ['--- start (committed)', '+++ start (this run)', '+$ docker run -d busybox:1.36 sleep 9', '+<id>']);
+  assert.deepEqual(transcriptDiff(undefined, file(ID1), ['id']), [
+    '--- start (committed)',
+    '+++ start (this run)',
+    '+$ docker run -d busybox:1.36 sleep 9',
+    '+<id>',
+  ]);
   assert.equal(mergeTranscript(file('a'), file('b'), ['id']).blocks.start.steps[0].output, 'b');
 });
 
@@ -40,12 +45,24 @@ test('an unordered command matches its lines in any order, and only its lines', 
   const run2 = ' Network p_default  Removing\n Volume p_data  Removing\n Volume p_data  Removed';
   assert.deepEqual(transcriptDiff(file(run1, down, true), file(run2, down, true), []), []);
   assert.equal(mergeTranscript(file(run1, down, true), file(run2, down, true), []).blocks.start.steps[0].output, run1);
-  assert.notDeepEqual(transcriptDiff(file(run1, down), file(run2, down), []), [], 'without unordered, the order is compared');
-  assert.notDeepEqual(transcriptDiff(file(run1, down, true), file(`${run2}\n Network p_default  Removed`, down, true), []), [], 'a missing or extra line is still a change');
+  assert.notDeepEqual(
+    transcriptDiff(file(run1, down), file(run2, down), []),
+    [],
+    'without unordered, the order is compared',
+  );
+  assert.notDeepEqual(
+    transcriptDiff(file(run1, down, true), file(`${run2}\n Network p_default  Removed`, down, true), []),
+    [],
+    'a missing or extra line is still a change',
+  );
 });
 
 test('update takes a command changed only in a volatile part (an address) from this run', () => {
   const join = (ip: string) => `docker swarm join --token "$T" ${ip}:2377`;
-  const merged = mergeTranscript(file('This node joined a swarm as a worker.', join('10.213.0.2')), file('This node joined a swarm as a worker.', join('10.213.26.2')), ['ip-address']);
+  const merged = mergeTranscript(
+    file('This node joined a swarm as a worker.', join('10.213.0.2')),
+    file('This node joined a swarm as a worker.', join('10.213.26.2')),
+    ['ip-address'],
+  );
   assert.equal(merged.blocks.start.steps[0].command, join('10.213.26.2'));
 });

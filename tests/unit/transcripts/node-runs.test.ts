@@ -7,7 +7,15 @@ import {nodeRuns, sessionText, type TranscriptBlock} from '../../../src/componen
 const step = (command: string, output: string, on?: string) => ({command, output, exit: 0, ...(on ? {on} : {})});
 
 test('consecutive commands on one node make one run; the compared text names each node', () => {
-  const block: TranscriptBlock = {standins: [], steps: [step('docker swarm init', 'ok', 'manager'), step('docker node ls', 'x', 'manager'), step('docker swarm join', 'joined', 'worker1'), step('docker node ls', 'y', 'manager')]};
+  const block: TranscriptBlock = {
+    standins: [],
+    steps: [
+      step('docker swarm init', 'ok', 'manager'),
+      step('docker node ls', 'x', 'manager'),
+      step('docker swarm join', 'joined', 'worker1'),
+      step('docker node ls', 'y', 'manager'),
+    ],
+  };
   assert.deepEqual(nodeRuns(block), [
     {node: 'manager', text: '$ docker swarm init\nok\n$ docker node ls\nx'},
     {node: 'worker1', text: '$ docker swarm join\njoined'},

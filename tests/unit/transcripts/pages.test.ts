@@ -13,15 +13,22 @@ import {differsByFolder} from '../../../tools/transcripts/standin-notes';
 for (const locale of Object.keys(PAGE_DIRS) as (keyof typeof PAGE_DIRS)[]) {
   test(`${locale}: every page shows only generated or "not run here" terminal blocks`, () => {
     const pages = siteCensus(locale);
-    assert.deepEqual(pages.flatMap((p) => p.problems), []);
+    assert.deepEqual(
+      pages.flatMap((p) => p.problems),
+      [],
+    );
     // A page with no transcript yet is not exempt: its typed terminal blocks fail too.
-    const handWritten = pages.filter((p) => p.handWritten > 0).map((p) => `${path.basename(p.file)}: ${p.handWritten} typed commands (make them a generated <Transcript>)`);
+    const handWritten = pages
+      .filter((p) => p.handWritten > 0)
+      .map((p) => `${path.basename(p.file)}: ${p.handWritten} typed commands (make them a generated <Transcript>)`);
     assert.deepEqual(handWritten, []);
   });
 }
 
-const transcriptUses = (file: string) => [...readFileSync(file, 'utf8').matchAll(/<Transcript\s+session=\{(\w+)\}\s+block="([^"]*)"/g)].map((m) => m[2]);
-const transcriptImports = (file: string) => [...readFileSync(file, 'utf8').matchAll(/from\s+'@site\/transcripts\/([^']+)\.json'/g)].map((m) => m[1]).sort();
+const transcriptUses = (file: string) =>
+  [...readFileSync(file, 'utf8').matchAll(/<Transcript\s+session=\{(\w+)\}\s+block="([^"]*)"/g)].map((m) => m[2]);
+const transcriptImports = (file: string) =>
+  [...readFileSync(file, 'utf8').matchAll(/from\s+'@site\/transcripts\/([^']+)\.json'/g)].map((m) => m[1]).sort();
 
 test('zh-Hans and en show the same transcripts in the same order', () => {
   for (const page of siteCensus('zh-Hans')) {
@@ -37,7 +44,9 @@ test('every generated file holds exactly the commands of its source (else: npm r
     const {session} = loadSession(id);
     const generated = JSON.parse(readFileSync(outputPath(id), 'utf8')) as TranscriptFile;
     const expected = Object.fromEntries(session!.blocks.map((b) => [b.name, b.steps.map((s) => [s.command, s.exit])]));
-    const actual = Object.fromEntries(Object.entries(generated.blocks).map(([name, b]) => [name, b.steps.map((s) => [s.command, s.exit])]));
+    const actual = Object.fromEntries(
+      Object.entries(generated.blocks).map(([name, b]) => [name, b.steps.map((s) => [s.command, s.exit])]),
+    );
     assert.deepEqual(actual, expected, id);
   }
 });
@@ -63,7 +72,17 @@ test('every stand-in in the list says how it differs, in both languages, for the
 });
 
 test('a stand-in without a paragraph in both languages is left out, not half-filled', () => {
-  const list = ['### a → `a/` (x)', 'Differs: only English.', '', '### b → `b/` (y)', 'Differs: one', 'two.', '差异：一', '二。', 'Honours: more.'].join('\n');
+  const list = [
+    '### a → `a/` (x)',
+    'Differs: only English.',
+    '',
+    '### b → `b/` (y)',
+    'Differs: one',
+    'two.',
+    '差异：一',
+    '二。',
+    'Honours: more.',
+  ].join('\n');
   assert.deepEqual([...differsByFolder(list)], [['tests/images/b', {en: 'one two.', 'zh-Hans': '一二。'}]]);
 });
 
@@ -71,20 +90,38 @@ test('on a converted page, a plain terminal block and a file-like block that is 
   const dir = mkdtempSync(path.join(tmpdir(), 'fgts-page-'));
   const page = path.join(dir, 'page.mdx');
   const dockerfile = readFileSync('examples/dockerfile-basics/Dockerfile', 'utf8');
-  writeFileSync(page, [
-    "import basics from '@site/transcripts/01-images-and-containers/basics.json';",
-    '<Transcript session={basics} block="container-diff" />',
-    '```shell-session', '$ docker ps', '```',
-    '```yaml', 'services: {}', '```',
-    '```yaml title="compose.yaml (excerpt)"', 'services: {}', '```',
-    '```docker', dockerfile.trimEnd(), '```',
-    '<NotRunHere reason="kubernetes">', '```shell-session', '$ kubectl get pods', '```', '</NotRunHere>',
-  ].join('\n'));
+  writeFileSync(
+    page,
+    [
+      "import basics from '@site/transcripts/01-images-and-containers/basics.json';",
+      '<Transcript session={basics} block="container-diff" />',
+      '```shell-session',
+      '$ docker ps',
+      '```',
+      '```yaml',
+      'services: {}',
+      '```',
+      '```yaml title="compose.yaml (excerpt)"',
+      'services: {}',
+      '```',
+      '```docker',
+      dockerfile.trimEnd(),
+      '```',
+      '<NotRunHere reason="kubernetes">',
+      '```shell-session',
+      '$ kubectl get pods',
+      '```',
+      '</NotRunHere>',
+    ].join('\n'),
+  );
   const census = pageCensus(page);
-  assert.deepEqual(census.problems.map((p) => p.replace(/^.*page\.mdx:/, '')), [
-    '3 a `shell-session` block on a converted page: make it a generated <Transcript> or a <NotRunHere> block',
-    '6 a file-like code block that is no whole file of examples/: show the file, or title it as an excerpt (title="… (excerpt)" / "…（片段）")',
-  ]);
+  assert.deepEqual(
+    census.problems.map((p) => p.replace(/^.*page\.mdx:/, '')),
+    [
+      '3 a `shell-session` block on a converted page: make it a generated <Transcript> or a <NotRunHere> block',
+      '6 a file-like code block that is no whole file of examples/: show the file, or title it as an excerpt (title="… (excerpt)" / "…（片段）")',
+    ],
+  );
   assert.equal(census.handWritten, 1);
   assert.deepEqual(census.notRun, {kubernetes: 1});
 });

@@ -28,7 +28,18 @@ function sourceOf(yaml: string) {
 }
 
 test('a bad source gets one problem per mistake, each naming its line', () => {
-  const yaml = ['images: [busybox:1.36]', 'volatile: [id, everything]', 'blocks:', '  - name: Bad Name', '    commands: [ls]', '  - name: two', '    workdir: /etc', '    commands:', '      - run: false', '        exit: one'].join('\n');
+  const yaml = [
+    'images: [busybox:1.36]',
+    'volatile: [id, everything]',
+    'blocks:',
+    '  - name: Bad Name',
+    '    commands: [ls]',
+    '  - name: two',
+    '    workdir: /etc',
+    '    commands:',
+    '      - run: false',
+    '        exit: one',
+  ].join('\n');
   assert.deepEqual(sourceProblems(yaml), [
     '2 unknown volatile kind "everything" (digest, id, time, swarm-id, duration, size, mac-address, veth-name, ip-address, port, pid, column-padding, buildkit-progress)',
     '4 a block needs a name of lowercase letters, digits and dashes',
@@ -39,19 +50,37 @@ test('a bad source gets one problem per mistake, each naming its line', () => {
 
 test('until: the text a settled output shows; not empty, not with input', () => {
   const yaml = (step: string) => ['blocks:', '  - name: a', '    commands:', `      - ${step}`].join('\n');
-  assert.deepEqual(sourceOf(yaml("{run: docker inspect x, until: 'OOMKilled=true'}")).session!.blocks[0].steps, [{command: 'docker inspect x', exit: 0, until: 'OOMKilled=true'}]);
-  for (const bad of ["{run: docker inspect x, until: ''}", '{run: docker inspect x, until: [a]}', '{run: sh, input: [ls], until: x}']) {
+  assert.deepEqual(sourceOf(yaml("{run: docker inspect x, until: 'OOMKilled=true'}")).session!.blocks[0].steps, [
+    {command: 'docker inspect x', exit: 0, until: 'OOMKilled=true'},
+  ]);
+  for (const bad of [
+    "{run: docker inspect x, until: ''}",
+    '{run: docker inspect x, until: [a]}',
+    '{run: sh, input: [ls], until: x}',
+  ]) {
     assert.equal(sourceProblems(yaml(bad)).length, 1, bad);
   }
 });
 
 test('unknown keys and duplicate block names are problems', () => {
-  const yaml = ['blocks:', '  - name: a', '    commands: [ls]', '  - name: a', '    commands: [ls]', 'network: host'].join('\n');
-  assert.deepEqual(sourceProblems(yaml), ['6 unknown key "network" (images, multi-platform, volatile, daemon, nodes, blocks)', '4 block name "a" is used twice']);
+  const yaml = [
+    'blocks:',
+    '  - name: a',
+    '    commands: [ls]',
+    '  - name: a',
+    '    commands: [ls]',
+    'network: host',
+  ].join('\n');
+  assert.deepEqual(sourceProblems(yaml), [
+    '6 unknown key "network" (images, multi-platform, volatile, daemon, nodes, blocks)',
+    '4 block name "a" is used twice',
+  ]);
 });
 
 test('daemon is the map daemon.json holds', () => {
-  assert.deepEqual(sourceProblems(['daemon: [debug]', 'blocks: [{name: a, commands: [ls]}]'].join('\n')), ['1 daemon must be a map: the settings of /etc/docker/daemon.json']);
+  assert.deepEqual(sourceProblems(['daemon: [debug]', 'blocks: [{name: a, commands: [ls]}]'].join('\n')), [
+    '1 daemon must be a map: the settings of /etc/docker/daemon.json',
+  ]);
   assert.deepEqual(sourceProblems(['daemon: {debug: true}', 'blocks: [{name: a, commands: [ls]}]'].join('\n')), []);
 });
 
@@ -64,32 +93,58 @@ test('sessions are selected by full id, page or session name', () => {
 });
 
 test('nodes: a multi-node session; on: picks the node of a block or a command', () => {
-  const yaml = ['nodes: [manager, worker1, worker2]', 'blocks:', '  - name: a', '    on: worker1', '    commands:', '      - docker info', '      - {run: docker node ls, on: manager}'].join('\n');
+  const yaml = [
+    'nodes: [manager, worker1, worker2]',
+    'blocks:',
+    '  - name: a',
+    '    on: worker1',
+    '    commands:',
+    '      - docker info',
+    '      - {run: docker node ls, on: manager}',
+  ].join('\n');
   const {session, problems} = sourceOf(yaml);
   assert.deepEqual(problems, []);
   assert.deepEqual(session!.nodes, ['manager', 'worker1', 'worker2']);
   assert.equal(session!.blocks[0].on, 'worker1');
-  assert.deepEqual(session!.blocks[0].steps, [{command: 'docker info', exit: 0}, {command: 'docker node ls', exit: 0, on: 'manager'}]);
+  assert.deepEqual(session!.blocks[0].steps, [
+    {command: 'docker info', exit: 0},
+    {command: 'docker node ls', exit: 0, on: 'manager'},
+  ]);
   // A single-engine session has no nodes key at all (its generated file stays as it was).
   assert.equal('nodes' in sourceOf('blocks: [{name: a, commands: [ls]}]').session!, false);
 });
 
 test('bad nodes and on: are problems at their line and column', () => {
-  const yaml = ['nodes: [manager, Worker, manager]', 'blocks:', '  - name: a', '    on: worker9', '    commands:', '      - {run: ls, on: [manager]}'].join('\n');
-  assert.deepEqual(sourceOf(yaml).problems.map(formatProblem).map((p) => p.replace(/^.*s\.yaml:/, 's.yaml:')), [
-    's.yaml:1:18 transcript-source node name "Worker" must be a host name: a lowercase letter, then lowercase letters, digits and dashes',
-    's.yaml:1:26 transcript-source node "manager" is named twice',
-    's.yaml:4:5 transcript-source on: names no node of this session (manager, Worker, manager)',
-    's.yaml:6:19 transcript-source on: names no node of this session (manager, Worker, manager)',
+  const yaml = [
+    'nodes: [manager, Worker, manager]',
+    'blocks:',
+    '  - name: a',
+    '    on: worker9',
+    '    commands:',
+    '      - {run: ls, on: [manager]}',
+  ].join('\n');
+  assert.deepEqual(
+    sourceOf(yaml)
+      .problems.map(formatProblem)
+      .map((p) => p.replace(/^.*s\.yaml:/, 's.yaml:')),
+    [
+      's.yaml:1:18 transcript-source node name "Worker" must be a host name: a lowercase letter, then lowercase letters, digits and dashes',
+      's.yaml:1:26 transcript-source node "manager" is named twice',
+      's.yaml:4:5 transcript-source on: names no node of this session (manager, Worker, manager)',
+      's.yaml:6:19 transcript-source on: names no node of this session (manager, Worker, manager)',
+    ],
+  );
+  assert.deepEqual(sourceProblems(['nodes: [solo]', 'blocks: [{name: a, commands: [ls]}]'].join('\n')), [
+    '1 nodes must name 2 to 8 nodes (one engine each); leave it out for one engine',
   ]);
-  assert.deepEqual(sourceProblems(['nodes: [solo]', 'blocks: [{name: a, commands: [ls]}]'].join('\n')), ['1 nodes must name 2 to 8 nodes (one engine each); leave it out for one engine']);
   assert.deepEqual(sourceProblems(['blocks:', '  - name: a', '    on: manager', '    commands: [ls]'].join('\n')), [
     "3 on: needs the session's nodes: [<node>, …] (a single-engine session runs everything on its one engine)",
   ]);
   assert.deepEqual(sourceProblems(['blocks:', '  - name: a', '    commands: [{run: ls, save: X}]'].join('\n')), [
     "3 save: hands a value from one node to another: it needs the session's nodes: [<node>, …]",
   ]);
-  assert.deepEqual(sourceProblems(['nodes: [a, b]', 'blocks:', '  - name: a', '    commands: [{run: ls, save: token}]'].join('\n')), [
-    '4 save: names an environment variable: capital letters, digits and underscores',
-  ]);
+  assert.deepEqual(
+    sourceProblems(['nodes: [a, b]', 'blocks:', '  - name: a', '    commands: [{run: ls, save: token}]'].join('\n')),
+    ['4 save: names an environment variable: capital letters, digits and underscores'],
+  );
 });

@@ -15,19 +15,47 @@ test('each kind masks what it names', () => {
     ['time', '2026/11/29 04:23:42 [notice]', '<time> [notice]'],
     ['duration', '#6 DONE 1.1s', '#6 DONE <duration>'],
     ['duration', 'real\t0m11.232s', 'real\t<duration>'],
-    ['duration', '64 bytes from 10.200.1.2: icmp_seq=1 ttl=64 time=0.119 ms', '64 bytes from 10.200.1.2: icmp_seq=1 ttl=64 time=<duration>'],
+    [
+      'duration',
+      '64 bytes from 10.200.1.2: icmp_seq=1 ttl=64 time=0.119 ms',
+      '64 bytes from 10.200.1.2: icmp_seq=1 ttl=64 time=<duration>',
+    ],
     ['duration', 'rtt min/avg/max/mdev = 0.071/0.091/0.119/0.020 ms', 'rtt min/avg/max/mdev = <duration>'],
-    ['duration', '3 packets transmitted, 3 received, 0% packet loss, time 2028ms', '3 packets transmitted, 3 received, 0% packet loss, time <duration>'],
-    ['swarm-id', 'Swarm initialized: current node (owxfdwrjzudt9n2k3l4m5p6q7) is now', 'Swarm initialized: current node (<swarm-id>) is now'],
-    ['swarm-id', 'docker swarm join --token SWMTKN-1-3pu6hszjas19xyp7ghgosyx9k8atbfcr8p2is99znpy26u2lkl-1awxwuwd3z9j1z3puu7rcgdbx 10.0.0.2:2377', 'docker swarm join --token <swarm-id> 10.0.0.2:2377'],
+    [
+      'duration',
+      '3 packets transmitted, 3 received, 0% packet loss, time 2028ms',
+      '3 packets transmitted, 3 received, 0% packet loss, time <duration>',
+    ],
+    [
+      'swarm-id',
+      'Swarm initialized: current node (owxfdwrjzudt9n2k3l4m5p6q7) is now',
+      'Swarm initialized: current node (<swarm-id>) is now',
+    ],
+    [
+      'swarm-id',
+      'docker swarm join --token SWMTKN-1-3pu6hszjas19xyp7ghgosyx9k8atbfcr8p2is99znpy26u2lkl-1awxwuwd3z9j1z3puu7rcgdbx 10.0.0.2:2377',
+      'docker swarm join --token <swarm-id> 10.0.0.2:2377',
+    ],
     ['swarm-id', 'mej8pv4twfva   ch5-demo   replicated   1/1', '<swarm-id>   ch5-demo   replicated   1/1'],
     ['swarm-id', 'm5684hcm9v3d    \\_ ch5-demo.2   busybox:1.36', '<swarm-id>    \\_ ch5-demo.2   busybox:1.36'],
     ['swarm-id', 'ch5-demo.3.9q20cikxbjdn3wifszb2tompg', 'ch5-demo.3.<swarm-id>'],
     ['swarm-id', '    SWMKEY-1-/JTCqsd97p7h+ukEM4MeVHAJPmtkr3bORKSMzdlteC8', '    <swarm-id>'],
-    ['time', '-r-------- 1 root root 32 Nov 29 04:36 db_app_password', '-r-------- 1 root root 32 <time> db_app_password'],
+    [
+      'time',
+      '-r-------- 1 root root 32 Nov 29 04:36 db_app_password',
+      '-r-------- 1 root root 32 <time> db_app_password',
+    ],
     ['time', '-r--r--r-- 1 root root 33 Dec  1 19:02 x', '-r--r--r-- 1 root root 33 <time> x'],
-    ['mac-address', 'link/ether 02:42:ac:11:00:05 brd ff:ff:ff:ff:ff:ff', 'link/ether <mac-address> brd ff:ff:ff:ff:ff:ff'],
-    ['mac-address', 'veth1@if2  UP  10.200.1.1/24 fe80::ac97:4eff:fe72:895a/64', 'veth1@if2  UP  10.200.1.1/24 <mac-address>/64'],
+    [
+      'mac-address',
+      'link/ether 02:42:ac:11:00:05 brd ff:ff:ff:ff:ff:ff',
+      'link/ether <mac-address> brd ff:ff:ff:ff:ff:ff',
+    ],
+    [
+      'mac-address',
+      'veth1@if2  UP  10.200.1.1/24 fe80::ac97:4eff:fe72:895a/64',
+      'veth1@if2  UP  10.200.1.1/24 <mac-address>/64',
+    ],
     ['veth-name', 'veth48bcc58@if212 UP', '<veth-name>@if212 UP'],
     ['size', '204MB and 4.35kB and 0B', '<size> and <size> and <size>'],
     ['ip-address', 'running 172.17.0.2 x', 'running <ip-address> x'],
@@ -60,8 +88,18 @@ test('column padding compares tables whose columns moved with a volatile cell', 
 });
 
 test('BuildKit progress printed once or twice for a step compares equal, other step lines do not', () => {
-  const once = ['#9 exporting layers 0.0s done', '#9 writing image sha256:' + 'a'.repeat(64) + ' done', '#5 transferring context: 990B done'].join('\n');
-  const twice = ['#9 exporting layers', '#9 exporting layers 0.3s done', '#9 writing image sha256:' + 'b'.repeat(64), '#9 writing image sha256:' + 'b'.repeat(64) + ' 0.1s done', '#5 transferring context: 973B 0.0s done'].join('\n');
+  const once = [
+    '#9 exporting layers 0.0s done',
+    '#9 writing image sha256:' + 'a'.repeat(64) + ' done',
+    '#5 transferring context: 990B done',
+  ].join('\n');
+  const twice = [
+    '#9 exporting layers',
+    '#9 exporting layers 0.3s done',
+    '#9 writing image sha256:' + 'b'.repeat(64),
+    '#9 writing image sha256:' + 'b'.repeat(64) + ' 0.1s done',
+    '#5 transferring context: 973B 0.0s done',
+  ].join('\n');
   const kinds: VolatileKind[] = ['digest', 'duration', 'size', 'buildkit-progress'];
   assert.equal(mask(once, kinds), mask(twice, kinds));
   assert.notEqual(mask('#6 CACHED', kinds), mask('#6 DONE 0.5s', kinds));
@@ -69,24 +107,38 @@ test('BuildKit progress printed once or twice for a step compares equal, other s
 
 test('BuildKit steps that ran in parallel compare equal in either order and numbering, a changed step does not', () => {
   const kinds: VolatileKind[] = ['duration', 'size', 'buildkit-progress'];
-  const a = '$ docker build .\n#0 building\n\n#4 [internal] load build context\n#4 DONE 0.0s\n\n#5 [1/4] FROM python\n#5 DONE 0.1s';
-  const b = '$ docker build .\n#0 building\n\n#4 [1/4] FROM python\n#4 DONE 0.0s\n\n#5 [internal] load build context\n#5 DONE 0.0s';
+  const a =
+    '$ docker build .\n#0 building\n\n#4 [internal] load build context\n#4 DONE 0.0s\n\n#5 [1/4] FROM python\n#5 DONE 0.1s';
+  const b =
+    '$ docker build .\n#0 building\n\n#4 [1/4] FROM python\n#4 DONE 0.0s\n\n#5 [internal] load build context\n#5 DONE 0.0s';
   assert.equal(mask(a, kinds), mask(b, kinds));
   assert.notEqual(mask(a, kinds), mask(b.replace('FROM python', 'FROM debian'), kinds));
 });
 
 test('a BuildKit step the printer left (`#6 ...`) and came back to under its header compares as one step', () => {
   const kinds: VolatileKind[] = ['duration', 'buildkit-progress'];
-  const straight = '#5 [1/4] FROM python\n#5 DONE 0.1s\n\n#6 [2/4] RUN useradd hello\n#6 DONE 0.6s\n\n#7 [3/4] COPY app.py .\n#7 DONE 0.1s';
-  const interrupted = '#5 [1/4] FROM python\n#5 DONE 0.1s\n\n#6 [2/4] RUN useradd hello\n#6 ...\n\n#6 [2/4] RUN useradd hello\n#6 DONE 0.9s\n\n#7 [3/4] COPY app.py .\n#7 DONE 0.1s';
+  const straight =
+    '#5 [1/4] FROM python\n#5 DONE 0.1s\n\n#6 [2/4] RUN useradd hello\n#6 DONE 0.6s\n\n#7 [3/4] COPY app.py .\n#7 DONE 0.1s';
+  const interrupted =
+    '#5 [1/4] FROM python\n#5 DONE 0.1s\n\n#6 [2/4] RUN useradd hello\n#6 ...\n\n#6 [2/4] RUN useradd hello\n#6 DONE 0.9s\n\n#7 [3/4] COPY app.py .\n#7 DONE 0.1s';
   assert.equal(mask(interrupted, kinds), mask(straight, kinds));
-  assert.notEqual(mask(interrupted.replace('#6 DONE 0.9s', '#6 ERROR: exit code 1'), kinds), mask(straight, kinds), 'what the step did still counts');
+  assert.notEqual(
+    mask(interrupted.replace('#6 DONE 0.9s', '#6 ERROR: exit code 1'), kinds),
+    mask(straight, kinds),
+    'what the step did still counts',
+  );
 });
 
 test('BuildKit progress right after the command line (compose build starts with a step) is normalised too', () => {
   const kinds: VolatileKind[] = ['size', 'duration', 'buildkit-progress'];
-  const a = '$ docker compose build\n#1 [internal] load local bake definitions\n#1 reading from stdin 591B done\n#1 DONE 0.0s';
-  const b = '$ docker compose build\n#1 [internal] load local bake definitions\n#1 reading from stdin 591B 0.0s done\n#1 DONE 0.0s';
+  const a =
+    '$ docker compose build\n#1 [internal] load local bake definitions\n#1 reading from stdin 591B done\n#1 DONE 0.0s';
+  const b =
+    '$ docker compose build\n#1 [internal] load local bake definitions\n#1 reading from stdin 591B 0.0s done\n#1 DONE 0.0s';
   assert.equal(mask(a, kinds), mask(b, kinds));
-  assert.notEqual(mask(a, kinds), mask(b.replace('$ docker compose build', '$ docker compose build web'), kinds), 'the command itself still counts');
+  assert.notEqual(
+    mask(a, kinds),
+    mask(b.replace('$ docker compose build', '$ docker compose build web'), kinds),
+    'the command itself still counts',
+  );
 });

@@ -1,6 +1,6 @@
 // `docker build --check`: BuildKit's own Dockerfile parser and lint rules, where the engine has them.
-import type { Problem } from '../problems';
-import { boundedRun, limitHit } from './bounded';
+import type {Problem} from '../problems';
+import {boundedRun, limitHit} from './bounded';
 
 const BUILD_CHECK_TIMEOUT_MS = 30_000;
 
@@ -10,9 +10,12 @@ const BUILD_CHECK_TIMEOUT_MS = 30_000;
  */
 export async function buildCheck(dir: string, rel: string, display: string): Promise<Problem[] | string> {
   const context = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '.';
-  const r = await boundedRun('docker', ['build', '--check', '--progress=quiet', '-f', rel, context], { cwd: dir, timeoutMs: BUILD_CHECK_TIMEOUT_MS });
+  const r = await boundedRun('docker', ['build', '--check', '--progress=quiet', '-f', rel, context], {
+    cwd: dir,
+    timeoutMs: BUILD_CHECK_TIMEOUT_MS,
+  });
   const limit = limitHit(r, BUILD_CHECK_TIMEOUT_MS);
-  if (limit) return [{ file: display, line: 1, col: 1, rule: 'docker-build-check', message: limit }];
+  if (limit) return [{file: display, line: 1, col: 1, rule: 'docker-build-check', message: limit}];
   if (r.code === 0) return [];
   const out = `${r.stdout}\n${r.stderr}`;
   if (/unknown flag: --check/.test(out)) return 'this docker build has no --check';
@@ -33,16 +36,42 @@ export function buildCheckProblems(output: string, display: string): Problem[] {
   lines.forEach((l, i) => {
     const warning = /^WARNING: (\w+) - /.exec(l);
     if (!warning) return;
-    const where = lines.slice(i + 1, i + 4).map((x) => /:(\d+)$/.exec(x)).find(Boolean);
-    problems.push({ file: display, line: where ? Number(where[1]) : 1, col: 1, rule: `build-check-${kebab(warning[1])}`, message: lines[i + 1] ?? warning[1] });
+    const where = lines
+      .slice(i + 1, i + 4)
+      .map((x) => /:(\d+)$/.exec(x))
+      .find(Boolean);
+    problems.push({
+      file: display,
+      line: where ? Number(where[1]) : 1,
+      col: 1,
+      rule: `build-check-${kebab(warning[1])}`,
+      message: lines[i + 1] ?? warning[1],
+    });
   });
   const error = lines.find((l) => /^ERROR: /.test(l));
   if (error) {
     const line = /line (\d+)/.exec(error) ?? lines.map((x) => /^\S*Dockerfile\S*:(\d+)$/.exec(x)).find(Boolean);
-    problems.push({ file: display, line: line ? Number(line[1]) : 1, col: 1, rule: 'build-check-error', message: error.replace(/^ERROR: (failed to solve: )?/, '') });
+    problems.push({
+      file: display,
+      line: line ? Number(line[1]) : 1,
+      col: 1,
+      rule: 'build-check-error',
+      message: error.replace(/^ERROR: (failed to solve: )?/, ''),
+    });
   }
-  if (problems.length === 0) problems.push({ file: display, line: 1, col: 1, rule: 'build-check-error', message: lines.filter(Boolean).pop() ?? 'docker build --check failed' });
+  if (problems.length === 0)
+    problems.push({
+      file: display,
+      line: 1,
+      col: 1,
+      rule: 'build-check-error',
+      message: lines.filter(Boolean).pop() ?? 'docker build --check failed',
+    });
   return problems;
 }
 
-const kebab = (rule: string) => rule.replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2').replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+const kebab = (rule: string) =>
+  rule
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .toLowerCase();

@@ -1,10 +1,9 @@
 // Dockerfiles: dockerfile-utils' diagnostics, plus the runner's rules on the base images and HEALTHCHECK
 // that tools/core/dockerfile.ts reads.
-import { validate, ValidationCode } from 'dockerfile-utils';
-import { instructions, readDockerfile } from '../../core/dockerfile';
-import type { Problem } from '../problems';
-import { isPinned, unpinnedMessage } from '../declaration';
-
+import {validate, ValidationCode} from 'dockerfile-utils';
+import {instructions, readDockerfile} from '../../core/dockerfile';
+import type {Problem} from '../problems';
+import {isPinned, unpinnedMessage} from '../declaration';
 
 const CODE_NAMES = new Map<number, string>(
   Object.entries(ValidationCode)
@@ -26,8 +25,8 @@ export function repositoryPath(ref: string): string {
 }
 
 /** What the builder refuses before building: an array that is not all strings, a stage copying from itself, an upper-case repository. */
-export function unbuildable(text: string): { line: number; rule: string; message: string }[] {
-  const out: { line: number; rule: string; message: string }[] = [];
+export function unbuildable(text: string): {line: number; rule: string; message: string}[] {
+  const out: {line: number; rule: string; message: string}[] = [];
   let stage: string | null = null;
   for (const ins of instructions(text)) {
     if (ins.keyword === 'FROM') {
@@ -35,17 +34,29 @@ export function unbuildable(text: string): { line: number; rule: string; message
       stage = words[1]?.toUpperCase() === 'AS' && words[2] ? words[2].toLowerCase() : null;
       const path = repositoryPath(words[0] ?? '');
       if (!path.includes('$') && path !== path.toLowerCase()) {
-        out.push({ line: ins.line, rule: 'dockerfile-repository-case', message: `repository "${path}" must be lower-case` });
+        out.push({
+          line: ins.line,
+          rule: 'dockerfile-repository-case',
+          message: `repository "${path}" must be lower-case`,
+        });
       }
     } else if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && stage !== null) {
       const from = /--from=(\S+)/.exec(ins.args);
       if (from && from[1].toLowerCase() === stage) {
-        out.push({ line: ins.line, rule: 'dockerfile-stage-cycle', message: `${ins.keyword} --from=${from[1]} names the stage it is in` });
+        out.push({
+          line: ins.line,
+          rule: 'dockerfile-stage-cycle',
+          message: `${ins.keyword} --from=${from[1]} names the stage it is in`,
+        });
       }
     } else if (EXEC_FORM.has(ins.keyword) && ins.args.startsWith('[')) {
       const parsed = jsonArray(ins.args);
       if (parsed && parsed.some((x) => typeof x !== 'string')) {
-        out.push({ line: ins.line, rule: 'dockerfile-exec-form', message: `${ins.keyword} in JSON form must be an array of strings only` });
+        out.push({
+          line: ins.line,
+          rule: 'dockerfile-exec-form',
+          message: `${ins.keyword} in JSON form must be an array of strings only`,
+        });
       }
     }
   }
@@ -71,12 +82,24 @@ export function checkDockerfile(file: string, text: string): Problem[] {
     rule: `dockerfile-${CODE_NAMES.get(Number(d.code)) ?? String(d.code)}`,
     message: typeof d.message === 'string' ? d.message : d.message.value,
   }));
-  for (const u of unbuildable(text)) problems.push({ file, line: u.line, col: 1, rule: u.rule, message: u.message });
+  for (const u of unbuildable(text)) problems.push({file, line: u.line, col: 1, rule: u.rule, message: u.message});
   for (const base of readDockerfile(text).baseImages) {
     if (base.unresolved) {
-      problems.push({ file, line: base.line, col: 1, rule: 'image-unpinned', message: `base image "${base.ref}" uses a build argument with no default` });
+      problems.push({
+        file,
+        line: base.line,
+        col: 1,
+        rule: 'image-unpinned',
+        message: `base image "${base.ref}" uses a build argument with no default`,
+      });
     } else if (!isPinned(base.ref)) {
-      problems.push({ file, line: base.line, col: 1, rule: 'image-unpinned', message: unpinnedMessage(base.ref, 'base image') });
+      problems.push({
+        file,
+        line: base.line,
+        col: 1,
+        rule: 'image-unpinned',
+        message: unpinnedMessage(base.ref, 'base image'),
+      });
     }
   }
   return problems;

@@ -1,17 +1,17 @@
 // Static checks of one example folder: nothing is started; only `docker build --check` asks the engine
 // (when one answers) to parse and lint a Dockerfile.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
-import { ENTRY_FILE, validateDeclaration, type Declaration } from '../declaration';
-import { boundedRun, limitHit } from './bounded';
-import { buildCheck } from './build-check';
-import { sortProblems, uniqueProblems, type Problem } from '../problems';
-import { parseYaml, type YamlFile } from '../yamlpos';
-import { checkComposeRules, locateComposeError } from './compose';
-import { checkDockerfile } from './dockerfile';
-import { checkManifests, isManifestPath } from './kubernetes';
-import { checkScriptRules } from './script';
-import { checkWorkflow, isWorkflowPath } from './workflow';
+import {existsSync, readdirSync, readFileSync} from 'node:fs';
+import {basename, join, relative} from 'node:path';
+import {ENTRY_FILE, validateDeclaration, type Declaration} from '../declaration';
+import {boundedRun, limitHit} from './bounded';
+import {buildCheck} from './build-check';
+import {sortProblems, uniqueProblems, type Problem} from '../problems';
+import {parseYaml, type YamlFile} from '../yamlpos';
+import {checkComposeRules, locateComposeError} from './compose';
+import {checkDockerfile} from './dockerfile';
+import {checkManifests, isManifestPath} from './kubernetes';
+import {checkScriptRules} from './script';
+import {checkWorkflow, isWorkflowPath} from './workflow';
 
 export interface StaticResult {
   declaration: Declaration | null;
@@ -30,7 +30,7 @@ const SKIP_DIRS = new Set(['.git', 'node_modules', '__pycache__']);
 
 export function listFiles(dir: string, prefix = ''): string[] {
   const out: string[] = [];
-  for (const entry of readdirSync(join(dir, prefix), { withFileTypes: true })) {
+  for (const entry of readdirSync(join(dir, prefix), {withFileTypes: true})) {
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
     if (entry.isDirectory()) {
       if (!SKIP_DIRS.has(entry.name)) out.push(...listFiles(dir, rel));
@@ -55,7 +55,7 @@ export const displayPath = (abs: string) => relative(process.cwd(), abs) || abs;
 
 /** Keeps only the shell's own environment: compose must not pick up a caller's COMPOSE_* settings. */
 function cleanEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
+  const env = {...process.env};
   for (const k of Object.keys(env)) if (k.startsWith('COMPOSE_')) delete env[k];
   return env;
 }
@@ -83,12 +83,16 @@ async function composeConfig(c: Checking, rel: string, yaml: YamlFile, base: str
 }
 
 async function configProblem(c: Checking, rule: string, args: string[], yaml: YamlFile): Promise<Problem | null> {
-  const r = await boundedRun('docker', args, { cwd: c.dir, env: cleanEnv(), timeoutMs: CONFIG_TIMEOUT_MS });
+  const r = await boundedRun('docker', args, {cwd: c.dir, env: cleanEnv(), timeoutMs: CONFIG_TIMEOUT_MS});
   c.checksRan.push(`${rule} ${yaml.file}`);
   if (r.code === 0) return null;
   const limit = limitHit(r, CONFIG_TIMEOUT_MS);
-  if (limit) return { file: yaml.file, line: 1, col: 1, rule, message: `docker ${args.join(' ')}: ${limit}` };
-  return locateComposeError(yaml, rule, configMessage(r.stderr, c.dir) ?? `docker ${args.join(' ')} failed (exit ${r.code})`);
+  if (limit) return {file: yaml.file, line: 1, col: 1, rule, message: `docker ${args.join(' ')}: ${limit}`};
+  return locateComposeError(
+    yaml,
+    rule,
+    configMessage(r.stderr, c.dir) ?? `docker ${args.join(' ')} failed (exit ${r.code})`,
+  );
 }
 
 /**
@@ -97,7 +101,10 @@ async function configProblem(c: Checking, rule: string, args: string[], yaml: Ya
  * only with the lines after it.
  */
 export function configMessage(stderr: string, dir: string): string | null {
-  const lines = stderr.split('\n').map((l) => l.trim()).filter((l) => l && !/level=warn/.test(l));
+  const lines = stderr
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !/level=warn/.test(l));
   if (lines.length === 0) return null;
   let i = lines.findIndex((l) => l.startsWith('validating'));
   if (i < 0) i = lines.findIndex((l) => /^[a-z_]+: \S/.test(l) && !l.endsWith(':'));
@@ -108,7 +115,13 @@ export function configMessage(stderr: string, dir: string): string | null {
 
 async function composeStep(c: Checking): Promise<string[]> {
   for (const rel of c.files.filter((f) => WRONG_COMPOSE_NAME.test(basename(f)))) {
-    c.problems.push({ file: c.display(rel), line: 1, col: 1, rule: 'compose-filename', message: 'name compose files compose.yaml (stack files stack.yaml)' });
+    c.problems.push({
+      file: c.display(rel),
+      line: 1,
+      col: 1,
+      rule: 'compose-filename',
+      message: 'name compose files compose.yaml (stack files stack.yaml)',
+    });
   }
   const composeFiles = c.files.filter(isComposeFile);
   const configFailed = new Set<string>();
@@ -119,7 +132,12 @@ async function composeStep(c: Checking): Promise<string[]> {
     const base = isOverrideFile(rel) ? baseOf(c, rel) : null;
     if (base === undefined) continue; // its base has a problem of its own, reported there
     const fileDir = join(c.dir, rel, '..');
-    const rules = checkComposeRules(yaml, { dir: fileDir, isStack: isStackFile(rel), declaration: c.declaration, base: base ? c.yamls.get(base) : undefined });
+    const rules = checkComposeRules(yaml, {
+      dir: fileDir,
+      isStack: isStackFile(rel),
+      declaration: c.declaration,
+      base: base ? c.yamls.get(base) : undefined,
+    });
     c.problems.push(...rules);
     c.checksRan.push(`compose-rules ${yaml.file}`);
     // A file that is no compose model, or whose base failed, would only repeat that problem.
@@ -129,7 +147,8 @@ async function composeStep(c: Checking): Promise<string[]> {
     }
     let problem = await composeConfig(c, rel, yaml, base);
     // A stack file is checked by `docker stack config` once Compose accepts it: one defect, one problem.
-    if (!problem && isStackFile(rel)) problem = await configProblem(c, 'stack-config', ['stack', 'config', '-c', rel], yaml);
+    if (!problem && isStackFile(rel))
+      problem = await configProblem(c, 'stack-config', ['stack', 'config', '-c', rel], yaml);
     if (problem) {
       c.problems.push(problem);
       configFailed.add(rel);
@@ -148,7 +167,7 @@ function baseOf(c: Checking, rel: string): string | null | undefined {
 
 function readYamls(c: Checking): void {
   for (const rel of c.files.filter((f) => /\.ya?ml$/.test(f))) {
-    const { yaml, problems: syntax } = parseYaml(c.display(rel), readFileSync(join(c.dir, rel), 'utf8'));
+    const {yaml, problems: syntax} = parseYaml(c.display(rel), readFileSync(join(c.dir, rel), 'utf8'));
     c.problems.push(...syntax);
     if (syntax.length === 0) c.yamls.set(rel, yaml);
   }
@@ -157,7 +176,13 @@ function readYamls(c: Checking): void {
 
 function declarationStep(c: Checking, name: string): void {
   if (!existsSync(join(c.dir, 'example.yaml'))) {
-    c.problems.push({ file: c.display('example.yaml'), line: 1, col: 1, rule: 'missing-declaration', message: 'every example folder needs an example.yaml' });
+    c.problems.push({
+      file: c.display('example.yaml'),
+      line: 1,
+      col: 1,
+      rule: 'missing-declaration',
+      message: 'every example folder needs an example.yaml',
+    });
   } else if (c.yamls.has('example.yaml')) {
     const r = validateDeclaration(c.yamls.get('example.yaml')!, name, c.dir);
     c.problems.push(...r.problems);
@@ -193,7 +218,13 @@ async function manifestStep(c: Checking): Promise<string[]> {
     c.checksRan.push(`kubernetes-schema ${yaml.file}`);
   }
   if (c.declaration?.kind === 'kubernetes' && manifests.length === 0) {
-    c.problems.push({ file: c.display('example.yaml'), line: 1, col: 1, rule: 'missing-file', message: 'a kubernetes example needs manifests (*.k8s.yaml or k8s/*.yaml)' });
+    c.problems.push({
+      file: c.display('example.yaml'),
+      line: 1,
+      col: 1,
+      rule: 'missing-file',
+      message: 'a kubernetes example needs manifests (*.k8s.yaml or k8s/*.yaml)',
+    });
   }
   return manifests;
 }
@@ -217,19 +248,31 @@ async function scriptSteps(c: Checking): Promise<void> {
     }
   }
   for (const rel of c.files.filter((f) => f.endsWith('.sh'))) {
-    const r = await boundedRun('bash', ['-n', rel], { cwd: c.dir, timeoutMs: CONFIG_TIMEOUT_MS });
+    const r = await boundedRun('bash', ['-n', rel], {cwd: c.dir, timeoutMs: CONFIG_TIMEOUT_MS});
     c.checksRan.push(`shell-syntax ${c.display(rel)}`);
     if (r.code !== 0) {
       const m = /line (\d+): (.*)/.exec(r.stderr);
       const limit = limitHit(r, CONFIG_TIMEOUT_MS);
-      c.problems.push({ file: c.display(rel), line: m ? Number(m[1]) : 1, col: 1, rule: 'shell-syntax', message: limit ?? (m ? m[2] : r.stderr).trim() });
+      c.problems.push({
+        file: c.display(rel),
+        line: m ? Number(m[1]) : 1,
+        col: 1,
+        rule: 'shell-syntax',
+        message: limit ?? (m ? m[2] : r.stderr).trim(),
+      });
     }
   }
 }
 
 async function checkFolder(dir: string): Promise<StaticResult> {
   const c: Checking = {
-    dir, files: listFiles(dir), yamls: new Map(), problems: [], declaration: null, checksRan: [], checksNotRun: [],
+    dir,
+    files: listFiles(dir),
+    yamls: new Map(),
+    problems: [],
+    declaration: null,
+    checksRan: [],
+    checksNotRun: [],
     display: (rel) => displayPath(join(dir, rel)),
   };
   readYamls(c);
@@ -240,8 +283,13 @@ async function checkFolder(dir: string): Promise<StaticResult> {
   workflowStep(c);
   await scriptSteps(c);
   return {
-    declaration: c.declaration, problems: sortProblems(uniqueProblems(c.problems)), composeFiles, dockerfiles, manifests,
-    checksRan: c.checksRan, checksNotRun: c.checksNotRun,
+    declaration: c.declaration,
+    problems: sortProblems(uniqueProblems(c.problems)),
+    composeFiles,
+    dockerfiles,
+    manifests,
+    checksRan: c.checksRan,
+    checksNotRun: c.checksNotRun,
   };
 }
 
@@ -252,8 +300,13 @@ export async function checkExample(dir: string): Promise<StaticResult> {
   } catch (err) {
     const message = `the checker failed on this example (a bug of the runner): ${String((err as Error).message ?? err).split('\n')[0]}`;
     return {
-      declaration: null, problems: [{ file: displayPath(dir), line: 1, col: 1, rule: 'checker-error', message }],
-      composeFiles: [], dockerfiles: [], manifests: [], checksRan: [], checksNotRun: ['every check after the fault'],
+      declaration: null,
+      problems: [{file: displayPath(dir), line: 1, col: 1, rule: 'checker-error', message}],
+      composeFiles: [],
+      dockerfiles: [],
+      manifests: [],
+      checksRan: [],
+      checksNotRun: ['every check after the fault'],
     };
   }
 }

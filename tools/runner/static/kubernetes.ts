@@ -1,18 +1,18 @@
 // Kubernetes manifests: kubernetes-models' schema validation, plus a check for fields the schema
 // does not know (the schema accepts misspelt fields silently), plus the runner's own rules.
-import type { Problem } from '../problems';
-import { isPinned, unpinnedMessage } from '../declaration';
-import { positionOf, valueOf, type YamlFile } from '../yamlpos';
-import { isManifestPath, podSpecPath } from '../../core/manifest';
+import type {Problem} from '../problems';
+import {isPinned, unpinnedMessage} from '../declaration';
+import {positionOf, valueOf, type YamlFile} from '../yamlpos';
+import {isManifestPath, podSpecPath} from '../../core/manifest';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const SECRET_KEY = /PASSWORD|PASSWD|SECRET|TOKEN/i;
 
-export { isManifestPath };
+export {isManifestPath};
 
 interface ModelClass {
-  prototype: { validate(this: unknown): void };
+  prototype: {validate(this: unknown): void};
 }
 
 async function modelFor(apiVersion: string, kind: string): Promise<ModelClass | null> {
@@ -31,7 +31,10 @@ async function modelFor(apiVersion: string, kind: string): Promise<ModelClass | 
  * at. The compiled validator reads every property its schema defines and enumerates the keys of
  * free-form maps (labels, data…); a key it never read is a field the schema does not have.
  */
-export function validateRecordingFields(validateFn: (this: unknown) => void, value: unknown): {
+export function validateRecordingFields(
+  validateFn: (this: unknown) => void,
+  value: unknown,
+): {
   error: unknown;
   unknownFields: string[][];
 } {
@@ -85,7 +88,7 @@ export function validateRecordingFields(validateFn: (this: unknown) => void, val
     }
   };
   walk(value, []);
-  return { error, unknownFields };
+  return {error, unknownFields};
 }
 
 const LONG_RUNNING = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Pod']);
@@ -105,14 +108,20 @@ export async function checkManifests(yaml: YamlFile): Promise<Problem[]> {
     const obj = valueOf(yaml, d) as unknown;
     if (obj === null || obj === undefined) continue;
     const at: At = (path, rule, message, where = 'key') => {
-      const pos = positionOf(yaml, path.map((p) => (/^\d+$/.test(String(p)) ? Number(p) : p)), where, d);
-      problems.push({ file: yaml.file, line: pos.line, col: pos.col, rule, message });
+      const pos = positionOf(
+        yaml,
+        path.map((p) => (/^\d+$/.test(String(p)) ? Number(p) : p)),
+        where,
+        d,
+      );
+      problems.push({file: yaml.file, line: pos.line, col: pos.col, rule, message});
     };
     if (isObj(obj) && obj.apiVersion === 'v1' && obj.kind === 'List') {
       // kubectl apply takes a List and applies its items one by one.
       const items = Array.isArray(obj.items) ? obj.items : [];
       if (!Array.isArray(obj.items)) at([], 'k8s-shape', 'a List needs items: (a sequence of objects)');
-      for (let i = 0; i < items.length; i++) await checkObject(items[i], (p, ...rest) => at(['items', i, ...p], ...rest));
+      for (let i = 0; i < items.length; i++)
+        await checkObject(items[i], (p, ...rest) => at(['items', i, ...p], ...rest));
     } else {
       await checkObject(obj, at);
     }
@@ -125,7 +134,7 @@ async function checkObject(obj: unknown, at: At): Promise<void> {
     at([], 'k8s-shape', 'a manifest document must be a mapping');
     return;
   }
-  const { apiVersion, kind } = obj;
+  const {apiVersion, kind} = obj;
   if (typeof apiVersion !== 'string' || typeof kind !== 'string') {
     at([], 'k8s-kind', 'a manifest needs apiVersion and kind');
     return;
@@ -141,12 +150,20 @@ async function checkObject(obj: unknown, at: At): Promise<void> {
 }
 
 function schemaRules(obj: Obj, kind: string, model: ModelClass, at: At): void {
-  const { error, unknownFields } = validateRecordingFields(model.prototype.validate, obj);
-  const ajvErrors = (error as { errors?: { instancePath: string; message?: string; keyword: string; params?: Obj }[] } | null)?.errors;
+  const {error, unknownFields} = validateRecordingFields(model.prototype.validate, obj);
+  const ajvErrors = (
+    error as {errors?: {instancePath: string; message?: string; keyword: string; params?: Obj}[]} | null
+  )?.errors;
   if (error && !ajvErrors) at([], 'k8s-schema', String((error as Error).message ?? error));
   for (const e of ajvErrors ?? []) {
-    const path = e.instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
-    const detail = e.keyword === 'required' ? `missing required field "${String(e.params?.missingProperty)}"` : e.message ?? e.keyword;
+    const path = e.instancePath
+      .split('/')
+      .slice(1)
+      .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const detail =
+      e.keyword === 'required'
+        ? `missing required field "${String(e.params?.missingProperty)}"`
+        : (e.message ?? e.keyword);
     at(path, 'k8s-schema', `${kind} ${dotted(path) || '(root)'}: ${detail}`);
   }
   for (const path of unknownFields) {
@@ -161,12 +178,24 @@ const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[
 const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 
-type NameRule = { test: RegExp; max: number; what: string };
-const LABEL_RULE: NameRule = { test: DNS1123_LABEL, max: 63, what: 'a DNS-1123 label (lower-case letters, digits and -, starting and ending with a letter or digit)' };
-const SUBDOMAIN_RULE: NameRule = { test: DNS1123_SUBDOMAIN, max: 253, what: 'a DNS-1123 subdomain (lower-case letters, digits, - and ., each part starting and ending with a letter or digit)' };
+type NameRule = {test: RegExp; max: number; what: string};
+const LABEL_RULE: NameRule = {
+  test: DNS1123_LABEL,
+  max: 63,
+  what: 'a DNS-1123 label (lower-case letters, digits and -, starting and ending with a letter or digit)',
+};
+const SUBDOMAIN_RULE: NameRule = {
+  test: DNS1123_SUBDOMAIN,
+  max: 253,
+  what: 'a DNS-1123 subdomain (lower-case letters, digits, - and ., each part starting and ending with a letter or digit)',
+};
 /** Kinds whose names are stricter than the default DNS-1123 subdomain. */
 const NAME_RULES: Record<string, NameRule> = {
-  Service: { test: DNS1035_LABEL, max: 63, what: 'a DNS-1035 label (lower-case letters, digits and -, starting with a letter)' },
+  Service: {
+    test: DNS1035_LABEL,
+    max: 63,
+    what: 'a DNS-1035 label (lower-case letters, digits and -, starting with a letter)',
+  },
   Namespace: LABEL_RULE,
 };
 
@@ -180,15 +209,20 @@ export function labelKeyProblem(key: string): string | null {
   const slash = key.lastIndexOf('/');
   const prefix = slash >= 0 ? key.slice(0, slash) : null;
   const name = key.slice(slash + 1);
-  if (prefix !== null && nameProblem(prefix, SUBDOMAIN_RULE)) return `label key "${key}": the prefix ${nameProblem(prefix, SUBDOMAIN_RULE)}`;
+  if (prefix !== null && nameProblem(prefix, SUBDOMAIN_RULE))
+    return `label key "${key}": the prefix ${nameProblem(prefix, SUBDOMAIN_RULE)}`;
   if (name.length > 63) return `label key "${key}": the name part is longer than 63 characters`;
-  return QUALIFIED_NAME.test(name) ? null : `label key "${key}" must be letters, digits, -, _ and . starting and ending with a letter or digit (optionally prefixed by a DNS subdomain and /)`;
+  return QUALIFIED_NAME.test(name)
+    ? null
+    : `label key "${key}" must be letters, digits, -, _ and . starting and ending with a letter or digit (optionally prefixed by a DNS subdomain and /)`;
 }
 
 export function labelValueProblem(value: unknown): string | null {
   if (typeof value !== 'string') return `label value ${JSON.stringify(value)} must be a string (quote it)`;
   if (value.length > 63) return `label value "${value}" is longer than 63 characters`;
-  return value === '' || QUALIFIED_NAME.test(value) ? null : `label value "${value}" must be empty or letters, digits, -, _ and . starting and ending with a letter or digit`;
+  return value === '' || QUALIFIED_NAME.test(value)
+    ? null
+    : `label value "${value}" must be empty or letters, digits, -, _ and . starting and ending with a letter or digit`;
 }
 
 function labelRules(labels: unknown, path: (string | number)[], at: At): void {
@@ -215,7 +249,11 @@ function apiServerRules(obj: Obj, kind: string, at: At): void {
   if (metadata) labelRules(metadata.labels, ['metadata', 'labels'], at);
   if (!WORKLOADS.has(kind) && kind !== 'Job' && kind !== 'CronJob') return;
   if (!isObj(obj.spec)) {
-    at(kind === 'Job' || kind === 'CronJob' ? [] : ['spec'], 'k8s-spec', `${kind} needs spec: with a pod template${WORKLOADS.has(kind) ? ' and a selector' : ''}`);
+    at(
+      kind === 'Job' || kind === 'CronJob' ? [] : ['spec'],
+      'k8s-spec',
+      `${kind} needs spec: with a pod template${WORKLOADS.has(kind) ? ' and a selector' : ''}`,
+    );
     return;
   }
   const templatePath = kind === 'CronJob' ? ['spec', 'jobTemplate', 'spec', 'template'] : ['spec', 'template'];
@@ -233,7 +271,12 @@ function selectorRules(spec: Obj, kind: string, at: At): void {
   labelRules(selector.matchLabels, ['spec', 'selector', 'matchLabels'], at);
   const labels = getIn(spec, ['template', 'metadata', 'labels']);
   const mismatch = Object.entries(matchLabels).find(([k, v]) => !isObj(labels) || labels[k] !== v);
-  if (mismatch) at(['spec', 'selector', 'matchLabels', mismatch[0]], 'k8s-selector', `selector ${mismatch[0]}=${String(mismatch[1])} does not match the template's labels: the ${kind} would own no pods`);
+  if (mismatch)
+    at(
+      ['spec', 'selector', 'matchLabels', mismatch[0]],
+      'k8s-selector',
+      `selector ${mismatch[0]}=${String(mismatch[1])} does not match the template's labels: the ${kind} would own no pods`,
+    );
 }
 
 function podRules(obj: Obj, kind: string, at: At): void {
@@ -257,12 +300,27 @@ function containerRules(c: Obj, cPath: (string | number)[], longRunning: boolean
     at([...cPath, 'image'], 'image-unpinned', unpinnedMessage(c.image), 'value');
   }
   if (longRunning && !c.readinessProbe && !c.livenessProbe) {
-    at(cPath, 'healthcheck-missing', `container "${String(c.name)}" runs long but has no readinessProbe or livenessProbe`, 'value');
+    at(
+      cPath,
+      'healthcheck-missing',
+      `container "${String(c.name)}" runs long but has no readinessProbe or livenessProbe`,
+      'value',
+    );
   }
   const env = Array.isArray(c.env) ? c.env : [];
   env.forEach((e, j) => {
-    if (isObj(e) && typeof e.name === 'string' && SECRET_KEY.test(e.name) && typeof e.value === 'string' && e.value !== '') {
-      at([...cPath, 'env', j, 'value'], 'inline-secret', `${e.name} is written in the manifest: use valueFrom.secretKeyRef`);
+    if (
+      isObj(e) &&
+      typeof e.name === 'string' &&
+      SECRET_KEY.test(e.name) &&
+      typeof e.value === 'string' &&
+      e.value !== ''
+    ) {
+      at(
+        [...cPath, 'env', j, 'value'],
+        'inline-secret',
+        `${e.name} is written in the manifest: use valueFrom.secretKeyRef`,
+      );
     }
   });
 }

@@ -1,8 +1,8 @@
 // Rules for the scripts of a `script` example (run.sh and its check scripts): every image they run
 // without building it is declared under `uses:` (so the runner can make it available, a stand-in if
 // need be), and swarm commands need `swarm: true` (so the runner can make the engine a manager).
-import type { Declaration } from '../declaration';
-import type { Problem } from '../problems';
+import type {Declaration} from '../declaration';
+import type {Problem} from '../problems';
 
 export interface ScriptImageReference {
   ref: string;
@@ -47,7 +47,7 @@ export function scriptImageReferences(text: string): ScriptImageReference[] {
   const refs: ScriptImageReference[] = [];
   text.split('\n').forEach((line, i) => {
     for (const m of withoutComment(line).matchAll(IMAGE_REFERENCE)) {
-      if (!isHostOrPort(m[1], m[2])) refs.push({ ref: m[0], line: i + 1, col: m.index + 1 });
+      if (!isHostOrPort(m[1], m[2])) refs.push({ref: m[0], line: i + 1, col: m.index + 1});
     }
   });
   return refs;
@@ -66,11 +66,11 @@ export function scriptBuiltTags(text: string): Set<string> {
 }
 
 /** The first swarm-only docker command of the script, or null. */
-export function firstSwarmCommand(text: string): { command: string; line: number; col: number } | null {
+export function firstSwarmCommand(text: string): {command: string; line: number; col: number} | null {
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const m = SWARM_COMMAND.exec(withoutComment(lines[i]));
-    if (m) return { command: `docker ${m[1]}`, line: i + 1, col: m.index + 1 };
+    if (m) return {command: `docker ${m[1]}`, line: i + 1, col: m.index + 1};
   }
   return null;
 }
@@ -80,14 +80,26 @@ export function checkScriptRules(file: string, text: string, declaration: Declar
   const problems: Problem[] = [];
   // Declared, built here, or reported already at its first use in this file.
   const known = new Set([...declaration.uses, ...scriptBuiltTags(text)]);
-  for (const { ref, line, col } of scriptImageReferences(text)) {
+  for (const {ref, line, col} of scriptImageReferences(text)) {
     if (known.has(ref)) continue;
     known.add(ref);
-    problems.push({ file, line, col, rule: 'image-undeclared', message: `image "${ref}" is used here but not declared: add it to uses: in example.yaml (first use in this file)` });
+    problems.push({
+      file,
+      line,
+      col,
+      rule: 'image-undeclared',
+      message: `image "${ref}" is used here but not declared: add it to uses: in example.yaml (first use in this file)`,
+    });
   }
   const swarm = firstSwarmCommand(text);
   if (swarm && !declaration.swarm) {
-    problems.push({ file, line: swarm.line, col: swarm.col, rule: 'swarm-undeclared', message: `\`${swarm.command}\` needs a swarm manager: declare swarm: true in example.yaml` });
+    problems.push({
+      file,
+      line: swarm.line,
+      col: swarm.col,
+      rule: 'swarm-undeclared',
+      message: `\`${swarm.command}\` needs a swarm manager: declare swarm: true in example.yaml`,
+    });
   }
   return problems;
 }

@@ -2,21 +2,48 @@
 // shape is checked statically: known keys, jobs with a runner and steps, `needs` that resolve
 // without a cycle, actions pinned to a version, and `steps.X` / `needs.X` references that GitHub
 // would resolve. A workflow copied from the guide must not fail on its first push.
-import { isMap, isScalar, isSeq } from 'yaml';
-import { isPinned } from '../declaration';
-import type { Problem } from '../problems';
-import { positionAt, problemAt, valueOf, type YamlFile, type YamlPath } from '../yamlpos';
+import {isMap, isScalar, isSeq} from 'yaml';
+import {isPinned} from '../declaration';
+import type {Problem} from '../problems';
+import {positionAt, problemAt, valueOf, type YamlFile, type YamlPath} from '../yamlpos';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const WORKFLOW_KEYS = new Set(['name', 'run-name', 'on', 'permissions', 'env', 'defaults', 'concurrency', 'jobs']);
 const JOB_KEYS = new Set([
-  'name', 'runs-on', 'needs', 'if', 'permissions', 'environment', 'concurrency', 'outputs', 'env', 'defaults', 'steps',
-  'timeout-minutes', 'strategy', 'continue-on-error', 'container', 'services', 'uses', 'with', 'secrets',
+  'name',
+  'runs-on',
+  'needs',
+  'if',
+  'permissions',
+  'environment',
+  'concurrency',
+  'outputs',
+  'env',
+  'defaults',
+  'steps',
+  'timeout-minutes',
+  'strategy',
+  'continue-on-error',
+  'container',
+  'services',
+  'uses',
+  'with',
+  'secrets',
 ]);
 const STEP_KEYS = new Set([
-  'id', 'if', 'name', 'uses', 'run', 'shell', 'with', 'env', 'continue-on-error', 'timeout-minutes', 'working-directory',
+  'id',
+  'if',
+  'name',
+  'uses',
+  'run',
+  'shell',
+  'with',
+  'env',
+  'continue-on-error',
+  'timeout-minutes',
+  'working-directory',
 ]);
 /** A release tag (`v4`, `v4.1.2`, `1.2.3-rc.1`) or a full commit SHA; branches such as `main` move. */
 const PINNED_REF = /^(v?\d+(\.\d+)*([-+][\w.-]+)?|[0-9a-f]{40})$/;
@@ -31,12 +58,16 @@ export const isWorkflowPath = (rel: string) => /^\.github\/workflows\/[^/]+\.ya?
 export function unpinnedUses(uses: string): string | null {
   if (uses.startsWith('./')) return null; // in the same repository: it moves with the workflow itself
   if (uses.startsWith('docker://')) {
-    return isPinned(uses.slice('docker://'.length)) ? null : `"${uses}" must name an image with a version tag or a digest`;
+    return isPinned(uses.slice('docker://'.length))
+      ? null
+      : `"${uses}" must name an image with a version tag or a digest`;
   }
   const at = uses.lastIndexOf('@');
   if (at < 0) return `"${uses}" has no version: add @<release tag> (e.g. @v4) or @<full commit SHA>`;
   const ref = uses.slice(at + 1);
-  return PINNED_REF.test(ref) ? null : `"${uses}" must be pinned to a release tag (e.g. @v4) or a full commit SHA, not "${ref}"`;
+  return PINNED_REF.test(ref)
+    ? null
+    : `"${uses}" must be pinned to a release tag (e.g. @v4) or a full commit SHA, not "${ref}"`;
 }
 
 interface ContextReference {
@@ -52,16 +83,22 @@ interface ContextReference {
  */
 function contextReferences(yaml: YamlFile, node: unknown, isCondition = false): ContextReference[] {
   if (isMap(node)) {
-    return node.items.flatMap((pair) => contextReferences(yaml, pair.value, isScalar(pair.key) && pair.key.value === 'if'));
+    return node.items.flatMap((pair) =>
+      contextReferences(yaml, pair.value, isScalar(pair.key) && pair.key.value === 'if'),
+    );
   }
   if (isSeq(node)) return node.items.flatMap((item) => contextReferences(yaml, item));
   if (!isScalar(node) || typeof node.value !== 'string' || !node.range) return [];
   const start = node.range[0];
   const source = yaml.text.slice(start, node.range[1]);
-  const expressions = [...source.matchAll(EXPRESSION)].map((m) => ({ text: m[1], offset: start + m.index + 3 }));
-  if (isCondition && expressions.length === 0) expressions.push({ text: source, offset: start });
-  return expressions.flatMap(({ text, offset }) =>
-    [...text.matchAll(CONTEXT_REFERENCE)].map((m) => ({ context: m[1] as 'steps' | 'needs', id: m[2], offset: offset + m.index })),
+  const expressions = [...source.matchAll(EXPRESSION)].map((m) => ({text: m[1], offset: start + m.index + 3}));
+  if (isCondition && expressions.length === 0) expressions.push({text: source, offset: start});
+  return expressions.flatMap(({text, offset}) =>
+    [...text.matchAll(CONTEXT_REFERENCE)].map((m) => ({
+      context: m[1] as 'steps' | 'needs',
+      id: m[2],
+      offset: offset + m.index,
+    })),
   );
 }
 
@@ -107,14 +144,22 @@ export function checkWorkflow(yaml: YamlFile): Problem[] {
     }
     unknownKeys(job, JOB_KEYS, jobPath, `job "${id}"`);
 
-    const needsPaths: [string, YamlPath][] = typeof job.needs === 'string'
-      ? [[job.needs, [...jobPath, 'needs']]]
-      : Array.isArray(job.needs) ? job.needs.map((n, i) => [String(n), [...jobPath, 'needs', i]]) : [];
-    if (job.needs !== undefined && needsPaths.length === 0) at([...jobPath, 'needs'], 'workflow-shape', 'needs: is a job id or a list of job ids');
+    const needsPaths: [string, YamlPath][] =
+      typeof job.needs === 'string'
+        ? [[job.needs, [...jobPath, 'needs']]]
+        : Array.isArray(job.needs)
+          ? job.needs.map((n, i) => [String(n), [...jobPath, 'needs', i]])
+          : [];
+    if (job.needs !== undefined && needsPaths.length === 0)
+      at([...jobPath, 'needs'], 'workflow-shape', 'needs: is a job id or a list of job ids');
     for (const [need, path] of needsPaths) {
-      if (!(need in jobs)) at(path, 'workflow-needs', `job "${id}" needs "${need}", which is not a job of this workflow`, 'value');
+      if (!(need in jobs))
+        at(path, 'workflow-needs', `job "${id}" needs "${need}", which is not a job of this workflow`, 'value');
     }
-    needsOf.set(id, needsPaths.map(([need]) => need).filter((need) => need in jobs));
+    needsOf.set(
+      id,
+      needsPaths.map(([need]) => need).filter((need) => need in jobs),
+    );
 
     const steps = Array.isArray(job.steps) ? job.steps : [];
     if ('uses' in job) {
@@ -123,8 +168,14 @@ export function checkWorkflow(yaml: YamlFile): Problem[] {
         at([...jobPath, key], 'workflow-shape', `job "${id}" calls a reusable workflow (uses:): it has no ${key}:`);
       }
     } else {
-      if (!('runs-on' in job)) at(jobPath, 'workflow-shape', `job "${id}" needs runs-on: (or uses: to call a reusable workflow)`);
-      if (steps.length === 0) at('steps' in job ? [...jobPath, 'steps'] : jobPath, 'workflow-shape', `job "${id}" needs a non-empty steps: list`);
+      if (!('runs-on' in job))
+        at(jobPath, 'workflow-shape', `job "${id}" needs runs-on: (or uses: to call a reusable workflow)`);
+      if (steps.length === 0)
+        at(
+          'steps' in job ? [...jobPath, 'steps'] : jobPath,
+          'workflow-shape',
+          `job "${id}" needs a non-empty steps: list`,
+        );
     }
 
     const stepIds = new Map<string, number>();
@@ -135,14 +186,19 @@ export function checkWorkflow(yaml: YamlFile): Problem[] {
         return;
       }
       unknownKeys(step, STEP_KEYS, stepPath, `step ${i + 1} of job "${id}"`);
-      if (('uses' in step) === ('run' in step)) {
+      if ('uses' in step === 'run' in step) {
         at(stepPath, 'workflow-shape', `step ${i + 1} of job "${id}" needs exactly one of uses: and run:`);
       }
       if ('uses' in step) checkUses(step.uses, [...stepPath, 'uses']);
       if (step.id === undefined) return;
       const stepId = String(step.id);
       if (stepIds.has(stepId)) {
-        at([...stepPath, 'id'], 'workflow-step-id', `step id "${stepId}" is already used by step ${stepIds.get(stepId)! + 1} of job "${id}"`, 'value');
+        at(
+          [...stepPath, 'id'],
+          'workflow-step-id',
+          `step id "${stepId}" is already used by step ${stepIds.get(stepId)! + 1} of job "${id}"`,
+          'value',
+        );
       } else {
         stepIds.set(stepId, i);
       }
@@ -152,25 +208,28 @@ export function checkWorkflow(yaml: YamlFile): Problem[] {
     // job's other keys are evaluated before any step. needs.X: only the jobs this job waits for.
     const jobNode = doc.getIn(jobPath, true);
     if (!isMap(jobNode)) continue;
-    const refs: { ref: ContextReference; stepsBefore: number }[] = [];
+    const refs: {ref: ContextReference; stepsBefore: number}[] = [];
     for (const pair of jobNode.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : '';
       if (key === 'steps' && isSeq(pair.value)) {
-        pair.value.items.forEach((step, i) => refs.push(...contextReferences(yaml, step).map((ref) => ({ ref, stepsBefore: i }))));
+        pair.value.items.forEach((step, i) =>
+          refs.push(...contextReferences(yaml, step).map((ref) => ({ref, stepsBefore: i}))),
+        );
       } else {
         const stepsBefore = key === 'outputs' ? steps.length : 0;
-        refs.push(...contextReferences(yaml, pair.value, key === 'if').map((ref) => ({ ref, stepsBefore })));
+        refs.push(...contextReferences(yaml, pair.value, key === 'if').map((ref) => ({ref, stepsBefore})));
       }
     }
     const needs = new Set(needsPaths.map(([need]) => need));
-    for (const { ref, stepsBefore } of refs) {
-      const { line, col } = positionAt(yaml, ref.offset);
-      const problem = (message: string) => problems.push({ file: yaml.file, line, col, rule: 'workflow-ref', message });
+    for (const {ref, stepsBefore} of refs) {
+      const {line, col} = positionAt(yaml, ref.offset);
+      const problem = (message: string) => problems.push({file: yaml.file, line, col, rule: 'workflow-ref', message});
       const defined = stepIds.get(ref.id);
       if (ref.context === 'steps' && (defined === undefined || defined >= stepsBefore)) {
         problem(`steps.${ref.id}: no step with id "${ref.id}" runs before this point of job "${id}"`);
       }
-      if (ref.context === 'needs' && !needs.has(ref.id)) problem(`needs.${ref.id}: job "${id}" does not list "${ref.id}" in needs:`);
+      if (ref.context === 'needs' && !needs.has(ref.id))
+        problem(`needs.${ref.id}: job "${id}" does not list "${ref.id}" in needs:`);
     }
   }
 
