@@ -1,8 +1,8 @@
 // example.yaml: the declaration of how the runner checks one example (format in examples/README.md).
-import {existsSync, statSync} from 'node:fs';
-import {join, normalize, isAbsolute} from 'node:path';
+import {existsSync, readFileSync, statSync} from 'node:fs';
+import {basename, join, normalize, isAbsolute} from 'node:path';
 import type {Problem} from './problems';
-import {problemAt, valueOf, type YamlFile, type YamlPath} from './yamlpos';
+import {parseYaml, problemAt, valueOf, type YamlFile, type YamlPath} from './yamlpos';
 import {parseImageRef} from '../core/image-ref';
 
 import {KINDS, CHAPTERS, TOPICS, LANGUAGES, type Kind, type Chapter, type Language} from './vocabulary';
@@ -454,6 +454,17 @@ function readChecks(reader: DeclarationReader, raw: Obj, kind: Kind | null, limi
     checks.push(check);
   });
   return checks;
+}
+
+/**
+ * The example.yaml of the folder `dir`, read and validated: its syntax problems if it has any, else
+ * the declaration with its problems. Problems name the file under `display` (a path relative to
+ * where the reader runs the build or the tests).
+ */
+export function readDeclaration(dir: string, display = dir): {declaration: Declaration | null; problems: Problem[]} {
+  const {yaml, problems} = parseYaml(join(display, 'example.yaml'), readFileSync(join(dir, 'example.yaml'), 'utf8'));
+  if (problems.length > 0) return {declaration: null, problems};
+  return validateDeclaration(yaml, basename(dir), dir);
 }
 
 /**

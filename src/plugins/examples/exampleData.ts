@@ -6,10 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import {neededImagesOf} from '../../../tools/core/example-images';
-import {validateDeclaration} from '../../../tools/runner/declaration';
+import {readDeclaration} from '../../../tools/runner/declaration';
 import {formatProblem, sortProblems} from '../../../tools/runner/problems';
 import type {Report} from '../../../tools/runner/report';
-import {parseYaml} from '../../../tools/runner/yamlpos';
 import type {ExampleData, LastRun, TopologyModel, TopologyPort} from '../../components/Example/types';
 
 /** Prism language of a file shown on the site, from its name. */
@@ -180,10 +179,7 @@ export function readReports(files: string[]): Report[] {
 export function readExample(dir: string, reports: Report[], display = dir): ExampleData {
   const name = path.basename(dir);
   const declarationFile = path.join(display, 'example.yaml');
-  const {yaml, problems: syntax} = parseYaml(declarationFile, fs.readFileSync(path.join(dir, 'example.yaml'), 'utf8'));
-  const {declaration, problems} = syntax.length
-    ? {declaration: null, problems: syntax}
-    : validateDeclaration(yaml, name, dir);
+  const {declaration, problems} = readDeclaration(dir, display);
   const found = sortProblems(problems);
   if (found.length > 0 || !declaration) {
     const more = found.length > 1 ? ` (and ${found.length - 1} more: npm run examples -- check ${name})` : '';

@@ -2,21 +2,15 @@ import assert from 'node:assert/strict';
 import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {dirname, join, resolve} from 'node:path';
-import {readFileSync} from 'node:fs';
 import {test} from 'node:test';
 import {composeServiceImages, neededImagesOf} from '../../../tools/core/example-images';
-import {validateDeclaration} from '../../../tools/runner/declaration';
-import {parseYaml} from '../../../tools/runner/yamlpos';
+import {readDeclaration} from '../../../tools/runner/declaration';
 
 const examples = resolve(__dirname, '../../../examples');
 
 /** A real example's images, from its declaration as the runner and the site read it. */
 function imagesOf(name: string): string[] {
-  const dir = join(examples, name);
-  const file = join(dir, 'example.yaml');
-  const {yaml, problems: syntax} = parseYaml(file, readFileSync(file, 'utf8'));
-  assert.deepEqual(syntax, [], name);
-  const {declaration, problems} = validateDeclaration(yaml, name, dir);
+  const {declaration, problems} = readDeclaration(join(examples, name));
   assert.deepEqual(problems, [], name);
   return neededImagesOf(declaration!);
 }
