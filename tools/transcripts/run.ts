@@ -4,7 +4,8 @@ import {ensureImage, standinFor} from '../standins/standins';
 import {loadTwoPlatform} from '../standins/platforms';
 import type {StandinNote, TranscriptBlock, TranscriptFile} from '../../src/components/Transcript/types';
 import {copyFolder, loadImages, withEngines, type Engine} from './engine';
-import type {ExecResult} from '../core/exec';
+import {waitFor, type ExecResult} from '../core/exec';
+import {interruption} from '../core/teardown';
 import {REPO_ROOT, UNTIL_TIMEOUT_MS, type Block, type Session, type Step} from './session';
 import {differsByFolder} from './standin-notes';
 
@@ -85,17 +86,17 @@ async function copyWorkdirs(engine: Engine, blocks: Block[]): Promise<void> {
 
 /** Runs a step once, or with `until` again every second until its output shows the settled state. */
 async function runSettled(engine: Engine, step: Step, dir: string, saved: Record<string, string>): Promise<ExecResult> {
-  const deadline = Date.now() + UNTIL_TIMEOUT_MS;
-  for (;;) {
-    const result = await engine.run(step.command, dir, step.input, saved);
-    if (step.until === undefined || result.stdout.includes(step.until)) return result;
-    if (Date.now() >= deadline) {
-      throw new Error(
-        `\`${step.command}\` did not show "${step.until}" within ${UNTIL_TIMEOUT_MS / 1000} s; last output:\n${result.stdout.trimEnd()}`,
-      );
-    }
-    await new Promise((retry) => setTimeout(retry, 1000));
-  }
+  const {until} = step;
+  if (until === undefined) return engine.run(step.command, dir, step.input, saved);
+  return waitFor(
+    `"${until}" in the output of \`${step.command}\``,
+    async () => {
+      const result = await engine.run(step.command, dir, step.input, saved);
+      if (result.stdout.includes(until)) return result;
+      throw new Error(`last output:\n${result.stdout.trimEnd()}`);
+    },
+    {timeoutMs: UNTIL_TIMEOUT_MS, signal: interruption},
+  );
 }
 
 /** Commands that take at least this long have their time logged. */
