@@ -89,8 +89,9 @@ async function ensureAllImages(root: string, names: string[]): Promise<number> {
     }
   }
   for (const ref of engineImages()) refs.add(ref);
-  // All at once: the stand-ins' module decides how many builds run side by side.
-  await Promise.all(
+  // All at once: the stand-ins' module decides how many builds run side by side. Failures are
+  // reported in the references' order, not in the order the builds ended.
+  const imageFailures = await Promise.all(
     [...refs].sort().map(async (ref) => {
       const started = Date.now();
       try {
@@ -98,11 +99,13 @@ async function ensureAllImages(root: string, names: string[]): Promise<number> {
         log(
           `${ref}: ${image.standin ? `stand-in, ${image.built ? 'built' : 'up to date'}` : 'the real image'} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
         );
+        return [];
       } catch (err) {
-        failures.push(`${ref}: ${(err as Error).message}`);
+        return [`${ref}: ${(err as Error).message}`];
       }
     }),
   );
+  failures.push(...imageFailures.flat());
   for (const failure of failures) process.stderr.write(`${failure}\n`);
   process.stdout.write(
     `${refs.size} images, ${failures.length} problems, in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`,
