@@ -1,6 +1,6 @@
 import path from 'node:path';
 import axe from 'axe-core';
-import {expect, type Page} from '@playwright/test';
+import {expect, type Locator, type Page} from '@playwright/test';
 import {sitemapPaths as sitemapPathsOf} from '../../tools/browser/sitemap';
 
 const buildDir = path.resolve(__dirname, '../../build');
@@ -14,6 +14,19 @@ export async function waitForHydration(page: Page): Promise<void> {
   // once took more than 30 s (/en/docs/swarm, trial of 2026-12-02, beside 3 transcript sessions).
   // What it waits for is hydration at all; each test's own timeout still bounds it.
   await expect(page.locator('html[data-has-hydrated="true"]')).toBeAttached({timeout: 120_000});
+}
+
+/**
+ * Waits until the plugin's search bar has its index in (it attaches its autocomplete then) and
+ * returns that bar. The zh index is about 3 MB, built in a worker: beside the sessions' engines
+ * that took longer than an assertion's default 5 s (CI of 38b73db failed on it), so the bound is
+ * each test's own timeout, as for hydration.
+ */
+export async function searchBarWithIndex(page: Page): Promise<Locator> {
+  // While the plugin's bar loads it sits hidden beside the stand-in: the reader's bar is the visible one.
+  const box = page.locator('input.navbar__search-input:visible');
+  await expect(box).toHaveAttribute('aria-autocomplete', 'list', {timeout: 120_000});
+  return box;
 }
 
 /**
