@@ -28,13 +28,14 @@ module.exports = {
       name: 'site-plugins-read-examples-as-the-runner-does',
       comment:
         "The build's plugins may also read example.yaml with the runner's own typed reader (declaration, yamlpos, " +
-        'problems), so the page and the runner never disagree about an example; nothing else of the tools.',
+        "problems) and list an example's files with the runner's walk (core/example-files), so the page, the .zip " +
+        'and the runner never disagree about an example; nothing else of the tools.',
       severity: 'error',
       from: {path: '^src/plugins/'},
       to: {
         path: '^tools/',
         pathNot:
-          '^tools/(runner/(vocabulary|declaration|yamlpos|problems)\\.ts|runner/reportFiles\\.cjs|core/example-images\\.ts)$',
+          '^tools/(runner/(vocabulary|declaration|yamlpos|problems)\\.ts|runner/reportFiles\\.cjs|core/example-(images|files)\\.ts)$',
         dependencyTypesNot: ['type-only'],
       },
     },

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {unzipSync} from 'fflate';
+import {exampleFiles} from '../../tools/core/example-files';
 import {exampleDirs, languageOf, readExample, readReports} from '../../src/plugins/examples/exampleData';
 import {exampleDataFile} from '../../src/plugins/examples/exampleDataFile.cjs';
 import examplesPlugin, {zipExample} from '../../src/plugins/examples/index';
@@ -96,8 +97,8 @@ test('the "tested with" runs come from the reports that exist, in their order', 
 test('the .zip holds the whole folder byte for byte, plus the offline image kit, and is the same on every build', () => {
   const dir = fixture({'example.yaml': 'kind: script\n', 'run.sh': '#!/bin/sh\necho hi\n', 'conf/a.conf': 'x'});
   fs.chmodSync(path.join(dir, 'run.sh'), 0o755);
-  const zip = zipExample(dir, ['nginx:1.27', 'busybox:1.36']);
-  assert.deepEqual(zipExample(dir, ['nginx:1.27', 'busybox:1.36']), zip);
+  const zip = zipExample(dir, exampleFiles(dir), ['nginx:1.27', 'busybox:1.36']);
+  assert.deepEqual(zipExample(dir, exampleFiles(dir), ['nginx:1.27', 'busybox:1.36']), zip);
   const entries = unzipSync(zip);
   assert.deepEqual(Object.keys(entries).sort(), [
     'demo/conf/a.conf',
@@ -113,7 +114,7 @@ test('the .zip holds the whole folder byte for byte, plus the offline image kit,
 
 test("an example folder with a file of the kit's name is refused: the .zip would hold two", () => {
   const dir = fixture({'example.yaml': 'kind: script\n', 'images.txt': 'mine\n'});
-  assert.throws(() => zipExample(dir, []), /images\.txt: the \.zip generates images\.txt/);
+  assert.throws(() => zipExample(dir, exampleFiles(dir), []), /images\.txt: the \.zip generates images\.txt/);
 });
 
 /** The references of an images.txt: what images.sh reads (comments and blank lines dropped). */

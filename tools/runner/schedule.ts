@@ -6,7 +6,7 @@ import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {parse} from 'yaml';
 import type {Declaration} from './declaration';
-import {listFiles} from './static/index';
+import {exampleFiles} from '../core/example-files';
 
 export interface Slot {
   /** Runs with no other example beside it. */
@@ -81,7 +81,7 @@ function scriptPorts(text: string): number[] | null {
 export function slotOf(decl: Declaration): Slot {
   if (decl.kind === 'stack' || decl.swarm) return {alone: true, why: 'needs a swarm', ports: new Set()};
   const ports = new Set<number>();
-  const files = listFiles(decl.dir).filter((f) => f !== 'example.yaml' && /\.(ya?ml|sh)$/.test(f));
+  const files = exampleFiles(decl.dir).filter((f) => f !== 'example.yaml' && /\.(ya?ml|sh)$/.test(f));
   for (const file of files) {
     const text = readFileSync(join(decl.dir, file), 'utf8');
     const found = file.endsWith('.sh') ? scriptPorts(text) : composePorts(text);

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
+import {exampleFiles} from '../../../tools/core/example-files';
 import {neededImagesOf} from '../../../tools/core/example-images';
 import {readDeclaration} from '../../../tools/runner/declaration';
 import {formatProblem, sortProblems} from '../../../tools/runner/problems';
@@ -33,17 +34,6 @@ export function languageOf(fileName: string): string {
     cnf: 'ini',
   };
   return byExt[path.extname(base).slice(1).toLowerCase()] ?? 'text';
-}
-
-/** Every file of an example folder, relative, sorted, as the .zip holds them. */
-export function listFiles(dir: string, prefix = ''): string[] {
-  return fs
-    .readdirSync(path.join(dir, prefix), {withFileTypes: true})
-    .flatMap((entry) => {
-      const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-      return entry.isDirectory() ? listFiles(dir, rel) : [rel];
-    })
-    .sort();
 }
 
 /** Example folders under examplesDir (those with an example.yaml). */
@@ -206,7 +196,7 @@ export function readExample(dir: string, reports: Report[], display = dir): Exam
       language: languageOf(rel),
       content: fs.readFileSync(path.join(dir, rel), 'utf8'),
     })),
-    allFiles: listFiles(dir),
+    allFiles: exampleFiles(dir),
     neededImages: neededImagesOf(declaration),
     topology: topologyFile ? topologyOf(topologyFile) : null,
     lastRuns: reports.flatMap((report) => lastRunIn(report, name) ?? []),

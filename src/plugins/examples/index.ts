@@ -6,7 +6,7 @@ import {fileURLToPath} from 'node:url';
 import {zipSync, type Zippable} from 'fflate';
 import type {LoadContext, Plugin} from '@docusaurus/types';
 import type {ExampleData} from '../../components/Example/types';
-import {exampleDirs, listFiles, readExample, readReports} from './exampleData';
+import {exampleDirs, readExample, readReports} from './exampleData';
 import {exampleImportsOf, exampleUsesOf, headingIdOf} from './mdx';
 import {imagesList, imagesScript, KIT_FILES} from './offlineKit';
 
@@ -24,13 +24,13 @@ export type GalleryEntry = Omit<ExampleData, 'files'> & {
 const zipDate = new Date('2026-01-01T00:00:00Z');
 
 /**
- * The whole example folder as a .zip, rooted at <name>/ so it unpacks into one folder, with the
- * offline image kit added: images.txt (`images`, the images it needs) and images.sh.
+ * The example folder's `files` (exampleFiles: all of it) as a .zip, rooted at <name>/ so it unpacks
+ * into one folder, with the offline image kit added: images.txt (`images`, the images it needs) and images.sh.
  */
-export function zipExample(dir: string, images: readonly string[]): Uint8Array {
+export function zipExample(dir: string, files: readonly string[], images: readonly string[]): Uint8Array {
   const name = path.basename(dir);
   const entries: Zippable = {};
-  for (const rel of listFiles(dir)) {
+  for (const rel of files) {
     if ((KIT_FILES as readonly string[]).includes(rel)) {
       throw new Error(
         `${path.join(dir, rel)}: the .zip generates ${rel} (the offline image kit); give this file another name`,
@@ -102,7 +102,7 @@ export default function examplesPlugin(context: LoadContext): Plugin<GalleryEntr
       // SHA256SUMS lets a reader verify a download (`sha256sum -c`); it also keeps the folder non-empty.
       const sums = dirs.map((dir, i) => {
         const zipName = `${path.basename(dir)}.zip`;
-        const zip = zipExample(dir, examples[i].neededImages);
+        const zip = zipExample(dir, examples[i].allFiles, examples[i].neededImages);
         fs.writeFileSync(path.join(zipDir, zipName), zip);
         return `${createHash('sha256').update(zip).digest('hex')}  ${zipName}\n`;
       });

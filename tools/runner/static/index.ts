@@ -1,7 +1,8 @@
 // Static checks of one example folder: nothing is started; only `docker build --check` asks the engine
 // (when one answers) to parse and lint a Dockerfile.
-import {existsSync, readdirSync, readFileSync} from 'node:fs';
+import {existsSync, readFileSync} from 'node:fs';
 import {basename, join, relative} from 'node:path';
+import {exampleFiles} from '../../core/example-files';
 import {ENTRY_FILE, validateDeclaration, type Declaration} from '../declaration';
 import {boundedRun, limitHit} from './bounded';
 import {buildCheck} from './build-check';
@@ -24,21 +25,6 @@ export interface StaticResult {
   checksRan: string[];
   /** Checks that apply but could not run here, with why (never counted as passed). */
   checksNotRun: string[];
-}
-
-const SKIP_DIRS = new Set(['.git', 'node_modules', '__pycache__']);
-
-export function listFiles(dir: string, prefix = ''): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(join(dir, prefix), {withFileTypes: true})) {
-    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) {
-      if (!SKIP_DIRS.has(entry.name)) out.push(...listFiles(dir, rel));
-    } else if (entry.isFile()) {
-      out.push(rel);
-    }
-  }
-  return out.sort();
 }
 
 export const isComposeFile = (rel: string) => /^(docker-compose|compose|stack)(\.[\w-]+)?\.ya?ml$/.test(basename(rel));
@@ -267,7 +253,7 @@ async function scriptSteps(c: Checking): Promise<void> {
 async function checkFolder(dir: string): Promise<StaticResult> {
   const c: Checking = {
     dir,
-    files: listFiles(dir),
+    files: exampleFiles(dir),
     yamls: new Map(),
     problems: [],
     declaration: null,
