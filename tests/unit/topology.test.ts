@@ -97,3 +97,28 @@ test('stack files default to overlay networks and show replicas', () => {
   assert.match(text, /network default \(overlay\)/);
   assert.match(text, /3 replicas/);
 });
+
+test('the figure reads the file as Compose does: merge keys followed', () => {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'topo-')), 'compose.yaml');
+  fs.writeFileSync(
+    file,
+    'x-web: &web\n  image: nginx:1.27\n  networks: [front]\nservices:\n  a:\n    <<: *web\n  b:\n    <<: *web\n    ports: ["8080:80"]\nnetworks:\n  front: {}\n',
+  );
+  const model = topologyOf(file);
+  assert.deepEqual(
+    model.services.map((s) => [s.name, s.image, s.networks]),
+    [
+      ['a', 'nginx:1.27', ['front']],
+      ['b', 'nginx:1.27', ['front']],
+    ],
+  );
+});
+
+test('a compose file the runner would refuse fails the build with its file and line', () => {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'topo-')), 'compose.yaml');
+  fs.writeFileSync(file, 'services:\n  a:\n    image: x\n  a:\n    image: y\n');
+  assert.throws(
+    () => topologyOf(file, 'examples/demo/compose.yaml'),
+    /^Error: examples\/demo\/compose\.yaml:4:\d+ yaml-syntax /,
+  );
+});

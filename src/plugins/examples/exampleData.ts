@@ -4,11 +4,11 @@
 // file per example before bundling; the <Example> loader only reads it back.
 import fs from 'node:fs';
 import path from 'node:path';
-import YAML from 'yaml';
 import {exampleFiles} from '../../../tools/core/example-files';
 import {neededImagesOf} from '../../../tools/core/example-images';
 import {readDeclaration} from '../../../tools/runner/declaration';
 import {formatProblem, sortProblems} from '../../../tools/runner/problems';
+import {parseYaml, valueOf} from '../../../tools/runner/yamlpos';
 import type {Report} from '../../../tools/runner/report';
 import type {ExampleData, LastRun, TopologyModel, TopologyPort} from '../../components/Example/types';
 
@@ -84,10 +84,14 @@ function parseMount(mount: unknown, namedVolumes: Set<string>): TopologyModel['s
 
 /**
  * The topology of an example's compose or stack file: what the <Topology> figure draws.
- * It is read from the file at build time, so the picture always follows the file.
+ * It is read from the file at build time, so the picture always follows the file, and read as the
+ * runner reads it (merge keys followed, aliases bounded): a file it would refuse fails the build
+ * with its `file:line:col`.
  */
-export function topologyOf(file: string): TopologyModel {
-  const parsed: unknown = YAML.parse(fs.readFileSync(file, 'utf8'));
+export function topologyOf(file: string, display = file): TopologyModel {
+  const {yaml, problems} = parseYaml(display, fs.readFileSync(file, 'utf8'));
+  if (problems.length > 0) throw new Error(formatProblem(sortProblems(problems)[0]));
+  const parsed = valueOf(yaml);
   const doc = isMapping(parsed) ? parsed : {};
   const namedVolumes = new Set(asList(doc.volumes));
   const declaredNetworks = asList(doc.networks);
@@ -198,7 +202,7 @@ export function readExample(dir: string, reports: Report[], display = dir): Exam
     })),
     allFiles: exampleFiles(dir),
     neededImages: neededImagesOf(declaration),
-    topology: topologyFile ? topologyOf(topologyFile) : null,
+    topology: topologyFile ? topologyOf(topologyFile, path.join(display, path.basename(topologyFile))) : null,
     lastRuns: reports.flatMap((report) => lastRunIn(report, name) ?? []),
     zip: `/downloads/${name}.zip`,
   };
