@@ -1,11 +1,9 @@
-import path from 'node:path';
-import {fileURLToPath} from 'node:url';
 import {interruption, registerTeardown, type Teardown} from '../core/teardown';
 import {dockerOutput, dockerSucceeds, run, waitFor, type ExecOptions} from '../core/exec';
 import {copyImages} from '../core/image-copy';
 import {prepareLabImages, type Log} from './images';
 import {ensureNodeImage} from './node-image';
-import {DIND_RUN_FLAGS} from '../standins/dind';
+import {DIND_ENTRYPOINT, DIND_RUN_FLAGS} from '../standins/dind';
 
 /**
  * A three-node Swarm on one machine: three Docker engines, each in a Docker-in-Docker container on
@@ -17,7 +15,6 @@ export const DEFAULT_LAB_NAME = process.env.FG_LAB_NAME || 'fglab-swarm';
 export const LAB_LABEL = 'io.fieldguide.lab';
 /** Port of the nested engines' API inside the lab network (published for the manager on 127.0.0.1 only). */
 const ENGINE_PORT = 2375;
-const ENTRYPOINT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'node-entrypoint.sh');
 
 export interface LabNode {
   role: 'manager' | 'worker';
@@ -55,7 +52,7 @@ export function labLayout(name = DEFAULT_LAB_NAME): LabLayout {
 }
 
 /** `docker run` arguments for one node: Docker-in-Docker without --privileged, which this VM refuses. */
-export function nodeRunArgs(layout: LabLayout, node: LabNode, image: string, entrypoint = ENTRYPOINT): string[] {
+export function nodeRunArgs(layout: LabLayout, node: LabNode, image: string): string[] {
   return [
     'run',
     '--detach',
@@ -79,12 +76,11 @@ export function nodeRunArgs(layout: LabLayout, node: LabNode, image: string, ent
     '1',
     '--volume',
     `${node.volume}:/var/lib/docker`,
-    '--volume',
-    `${entrypoint}:/usr/local/bin/fglab-node:ro`,
-    '--entrypoint',
-    '/usr/local/bin/fglab-node',
+    // The stand-in's entrypoint on either image: the official one's assumes --privileged.
+    ...DIND_ENTRYPOINT,
     ...(node.role === 'manager' ? ['--publish', `127.0.0.1::${ENGINE_PORT}`] : []),
     image,
+    '--log-level=warn',
   ];
 }
 

@@ -17,7 +17,7 @@ import path from 'node:path';
 import {after, before, test} from 'node:test';
 import {dockerOutput, dockerSucceeds, run, type ExecResult} from '../../../tools/core/exec';
 import {repoRoot} from '../../../tools/lab/images';
-import {DIND_RUN_FLAGS} from '../../../tools/standins/dind';
+import {DIND_RUN_FLAGS, PREPARE_MOUNTS_VOLUME} from '../../../tools/standins/dind';
 
 const BASE_IMAGE = 'fieldguide/debian:bookworm';
 const IMAGE = 'fieldguide/engine-upgrade-machine';
@@ -139,6 +139,7 @@ before(async () => {
     '--label',
     `${LABEL}=${name}`,
     ...DIND_RUN_FLAGS,
+    ...PREPARE_MOUNTS_VOLUME,
     '--volume',
     `${path.join(repoRoot, '.ci')}:/repo/.ci:ro`,
     '--volume',

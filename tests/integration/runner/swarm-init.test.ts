@@ -4,13 +4,12 @@
 import assert from 'node:assert/strict';
 import {execFileSync, spawnSync} from 'node:child_process';
 import {randomBytes} from 'node:crypto';
-import {join} from 'node:path';
 import {after, before, test} from 'node:test';
 import {ensureNodeImage} from '../../../tools/lab/node-image';
 import {registerTeardown} from '../../../tools/core/teardown';
 import {ensureImage} from '../../../tools/runner/images';
-import {FIXTURES, ROOT, runCli} from './helpers';
-import {DIND_RUN_FLAGS} from '../../../tools/standins/dind';
+import {FIXTURES, runCli} from './helpers';
+import {DIND_ENTRYPOINT, DIND_RUN_FLAGS} from '../../../tools/standins/dind';
 
 const container = `fg-runner-dind-${randomBytes(3).toString('hex')}`;
 let env: NodeJS.ProcessEnv = {};
@@ -41,10 +40,7 @@ before(async () => {
       ...DIND_RUN_FLAGS,
       '--volume',
       '/var/lib/docker',
-      '--volume',
-      `${join(ROOT, 'tools/lab/node-entrypoint.sh')}:/usr/local/bin/fg-node:ro`,
-      '--entrypoint',
-      '/usr/local/bin/fg-node',
+      ...DIND_ENTRYPOINT,
       '--publish',
       '127.0.0.1::2375',
       tag,

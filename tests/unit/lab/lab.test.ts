@@ -35,7 +35,7 @@ test('a lab name that docker would reject or that could match other things is re
 
 test('nodes run without --privileged, with every capability the VM grants', () => {
   const layout = labLayout('t');
-  const args = nodeRunArgs(layout, layout.nodes[1], 'docker:28-dind', '/x/entry.sh');
+  const args = nodeRunArgs(layout, layout.nodes[1], 'docker:28-dind');
   assert.ok(!args.includes('--privileged'));
   const pairs = (flag: string) => args.flatMap((a, i) => (a === flag ? [args[i + 1]] : []));
   assert.deepEqual(pairs('--cap-add'), ['ALL']);
@@ -44,8 +44,20 @@ test('nodes run without --privileged, with every capability the VM grants', () =
   assert.deepEqual(pairs('--cgroupns'), ['private']);
   assert.deepEqual(pairs('--device-cgroup-rule'), ['a *:* rwm']);
   assert.deepEqual(pairs('--label'), ['io.fieldguide.lab=t', 'io.fieldguide.lab.role=worker']);
-  assert.deepEqual(pairs('--volume'), ['t-worker1-data:/var/lib/docker', '/x/entry.sh:/usr/local/bin/fglab-node:ro']);
-  assert.equal(args.at(-1), 'docker:28-dind');
+  const volumes = pairs('--volume');
+  assert.equal(volumes[0], 't-worker1-data:/var/lib/docker');
+  // The stand-in's entrypoint and mount preparation, from the repository, on either image.
+  assert.deepEqual(
+    volumes.slice(1).map((v) => v.replace(/^.*\/tests\/images\/dind\//, '')),
+    [
+      'prepare-mounts.sh:/usr/local/bin/prepare-mounts.sh:ro',
+      'dockerd-entrypoint.sh:/usr/local/bin/dockerd-entrypoint.sh:ro',
+    ],
+  );
+  for (const v of volumes.slice(1)) assert.ok(fs.existsSync(v.split(':')[0]), `${v}: the mounted file exists`);
+  assert.deepEqual(pairs('--entrypoint'), ['dockerd-entrypoint.sh']);
+  assert.deepEqual(pairs('--env'), ['DOCKER_TLS_CERTDIR=']);
+  assert.deepEqual(args.slice(-2), ['docker:28-dind', '--log-level=warn']);
 });
 
 test('only the manager publishes its engine, and only on the loopback address', () => {
