@@ -48,12 +48,13 @@ const laneHeight = serviceHeight + 48;
 const hostHeight = 52;
 const storeWidth = 170;
 const storeHeight = 46;
+const hostBottom = margin + hostHeight;
+// Services start below their band's label.
+const bandLabelHeight = 34;
+// The narrow figure's services sit between two gutters that carry its arrows.
+const narrowGutter = 28;
+const narrowServiceX = margin + narrowGutter;
 
-/**
- * Places a compose/stack file's parts on a grid: the host and its published ports on top, one
- * lane per network with its services, then volumes, bind mounts and secrets at the bottom.
- * Pure, so tests can check that every part of the file is drawn.
- */
 type Service = TopologyModel['services'][number];
 
 /** The line under a service's name: its image or build context, replicas, other networks. */
@@ -126,33 +127,108 @@ function storeKeysOf(svc: Service): string[] {
   ];
 }
 
-export function layoutTopology(model: TopologyModel, labels: TopologyLabels): TopologyLayout {
-  const detailOf = (svc: Service) => serviceDetail(svc, labels);
-  const serviceWidth = Math.max(
-    minServiceWidth,
-    ...model.services.map(
-      (svc) => Math.max(svc.name.length * labelCharWidth, detailOf(svc).length * detailCharWidth) + 24,
-    ),
-  );
-  const lanes = model.networks.map((network) => ({
+/** Each network with the services drawn in its band: those whose first network it is. */
+function lanesOf(model: TopologyModel) {
+  return model.networks.map((network) => ({
     network,
     services: model.services.filter((svc) => svc.networks[0] === network.name),
   }));
-  const columns = Math.max(1, ...lanes.map((lane) => lane.services.length));
-  const stores = storesOf(model);
-  // One row of stores: arrows from services then reach them without crossing another store.
-  const storeColumns = Math.max(1, stores.length);
-  const width =
-    margin * 2 +
-    Math.max(
-      columns * (serviceWidth + gap) - gap + 2 * gap,
-      Math.min(stores.length, storeColumns) * (storeWidth + gap) - gap,
-    );
-  const boxes: PlacedBox[] = [];
-  const arrows: PlacedArrow[] = [];
-  const centre = new Map<string, {x: number; top: number; bottom: number}>();
+}
 
-  boxes.push({
+type Lane = ReturnType<typeof lanesOf>[number];
+type Store = ReturnType<typeof storesOf>[number];
+type Points = [number, number][];
+
+/** Boxes placed from the top down, and the y that what follows them is measured from. */
+interface Placed {
+  boxes: PlacedBox[];
+  bottom: number;
+}
+
+/** The boxes arrows start and end at, by service name and by store key. */
+interface Placement {
+  services: Map<string, PlacedBox>;
+  stores: Map<string, PlacedBox>;
+}
+
+type PlacedBands = Placed & Pick<Placement, 'services'>;
+
+/** One width for every service box: room for the longest name or detail line. */
+function serviceWidthFor(services: Service[], detailLines: (svc: Service) => string[]): number {
+  return Math.max(
+    minServiceWidth,
+    ...services.map(
+      (svc) =>
+        Math.max(svc.name.length * labelCharWidth, ...detailLines(svc).map((d) => d.length * detailCharWidth)) + 24,
+    ),
+  );
+}
+
+function storeRowWidth(columns: number): number {
+  return columns * (storeWidth + gap) - gap;
+}
+
+const centreX = (box: PlacedBox) => box.x + box.width / 2;
+const middleY = (box: PlacedBox) => box.y + box.height / 2;
+
+/**
+ * The network bands one under another from `band.top`, each holding its services as `placeServices` lays
+ * them out below the band's label (it also says how tall the band is).
+ */
+function placeBands(
+  lanes: Lane[],
+  labels: TopologyLabels,
+  band: {top: number; gap: number; width: number},
+  placeServices: (services: Service[], top: number) => {boxes: PlacedBox[]; height: number},
+): PlacedBands {
+  const boxes: PlacedBox[] = [];
+  const services = new Map<string, PlacedBox>();
+  let y = band.top;
+  for (const lane of lanes) {
+    const inside = placeServices(lane.services, y + bandLabelHeight);
+    boxes.push(
+      {
+        key: `network:${lane.network.name}`,
+        x: margin,
+        y,
+        width: band.width - margin * 2,
+        height: inside.height,
+        kind: 'network',
+        label: labels.network(lane.network.name, lane.network.driver),
+        labelAt: 'top-left',
+      },
+      ...inside.boxes,
+    );
+    lane.services.forEach((svc, i) => services.set(svc.name, inside.boxes[i]));
+    y += inside.height + band.gap;
+  }
+  return {boxes, services, bottom: y};
+}
+
+/** The stores in a grid of `columns`, from `top` down, rows `rowGap` apart. */
+function placeStores(stores: Store[], columns: number, top: number, rowGap: number): Placed {
+  const boxes = stores.map((store, i) => ({
+    ...store,
+    x: margin + (i % columns) * (storeWidth + gap),
+    y: top + Math.floor(i / columns) * (storeHeight + rowGap),
+    width: storeWidth,
+    height: storeHeight,
+  }));
+  return {boxes, bottom: top + Math.ceil(stores.length / columns) * (storeHeight + rowGap) - 24};
+}
+
+/**
+ * The host across the top, the bands under it, then the stores (the figure ends at the bands when there are
+ * none), and the arrows `arrowsOf` draws between the placed boxes.
+ */
+function assemble(
+  width: number,
+  labels: TopologyLabels,
+  bands: PlacedBands,
+  stores: Placed,
+  arrowsOf: (placement: Placement) => PlacedArrow[],
+): TopologyLayout {
+  const host: PlacedBox = {
     key: 'host',
     x: margin,
     y: margin,
@@ -160,98 +236,173 @@ export function layoutTopology(model: TopologyModel, labels: TopologyLabels): To
     height: hostHeight,
     kind: 'host',
     label: labels.host,
-  });
-  let y = margin + hostHeight + 36;
-  for (const lane of lanes) {
-    boxes.push({
-      key: `network:${lane.network.name}`,
-      x: margin,
-      y,
-      width: width - margin * 2,
-      height: laneHeight,
-      kind: 'network',
-      label: labels.network(lane.network.name, lane.network.driver),
-      labelAt: 'top-left',
-    });
-    lane.services.forEach((svc, i) => {
-      const x = margin + gap + i * (serviceWidth + gap);
-      const top = y + 34;
-      boxes.push({
-        key: `service:${svc.name}`,
-        x,
-        y: top,
-        width: serviceWidth,
-        height: serviceHeight,
-        kind: 'container',
-        label: svc.name,
-        detail: detailOf(svc),
-      });
-      centre.set(svc.name, {x: x + serviceWidth / 2, top, bottom: top + serviceHeight});
-    });
-    y += laneHeight + 24;
-  }
+  };
+  const placement = {services: bands.services, stores: new Map(stores.boxes.map((b) => [b.key, b]))};
+  const bottom = stores.boxes.length ? stores.bottom : bands.bottom;
+  return {width, height: bottom + margin, boxes: [host, ...bands.boxes, ...stores.boxes], arrows: arrowsOf(placement)};
+}
 
-  const storesTop = y + 24;
-  stores.forEach((store, i) => {
-    const row = Math.floor(i / storeColumns);
-    const col = i % storeColumns;
-    boxes.push({
-      ...store,
-      x: margin + col * (storeWidth + gap),
-      y: storesTop + row * (storeHeight + 40),
-      width: storeWidth,
-      height: storeHeight,
-    });
+/** An arrow from a service to each store it mounts, along `route`; secrets dashed. */
+function storeArrows(svc: Service, stores: Placement['stores'], route: (store: PlacedBox, k: number) => Points) {
+  return storeKeysOf(svc).flatMap((key, k): PlacedArrow[] => {
+    const store = stores.get(key);
+    return store ? [{key: `${svc.name}->${key}`, points: route(store, k), dashed: key.startsWith('secret:')}] : [];
   });
-  const storeBox = new Map(boxes.filter((b) => stores.some((s) => s.key === b.key)).map((b) => [b.key, b]));
-  const height = stores.length ? storesTop + Math.ceil(stores.length / storeColumns) * (storeHeight + 40) - 24 : y;
+}
 
-  for (const svc of model.services) {
-    const at = centre.get(svc.name);
-    if (!at) continue;
-    svc.ports.forEach((port, i) => {
-      const x = at.x - 30 + i * 30;
-      const label = portLabel(port);
+/** A dashed arrow from a service to each placed service it depends on, along `route`. */
+function dependencyArrows(svc: Service, services: Placement['services'], route: (to: PlacedBox) => Points) {
+  return svc.dependsOn.flatMap((dependency): PlacedArrow[] => {
+    const to = services.get(dependency);
+    return to ? [{key: `${svc.name}=>${dependency}`, points: route(to), dashed: true}] : [];
+  });
+}
+
+/** A band's services side by side, all the same size. */
+function placeSideBySide(services: Service[], top: number, serviceWidth: number, detailOf: (svc: Service) => string) {
+  const boxes = services.map((svc, i): PlacedBox => ({
+    key: `service:${svc.name}`,
+    x: margin + gap + i * (serviceWidth + gap),
+    y: top,
+    width: serviceWidth,
+    height: serviceHeight,
+    kind: 'container',
+    label: svc.name,
+    detail: detailOf(svc),
+  }));
+  return {boxes, height: laneHeight};
+}
+
+/** The wide figure's arrows from one service: its ports down from the host, its stores below, its dependencies beside it. */
+function wideArrowsOf(svc: Service, placement: Placement): PlacedArrow[] {
+  const at = placement.services.get(svc.name);
+  if (!at) return [];
+  const ports = svc.ports.map((port, i): PlacedArrow => {
+    const x = centreX(at) - 30 + i * 30;
+    const label = portLabel(port);
+    return {
+      key: `port:${svc.name}:${i}`,
+      points: [
+        [x, hostBottom],
+        [x, at.y],
+      ],
+      label,
       // Beside the arrow in the gap between the host and the first network, so no line runs through the text.
-      const labelAt: [number, number] = [x + 8 + (label.length * detailCharWidth) / 2, margin + hostHeight + 23];
-      arrows.push({
-        key: `port:${svc.name}:${i}`,
-        points: [
-          [x, margin + hostHeight],
-          [x, at.top],
-        ],
-        label,
-        labelAt,
-      });
+      labelAt: [x + 8 + (label.length * detailCharWidth) / 2, hostBottom + 23],
+    };
+  });
+  return [
+    ...ports,
+    ...storeArrows(svc, placement.stores, (store) => [
+      [centreX(at), at.y + at.height],
+      [centreX(store), store.y],
+    ]),
+    ...dependencyArrows(svc, placement.services, (to) =>
+      to.x < at.x
+        ? [
+            [at.x, middleY(at)],
+            [to.x + to.width, middleY(to)],
+          ]
+        : [
+            [at.x + at.width, middleY(at)],
+            [to.x, middleY(to)],
+          ],
+    ),
+  ];
+}
+
+/**
+ * Places a compose/stack file's parts on a grid: the host and its published ports on top, one
+ * lane per network with its services, then volumes, bind mounts and secrets at the bottom.
+ * Pure, so tests can check that every part of the file is drawn.
+ */
+export function layoutTopology(model: TopologyModel, labels: TopologyLabels): TopologyLayout {
+  const detailOf = (svc: Service) => serviceDetail(svc, labels);
+  const serviceWidth = serviceWidthFor(model.services, (svc) => [detailOf(svc)]);
+  const lanes = lanesOf(model);
+  const columns = Math.max(1, ...lanes.map((lane) => lane.services.length));
+  const stores = storesOf(model);
+  const width = margin * 2 + Math.max(columns * (serviceWidth + gap) - gap + 2 * gap, storeRowWidth(stores.length));
+  const bands = placeBands(lanes, labels, {top: hostBottom + 36, gap: 24, width}, (services, top) =>
+    placeSideBySide(services, top, serviceWidth, detailOf),
+  );
+  // One row of stores: arrows from services then reach them without crossing another store.
+  const storeGrid = placeStores(stores, Math.max(1, stores.length), bands.bottom + 24, 40);
+  return assemble(width, labels, bands, storeGrid, (placement) =>
+    model.services.flatMap((svc) => wideArrowsOf(svc, placement)),
+  );
+}
+
+/** A band's services one under another, each as tall as its detail lines need. */
+function placeStacked(services: Service[], top: number, serviceWidth: number, detailsOf: (svc: Service) => string[]) {
+  const boxes: PlacedBox[] = [];
+  let y = top;
+  for (const svc of services) {
+    const height = 40 + detailsOf(svc).length * 16;
+    boxes.push({
+      key: `service:${svc.name}`,
+      x: narrowServiceX,
+      y,
+      width: serviceWidth,
+      height,
+      kind: 'container',
+      label: svc.name,
+      detail: detailsOf(svc),
     });
-    for (const key of storeKeysOf(svc)) {
-      const store = storeBox.get(key);
-      if (store)
-        arrows.push({
-          key: `${svc.name}->${key}`,
-          points: [
-            [at.x, at.bottom],
-            [store.x + store.width / 2, store.y],
-          ],
-          dashed: key.startsWith('secret:'),
-        });
-    }
-    for (const dependency of svc.dependsOn) {
-      const to = centre.get(dependency);
-      if (to) {
-        const fromLeft = to.x < at.x;
-        arrows.push({
-          key: `${svc.name}=>${dependency}`,
-          points: [
-            [at.x + (fromLeft ? -serviceWidth / 2 : serviceWidth / 2), at.top + serviceHeight / 2],
-            [to.x + (fromLeft ? serviceWidth / 2 : -serviceWidth / 2), to.top + serviceHeight / 2],
-          ],
-          dashed: true,
-        });
-      }
-    }
+    y += height + 16;
   }
-  return {width, height: height + margin, boxes, arrows};
+  return {boxes, height: bandLabelHeight + (y - top) + 4};
+}
+
+/**
+ * The narrow figure's arrows from one service (`s` its place in the file): its ports from the host down the
+ * right-hand gutter, its dependencies inside its box's right edge, its stores through the left-hand gutter.
+ */
+function narrowArrowsOf(svc: Service, s: number, placement: Placement): PlacedArrow[] {
+  const at = placement.services.get(svc.name);
+  if (!at) return [];
+  const right = at.x + at.width;
+  const middle = middleY(at);
+  const portX = right + narrowGutter / 2;
+  const ports: PlacedArrow[] = svc.ports.length
+    ? [
+        {
+          key: `port:${svc.name}`,
+          points: [
+            [portX, hostBottom],
+            [portX, middle],
+            [right, middle],
+          ],
+        },
+      ]
+    : [];
+  const dependencyX = right - 24;
+  return [
+    ...ports,
+    ...dependencyArrows(svc, placement.services, (to) =>
+      to.y < at.y
+        ? [
+            [dependencyX, at.y],
+            [dependencyX, to.y + to.height],
+          ]
+        : [
+            [dependencyX, at.y + at.height],
+            [dependencyX, to.y],
+          ],
+    ),
+    ...storeArrows(svc, placement.stores, (store, k) => {
+      // Each service's arrows run down their own track of the left-hand gutter, into the store row.
+      const x = margin + 6 + ((s * 5 + k * 3) % (narrowGutter - 10));
+      const entry = store.y - 8 - (s % 2) * 4;
+      return [
+        [at.x, middle + k * 4],
+        [x, middle + k * 4],
+        [x, entry],
+        [centreX(store), entry],
+        [centreX(store), store.y],
+      ];
+    }),
+  ];
 }
 
 /**
@@ -260,134 +411,19 @@ export function layoutTopology(model: TopologyModel, labels: TopologyLabels): To
  * the stores two to a row, reached through the left-hand gutter so no arrow crosses a service.
  */
 export function layoutTopologyNarrow(model: TopologyModel, labels: TopologyLabels): TopologyLayout {
-  const details = (svc: Service) => [serviceDetail(svc, labels), ...svc.ports.map(portLabel)];
-  const serviceWidth = Math.max(
-    minServiceWidth,
-    ...model.services.map(
-      (svc) => Math.max(svc.name.length * labelCharWidth, ...details(svc).map((d) => d.length * detailCharWidth)) + 24,
-    ),
-  );
-  const heightOf = (svc: Service) => 40 + details(svc).length * 16;
-  const gutter = 28;
-  const serviceX = margin + gutter;
+  const detailsOf = (svc: Service) => [serviceDetail(svc, labels), ...svc.ports.map(portLabel)];
+  const serviceWidth = serviceWidthFor(model.services, detailsOf);
   const stores = storesOf(model);
   const storeColumns = Math.min(2, Math.max(1, stores.length));
   const width = Math.max(
-    serviceX + serviceWidth + gutter + margin,
-    margin * 2 + storeColumns * (storeWidth + gap) - gap,
+    narrowServiceX + serviceWidth + narrowGutter + margin,
+    margin * 2 + storeRowWidth(storeColumns),
   );
-  const boxes: PlacedBox[] = [];
-  const arrows: PlacedArrow[] = [];
-  const placed = new Map<string, {top: number; bottom: number}>();
-
-  boxes.push({
-    key: 'host',
-    x: margin,
-    y: margin,
-    width: width - margin * 2,
-    height: hostHeight,
-    kind: 'host',
-    label: labels.host,
-  });
-  let y = margin + hostHeight + 24;
-  for (const network of model.networks) {
-    const services = model.services.filter((svc) => svc.networks[0] === network.name);
-    const laneHeight = 34 + services.reduce((sum, svc) => sum + heightOf(svc) + 16, 0) + 4;
-    boxes.push({
-      key: `network:${network.name}`,
-      x: margin,
-      y,
-      width: width - margin * 2,
-      height: laneHeight,
-      kind: 'network',
-      label: labels.network(network.name, network.driver),
-      labelAt: 'top-left',
-    });
-    let top = y + 34;
-    for (const svc of services) {
-      const height = heightOf(svc);
-      boxes.push({
-        key: `service:${svc.name}`,
-        x: serviceX,
-        y: top,
-        width: serviceWidth,
-        height,
-        kind: 'container',
-        label: svc.name,
-        detail: details(svc),
-      });
-      placed.set(svc.name, {top, bottom: top + height});
-      top += height + 16;
-    }
-    y += laneHeight + 16;
-  }
-
-  const storesTop = y + 16;
-  const storeX = (col: number) => margin + col * (storeWidth + gap);
-  stores.forEach((store, i) => {
-    boxes.push({
-      ...store,
-      x: storeX(i % storeColumns),
-      y: storesTop + Math.floor(i / storeColumns) * (storeHeight + 24),
-      width: storeWidth,
-      height: storeHeight,
-    });
-  });
-  const storeBox = new Map(boxes.filter((b) => stores.some((s) => s.key === b.key)).map((b) => [b.key, b]));
-  const height = stores.length ? storesTop + Math.ceil(stores.length / storeColumns) * (storeHeight + 24) - 24 : y;
-
-  model.services.forEach((svc, s) => {
-    const at = placed.get(svc.name);
-    if (!at) return;
-    const middle = (at.top + at.bottom) / 2;
-    if (svc.ports.length) {
-      const x = serviceX + serviceWidth + gutter / 2;
-      arrows.push({
-        key: `port:${svc.name}`,
-        points: [
-          [x, margin + hostHeight],
-          [x, middle],
-          [serviceX + serviceWidth, middle],
-        ],
-      });
-    }
-    for (const dependency of svc.dependsOn) {
-      const to = placed.get(dependency);
-      if (!to) continue;
-      const x = serviceX + serviceWidth - 24;
-      arrows.push({
-        key: `${svc.name}=>${dependency}`,
-        points:
-          to.top < at.top
-            ? [
-                [x, at.top],
-                [x, to.bottom],
-              ]
-            : [
-                [x, at.bottom],
-                [x, to.top],
-              ],
-        dashed: true,
-      });
-    }
-    storeKeysOf(svc).forEach((key, k) => {
-      const store = storeBox.get(key);
-      if (!store) return;
-      // Each service's arrows run down their own track of the left-hand gutter, into the store row.
-      const x = margin + 6 + ((s * 5 + k * 3) % (gutter - 10));
-      const entry = store.y - 8 - (s % 2) * 4;
-      arrows.push({
-        key: `${svc.name}->${key}`,
-        points: [
-          [serviceX, middle + k * 4],
-          [x, middle + k * 4],
-          [x, entry],
-          [store.x + store.width / 2, entry],
-          [store.x + store.width / 2, store.y],
-        ],
-        dashed: key.startsWith('secret:'),
-      });
-    });
-  });
-  return {width, height: height + margin, boxes, arrows};
+  const bands = placeBands(lanesOf(model), labels, {top: hostBottom + 24, gap: 16, width}, (services, top) =>
+    placeStacked(services, top, serviceWidth, detailsOf),
+  );
+  const storeGrid = placeStores(stores, storeColumns, bands.bottom + 16, 24);
+  return assemble(width, labels, bands, storeGrid, (placement) =>
+    model.services.flatMap((svc, s) => narrowArrowsOf(svc, s, placement)),
+  );
 }
