@@ -445,14 +445,10 @@ export interface UpReport {
   reused: boolean;
 }
 
-/**
- * Starts the lab (or finds it running), initialises the Swarm and loads the images. A failed or
- * interrupted start removes what it made and rethrows the original error.
- */
 export interface UpOptions {
   name?: string;
   log?: Log;
-  /** Node image on the host; default: docker:27-dind or its stand-in. */
+  /** Node image on the host; default: NODE_IMAGE (docker:<recorded engine major>-dind) or its stand-in. */
   nodeImage?: string;
   /** Host images to load into every node; default: what the stack examples need (built or stood in first). */
   images?: string[];
@@ -460,14 +456,8 @@ export interface UpOptions {
   signal?: AbortSignal;
 }
 
-export async function swarmUp({
-  name = DEFAULT_LAB_NAME,
-  log = () => {},
-  signal,
-  ...options
-}: UpOptions = {}): Promise<UpReport> {
-  const images = () => (options.images ? Promise.resolve({tags: options.images, standIns: []}) : prepareLabImages(log));
-  const layout = labLayout(name);
+/** Times the phases of a start (label, seconds since the previous phase), stopping at an abort between them. */
+function phaseClock(signal?: AbortSignal) {
   const phases: Array<[string, number]> = [];
   let mark = Date.now();
   const phase = (label: string) => {
@@ -476,6 +466,98 @@ export async function swarmUp({
     phases.push([label, (now - mark) / 1000]);
     mark = now;
   };
+  return {phases, phase};
+}
+
+/** Creates the lab's network and volumes and starts its three node containers. */
+async function startNodes(layout: LabLayout, nodeImage: string, log: Log, signal?: AbortSignal): Promise<void> {
+  await dockerOutput(['network', 'create', '--driver', 'bridge', '--label', layout.label, layout.network]);
+  for (const node of layout.nodes) await dockerOutput(['volume', 'create', '--label', layout.label, node.volume]);
+  for (const node of layout.nodes) {
+    signal?.throwIfAborted();
+    log(`starting ${node.container} (${node.hostname})`);
+    await dockerOutput(nodeRunArgs(layout, node, nodeImage));
+  }
+}
+
+/** Waits until `node`'s engine answers; a node that stopped, or never answers, fails with its last log lines. */
+async function waitForEngine(node: LabNode, signal?: AbortSignal): Promise<void> {
+  const lastLogs = async () => {
+    const logs = await run('docker', ['logs', '--tail', '20', node.container]);
+    return `${logs.stdout}${logs.stderr}`;
+  };
+  await waitFor(
+    `the engine in ${node.container}`,
+    async () => {
+      const state = await dockerOutput(['inspect', '--format', '{{.State.Status}}', node.container]);
+      if (state !== 'running') throw new Error(`${node.container} is ${state}:\n${await lastLogs()}`);
+      return (await dockerSucceeds(['exec', node.container, 'docker', 'version'])) ? true : undefined;
+    },
+    {timeoutMs: 90_000, intervalMs: 500, signal},
+  ).catch(async (err: Error) => {
+    if (signal?.aborted) throw err;
+    throw new Error(`${err.message}\nlast lines of ${node.container}:\n${await lastLogs()}`);
+  });
+}
+
+/** `docker swarm init` on the manager, `join` on each worker, then waits for three Ready nodes. */
+async function formSwarm(layout: LabLayout, log: Log, signal?: AbortSignal): Promise<void> {
+  const address = (node: LabNode) =>
+    dockerOutput([
+      'inspect',
+      '--format',
+      `{{(index .NetworkSettings.Networks "${layout.network}").IPAddress}}`,
+      node.container,
+    ]);
+  const managerNode = manager(layout);
+  const managerAddress = await address(managerNode);
+  log(`docker swarm init on ${managerNode.hostname} (${managerAddress})`);
+  await nodeDocker(managerNode, ['swarm', 'init', '--advertise-addr', managerAddress]);
+  const token = await nodeDocker(managerNode, ['swarm', 'join-token', '--quiet', 'worker']);
+  for (const worker of layout.nodes.filter((n) => n.role === 'worker')) {
+    signal?.throwIfAborted();
+    log(`docker swarm join on ${worker.hostname}`);
+    await nodeDocker(worker, [
+      'swarm',
+      'join',
+      '--advertise-addr',
+      await address(worker),
+      '--token',
+      token,
+      `${managerAddress}:2377`,
+    ]);
+  }
+  await waitFor(
+    'three Ready nodes',
+    async () => {
+      const rows = parseNodeLs(await nodeDocker(managerNode, ['node', 'ls', '--format', '{{json .}}']));
+      return rows.length === 3 && rows.every((r) => r.Status === 'Ready') ? rows : undefined;
+    },
+    {timeoutMs: 60_000, signal},
+  );
+}
+
+/**
+ * Starts the lab (or finds it running), initialises the Swarm and loads the images. A failed or
+ * interrupted start removes what it made and rethrows the original error.
+ */
+export async function swarmUp({
+  name = DEFAULT_LAB_NAME,
+  log = () => {},
+  signal,
+  ...options
+}: UpOptions = {}): Promise<UpReport> {
+  const images = () => (options.images ? Promise.resolve({tags: options.images, standIns: []}) : prepareLabImages(log));
+  const layout = labLayout(name);
+  const {phases, phase} = phaseClock(signal);
+  const report = async (tags: string[], standIns: string[], reused: boolean): Promise<UpReport> => ({
+    status: await swarmStatus(name),
+    images: tags,
+    standIns,
+    ipvs: await ipvsAvailable(layout),
+    phases,
+    reused,
+  });
 
   const before = await swarmStatus(name);
   if (before.ready) {
@@ -484,14 +566,7 @@ export async function swarmUp({
     phase('images ready on the host');
     await loadImagesIntoLab(tags, name, log, signal);
     phase('images loaded into the nodes');
-    return {
-      status: await swarmStatus(name),
-      images: tags,
-      standIns,
-      ipvs: await ipvsAvailable(layout),
-      phases,
-      reused: true,
-    };
+    return report(tags, standIns, true);
   }
   if (before.exists) {
     log(`the lab "${name}" is half there; removing it first`);
@@ -500,86 +575,17 @@ export async function swarmUp({
 
   try {
     const node = options.nodeImage ? {tag: options.nodeImage, standIn: false} : await ensureNodeImage(log);
-    const nodeImage = node.tag;
     phase('node image ready');
     const {tags, standIns} = await images();
     phase('images ready on the host');
-
-    await dockerOutput(['network', 'create', '--driver', 'bridge', '--label', layout.label, layout.network]);
-    for (const node of layout.nodes) await dockerOutput(['volume', 'create', '--label', layout.label, node.volume]);
-    for (const node of layout.nodes) {
-      signal?.throwIfAborted();
-      log(`starting ${node.container} (${node.hostname})`);
-      await dockerOutput(nodeRunArgs(layout, node, nodeImage));
-    }
-    await Promise.all(
-      layout.nodes.map((node) =>
-        waitFor(
-          `the engine in ${node.container}`,
-          async () => {
-            const state = await dockerOutput(['inspect', '--format', '{{.State.Status}}', node.container]);
-            if (state !== 'running') {
-              const logs = await run('docker', ['logs', '--tail', '20', node.container]);
-              throw new Error(`${node.container} is ${state}:\n${logs.stdout}${logs.stderr}`);
-            }
-            return (await dockerSucceeds(['exec', node.container, 'docker', 'version'])) ? true : undefined;
-          },
-          {timeoutMs: 90_000, intervalMs: 500, signal},
-        ).catch(async (err: Error) => {
-          const logs = await run('docker', ['logs', '--tail', '20', node.container]);
-          if (signal?.aborted) throw err;
-          throw new Error(`${err.message}\nlast lines of ${node.container}:\n${logs.stdout}${logs.stderr}`);
-        }),
-      ),
-    );
+    await startNodes(layout, node.tag, log, signal);
+    await Promise.all(layout.nodes.map((n) => waitForEngine(n, signal)));
     phase('three engines started');
-
-    const address = async (node: LabNode) =>
-      dockerOutput([
-        'inspect',
-        '--format',
-        `{{(index .NetworkSettings.Networks "${layout.network}").IPAddress}}`,
-        node.container,
-      ]);
-    const managerNode = manager(layout);
-    const managerAddress = await address(managerNode);
-    log(`docker swarm init on ${managerNode.hostname} (${managerAddress})`);
-    await nodeDocker(managerNode, ['swarm', 'init', '--advertise-addr', managerAddress]);
-    const token = await nodeDocker(managerNode, ['swarm', 'join-token', '--quiet', 'worker']);
-    for (const worker of layout.nodes.filter((n) => n.role === 'worker')) {
-      signal?.throwIfAborted();
-      log(`docker swarm join on ${worker.hostname}`);
-      await nodeDocker(worker, [
-        'swarm',
-        'join',
-        '--advertise-addr',
-        await address(worker),
-        '--token',
-        token,
-        `${managerAddress}:2377`,
-      ]);
-    }
-    await waitFor(
-      'three Ready nodes',
-      async () => {
-        const rows = parseNodeLs(await nodeDocker(managerNode, ['node', 'ls', '--format', '{{json .}}']));
-        return rows.length === 3 && rows.every((r) => r.Status === 'Ready') ? rows : undefined;
-      },
-      {timeoutMs: 60_000, signal},
-    );
+    await formSwarm(layout, log, signal);
     phase('swarm formed');
-
     await loadImagesIntoLab(tags, name, log, signal);
     phase('images loaded into the nodes');
-
-    return {
-      status: await swarmStatus(name),
-      images: tags,
-      standIns: node.standIn ? [nodeImage, ...standIns] : standIns,
-      ipvs: await ipvsAvailable(layout),
-      phases,
-      reused: false,
-    };
+    return report(tags, node.standIn ? [node.tag, ...standIns] : standIns, false);
   } catch (err) {
     log(`starting the lab failed; removing what it made`);
     await swarmDown(name, log).catch((cleanupErr: Error) => log(`cleanup failed too: ${cleanupErr.message}`));
