@@ -186,3 +186,113 @@ test('image tags', () => {
   assert.equal(isPinned('registry:5000/team/app:1.2.3'), true);
   assert.equal(isPinned('app@sha256:abc'), true);
 });
+
+/** Each problem as `line:col rule message`: the problems of a check body differ in their messages only. */
+const messages = (r: ReturnType<typeof validate>) => r.problems.map((p) => `${p.line}:${p.col} ${p.rule} ${p.message}`);
+const withChecks = (checks: string) => GOOD.replace(/checks:[\s\S]*$/, checks);
+
+test('checks: a list, at least one for a compose example', () => {
+  assert.deepEqual(messages(validate(withChecks('checks: http://127.0.0.1/\n'))), [
+    '7:1 declaration-value checks must be a list',
+    '7:1 declaration-missing a compose example needs at least one check',
+  ]);
+  assert.deepEqual(messages(validate(withChecks(''))), [
+    '1:1 declaration-missing a compose example needs at least one check',
+  ]);
+});
+
+test('checks: every malformed check and check body, with its message', () => {
+  const text = withChecks(`checks:
+  - just text
+  - name: { zh-Hans: 一, en: one }
+    http: "http://127.0.0.1/"
+    colour: blue
+  - name: { zh-Hans: 二, en: two }
+    http: { url: "not a url" }
+  - name: { zh-Hans: 三, en: three }
+    http: { url: "ftp://127.0.0.1/" }
+  - name: { zh-Hans: 四, en: four }
+    http: { url: "http://localhost/", status: "ok" }
+  - name: { zh-Hans: 五, en: five }
+    http: { url: "http://[::1]/", contains: 3, method: GET }
+  - name: { zh-Hans: 六, en: six }
+    exec: { command: [x] }
+  - name: { zh-Hans: 七, en: seven }
+    exec: { service: web, command: [] }
+  - name: { zh-Hans: 八, en: eight }
+    exec: { service: web, command: "", user: root }
+  - name: { zh-Hans: 九, en: nine }
+    exec: { service: web, command: [ping], expect: [PONG] }
+  - name: { zh-Hans: 十, en: ten }
+    script: gone.sh
+  - name: { zh-Hans: 十一, en: eleven }
+    needs: 3
+    exec: { service: web, command: "redis-cli ping", expect: PONG }
+`);
+  assert.deepEqual(messages(validate(text)), [
+    '8:5 declaration-value a check is { name, http | exec | script | run }',
+    '11:5 declaration-unknown-key check: unknown key "colour" (known: name, needs, http, exec, script, run)',
+    '10:5 declaration-value http check needs a mapping',
+    '13:5 declaration-value http check needs an http:// url',
+    '15:5 declaration-value http check needs an http:// url',
+    '17:39 declaration-value status must be a number',
+    '19:48 declaration-unknown-key http check: unknown key "method" (known: url, status, contains)',
+    '19:35 declaration-value contains must be text',
+    '21:5 declaration-missing exec check needs a service',
+    '23:5 declaration-missing exec check needs a command (a string run by sh -c, or a list)',
+    '25:40 declaration-unknown-key exec check: unknown key "user" (known: service, command, expect)',
+    '25:5 declaration-missing exec check needs a command (a string run by sh -c, or a list)',
+    '27:44 declaration-value expect must be text',
+    '29:5 missing-file check script "gone.sh" does not exist in the example folder',
+    '31:5 declaration-value needs: "3" must name a feature listed under limits:',
+  ]);
+});
+
+test('checks: run checks of a Dockerfile example, and what valid checks become', () => {
+  const dockerfile = (checks: string) =>
+    validate(
+      withChecks(checks).replace('kind: compose', 'kind: dockerfile').replace('[compose.yaml]', '[Dockerfile]'),
+      {Dockerfile: 'FROM alpine:3.20\n'},
+    );
+  const bad = dockerfile(`checks:
+  - name: { zh-Hans: 一, en: one }
+    run: { args: --version }
+  - name: { zh-Hans: 二, en: two }
+    run: { args: [a], expect: 3, env: {} }
+`);
+  assert.deepEqual(messages(bad), [
+    '9:12 declaration-value args must be a list of strings',
+    '11:34 declaration-unknown-key run check: unknown key "env" (known: args, expect)',
+    '11:23 declaration-value expect must be text',
+  ]);
+  const good = dockerfile(`checks:
+  - name: { zh-Hans: 一, en: one }
+    run: {}
+  - name: { zh-Hans: 二, en: two }
+    run: { args: [--version], expect: "1." }
+`);
+  assert.deepEqual(good.problems, []);
+  assert.deepEqual(
+    good.declaration?.checks.map((c) => c.run),
+    [{args: []}, {args: ['--version'], expect: '1.'}],
+  );
+  const compose = validate(
+    withChecks(`checks:
+  - name: { zh-Hans: 一, en: one }
+    http: { url: "http://localhost:8080/", status: 404, contains: Not Found }
+  - name: { zh-Hans: 二, en: two }
+    exec: { service: cache, command: [redis-cli, ping], expect: PONG }
+  - name: { zh-Hans: 三, en: three }
+    exec: { service: web, command: "true" }
+`),
+  );
+  assert.deepEqual(compose.problems, []);
+  assert.deepEqual(
+    compose.declaration?.checks.map(({http, exec}) => http ?? exec),
+    [
+      {url: 'http://localhost:8080/', status: 404, contains: 'Not Found'},
+      {service: 'cache', command: ['redis-cli', 'ping'], expect: 'PONG'},
+      {service: 'web', command: 'true'},
+    ],
+  );
+});

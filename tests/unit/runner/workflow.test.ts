@@ -217,3 +217,35 @@ jobs:
     '24:24 workflow-ref', // push is a step of another job
   ]);
 });
+
+/** Each problem as `line:col rule message`: these branches are told apart by their messages. */
+function problems(text: string) {
+  const {yaml, problems} = parseYaml('docker.yml', text);
+  assert.deepEqual(problems, []);
+  return checkWorkflow(yaml).map((p) => `${p.line}:${p.col} ${p.rule} ${p.message}`);
+}
+
+test('workflow-shape: the workflow, its jobs and its steps are mappings; needs: and uses: have their types', () => {
+  assert.deepEqual(problems('- on: push\n'), ['1:1 workflow-shape a workflow must be a mapping with on: and jobs:']);
+  const text = `on: push
+jobs:
+  text: just text
+  odd-needs:
+    needs: { text: true }
+    runs-on: u
+    steps:
+      - just text
+      - uses: 3
+  call:
+    uses: [octo/ci]
+    runs-on: u
+`;
+  assert.deepEqual(problems(text), [
+    '3:3 workflow-shape job "text" must be a mapping',
+    '5:5 workflow-shape needs: is a job id or a list of job ids',
+    '8:9 workflow-shape step 1 of job "odd-needs" must be a mapping',
+    '9:15 workflow-shape uses: must be a string naming an action or a reusable workflow',
+    '11:11 workflow-shape uses: must be a string naming an action or a reusable workflow',
+    '12:5 workflow-shape job "call" calls a reusable workflow (uses:): it has no runs-on:',
+  ]);
+});
