@@ -2,7 +2,7 @@
 // shape is checked statically: known keys, jobs with a runner and steps, `needs` that resolve
 // without a cycle, actions pinned to a version, and `steps.X` / `needs.X` references that GitHub
 // would resolve. A workflow copied from the guide must not fail on its first push.
-import {isMap, isScalar, isSeq} from 'yaml';
+import {isMap, isScalar, isSeq, type YAMLMap} from 'yaml';
 import {isPinned} from '../declaration';
 import type {Problem} from '../problems';
 import {positionAt, problemAt, valueOf, type YamlFile, type YamlPath} from '../yamlpos';
@@ -102,141 +102,211 @@ function contextReferences(yaml: YamlFile, node: unknown, isCondition = false): 
   );
 }
 
-/** Problems of one workflow file. */
-export function checkWorkflow(yaml: YamlFile): Problem[] {
-  const problems: Problem[] = [];
-  const at = (path: YamlPath, rule: string, message: string, where: 'key' | 'value' = 'key') =>
-    problems.push(problemAt(yaml, path, rule, message, where));
-  const unknownKeys = (value: Obj, known: Set<string>, path: YamlPath, what: string) => {
+/** A `steps.X` or `needs.X` reference of a job, with how many of the job's steps have run when it is evaluated. */
+interface JobReference extends ContextReference {
+  stepsBefore: number;
+}
+
+/** The problems found in one workflow file, each recorded at its place in the file. */
+class WorkflowProblems {
+  readonly list: Problem[] = [];
+  constructor(readonly yaml: YamlFile) {}
+
+  at(path: YamlPath, rule: string, message: string, where: 'key' | 'value' = 'key'): void {
+    this.list.push(problemAt(this.yaml, path, rule, message, where));
+  }
+  /** At an offset in the file: a reference inside an expression has no YAML path of its own. */
+  atOffset(offset: number, rule: string, message: string): void {
+    const {line, col} = positionAt(this.yaml, offset);
+    this.list.push({file: this.yaml.file, line, col, rule, message});
+  }
+  unknownKeys(value: Obj, known: Set<string>, path: YamlPath, what: string): void {
     for (const key of Object.keys(value)) {
-      if (!known.has(key)) at([...path, key], 'workflow-unknown-key', `unknown key "${key}" in ${what}`);
+      if (!known.has(key)) this.at([...path, key], 'workflow-unknown-key', `unknown key "${key}" in ${what}`);
     }
-  };
-  const checkUses = (uses: unknown, path: YamlPath) => {
+  }
+  /** `uses:` of a step or of a job calling a reusable workflow: a string, pinned. */
+  checkUses(uses: unknown, path: YamlPath): void {
     if (typeof uses !== 'string') {
-      at(path, 'workflow-shape', 'uses: must be a string naming an action or a reusable workflow', 'value');
+      this.at(path, 'workflow-shape', 'uses: must be a string naming an action or a reusable workflow', 'value');
       return;
     }
     const why = unpinnedUses(uses);
-    if (why) at(path, 'action-unpinned', why, 'value');
-  };
-
-  const doc = yaml.docs[0];
-  const workflow = valueOf(yaml) as unknown;
-  if (!isObj(workflow)) {
-    at([], 'workflow-shape', 'a workflow must be a mapping with on: and jobs:');
-    return problems;
+    if (why) this.at(path, 'action-unpinned', why, 'value');
   }
-  unknownKeys(workflow, WORKFLOW_KEYS, [], 'the workflow');
-  if (!('on' in workflow)) at([], 'workflow-shape', 'a workflow needs on: (the events that run it)');
-  const jobs = workflow.jobs;
-  if (!isObj(jobs) || Object.keys(jobs).length === 0) {
-    at('jobs' in workflow ? ['jobs'] : [], 'workflow-shape', 'a workflow needs jobs: mapping job ids to jobs');
-    return problems;
-  }
+}
 
+/** Problems of one workflow file. */
+export function checkWorkflow(yaml: YamlFile): Problem[] {
+  const problems = new WorkflowProblems(yaml);
+  const jobs = workflowJobs(problems, valueOf(yaml));
+  if (!jobs) return problems.list;
   const needsOf = new Map<string, string[]>();
   for (const [id, job] of Object.entries(jobs)) {
-    const jobPath = ['jobs', id];
-    if (!isObj(job)) {
-      at(jobPath, 'workflow-shape', `job "${id}" must be a mapping`);
-      continue;
-    }
-    unknownKeys(job, JOB_KEYS, jobPath, `job "${id}"`);
-
-    const needsPaths: [string, YamlPath][] =
-      typeof job.needs === 'string'
-        ? [[job.needs, [...jobPath, 'needs']]]
-        : Array.isArray(job.needs)
-          ? job.needs.map((n, i) => [String(n), [...jobPath, 'needs', i]])
-          : [];
-    if (job.needs !== undefined && needsPaths.length === 0)
-      at([...jobPath, 'needs'], 'workflow-shape', 'needs: is a job id or a list of job ids');
-    for (const [need, path] of needsPaths) {
-      if (!(need in jobs))
-        at(path, 'workflow-needs', `job "${id}" needs "${need}", which is not a job of this workflow`, 'value');
-    }
-    needsOf.set(
-      id,
-      needsPaths.map(([need]) => need).filter((need) => need in jobs),
-    );
-
-    const steps = Array.isArray(job.steps) ? job.steps : [];
-    if ('uses' in job) {
-      checkUses(job.uses, [...jobPath, 'uses']);
-      for (const key of ['runs-on', 'steps'].filter((k) => k in job)) {
-        at([...jobPath, key], 'workflow-shape', `job "${id}" calls a reusable workflow (uses:): it has no ${key}:`);
-      }
-    } else {
-      if (!('runs-on' in job))
-        at(jobPath, 'workflow-shape', `job "${id}" needs runs-on: (or uses: to call a reusable workflow)`);
-      if (steps.length === 0)
-        at(
-          'steps' in job ? [...jobPath, 'steps'] : jobPath,
-          'workflow-shape',
-          `job "${id}" needs a non-empty steps: list`,
-        );
-    }
-
-    const stepIds = new Map<string, number>();
-    steps.forEach((step, i) => {
-      const stepPath = [...jobPath, 'steps', i];
-      if (!isObj(step)) {
-        at(stepPath, 'workflow-shape', `step ${i + 1} of job "${id}" must be a mapping`);
-        return;
-      }
-      unknownKeys(step, STEP_KEYS, stepPath, `step ${i + 1} of job "${id}"`);
-      if ('uses' in step === 'run' in step) {
-        at(stepPath, 'workflow-shape', `step ${i + 1} of job "${id}" needs exactly one of uses: and run:`);
-      }
-      if ('uses' in step) checkUses(step.uses, [...stepPath, 'uses']);
-      if (step.id === undefined) return;
-      const stepId = String(step.id);
-      if (stepIds.has(stepId)) {
-        at(
-          [...stepPath, 'id'],
-          'workflow-step-id',
-          `step id "${stepId}" is already used by step ${stepIds.get(stepId)! + 1} of job "${id}"`,
-          'value',
-        );
-      } else {
-        stepIds.set(stepId, i);
-      }
-    });
-
-    // steps.X: in a step, only the steps before it have run; the job's outputs see every step; the
-    // job's other keys are evaluated before any step. needs.X: only the jobs this job waits for.
-    const jobNode = doc.getIn(jobPath, true);
-    if (!isMap(jobNode)) continue;
-    const refs: {ref: ContextReference; stepsBefore: number}[] = [];
-    for (const pair of jobNode.items) {
-      const key = isScalar(pair.key) ? String(pair.key.value) : '';
-      if (key === 'steps' && isSeq(pair.value)) {
-        pair.value.items.forEach((step, i) =>
-          refs.push(...contextReferences(yaml, step).map((ref) => ({ref, stepsBefore: i}))),
-        );
-      } else {
-        const stepsBefore = key === 'outputs' ? steps.length : 0;
-        refs.push(...contextReferences(yaml, pair.value, key === 'if').map((ref) => ({ref, stepsBefore})));
-      }
-    }
-    const needs = new Set(needsPaths.map(([need]) => need));
-    for (const {ref, stepsBefore} of refs) {
-      const {line, col} = positionAt(yaml, ref.offset);
-      const problem = (message: string) => problems.push({file: yaml.file, line, col, rule: 'workflow-ref', message});
-      const defined = stepIds.get(ref.id);
-      if (ref.context === 'steps' && (defined === undefined || defined >= stepsBefore)) {
-        problem(`steps.${ref.id}: no step with id "${ref.id}" runs before this point of job "${id}"`);
-      }
-      if (ref.context === 'needs' && !needs.has(ref.id))
-        problem(`needs.${ref.id}: job "${id}" does not list "${ref.id}" in needs:`);
-    }
+    const needs = checkJob(problems, jobs, id, job);
+    if (!needs) continue;
+    // A need that is not a job is reported already; the search for cycles follows the others.
+    const jobNeeds = needs.filter((need) => need in jobs);
+    needsOf.set(id, jobNeeds);
   }
-
   for (const cycle of needsCycles(needsOf)) {
-    at(['jobs', cycle[0], 'needs'], 'workflow-needs', `needs: form a cycle: ${cycle.join(' → ')}`);
+    problems.at(['jobs', cycle[0], 'needs'], 'workflow-needs', `needs: form a cycle: ${cycle.join(' → ')}`);
   }
-  return problems;
+  return problems.list;
+}
+
+/** The workflow's `jobs:` after the checks of its top level; null when there are no jobs to check. */
+function workflowJobs(problems: WorkflowProblems, workflow: unknown): Obj | null {
+  if (!isObj(workflow)) {
+    problems.at([], 'workflow-shape', 'a workflow must be a mapping with on: and jobs:');
+    return null;
+  }
+  problems.unknownKeys(workflow, WORKFLOW_KEYS, [], 'the workflow');
+  if (!('on' in workflow)) problems.at([], 'workflow-shape', 'a workflow needs on: (the events that run it)');
+  const jobs = workflow.jobs;
+  if (!isObj(jobs) || Object.keys(jobs).length === 0) {
+    problems.at('jobs' in workflow ? ['jobs'] : [], 'workflow-shape', 'a workflow needs jobs: mapping job ids to jobs');
+    return null;
+  }
+  return jobs;
+}
+
+/** Checks the job `id` of `jobs`; returns the job ids its `needs:` names, or null when it is not a mapping. */
+function checkJob(problems: WorkflowProblems, jobs: Obj, id: string, job: unknown): string[] | null {
+  const jobPath = ['jobs', id];
+  if (!isObj(job)) {
+    problems.at(jobPath, 'workflow-shape', `job "${id}" must be a mapping`);
+    return null;
+  }
+  problems.unknownKeys(job, JOB_KEYS, jobPath, `job "${id}"`);
+  const needs = checkNeeds(problems, jobs, id, job.needs);
+  const steps = Array.isArray(job.steps) ? job.steps : [];
+  checkRunsOnOrUses(problems, id, job, steps.length);
+  const stepIds = checkSteps(problems, id, steps);
+  // A job given as an alias (`job: *base`) is not a map node: its references are not located.
+  const jobNode = problems.yaml.docs[0].getIn(jobPath, true);
+  if (isMap(jobNode)) {
+    const refs = jobReferences(problems.yaml, jobNode, steps.length);
+    checkReferences(problems, id, refs, stepIds, new Set(needs));
+  }
+  return needs;
+}
+
+/** The job ids `needs:` of the job `id` names (one or a list), each checked to be a job of the workflow. */
+function checkNeeds(problems: WorkflowProblems, jobs: Obj, id: string, needs: unknown): string[] {
+  const path = ['jobs', id, 'needs'];
+  const named: [string, YamlPath][] =
+    typeof needs === 'string'
+      ? [[needs, path]]
+      : Array.isArray(needs)
+        ? needs.map((n, i) => [String(n), [...path, i]])
+        : [];
+  if (needs !== undefined && named.length === 0)
+    problems.at(path, 'workflow-shape', 'needs: is a job id or a list of job ids');
+  for (const [need, needPath] of named) {
+    if (!(need in jobs))
+      problems.at(
+        needPath,
+        'workflow-needs',
+        `job "${id}" needs "${need}", which is not a job of this workflow`,
+        'value',
+      );
+  }
+  return named.map(([need]) => need);
+}
+
+/** A job either calls a reusable workflow (`uses:`) or runs its own steps on a runner (`runs-on:`). */
+function checkRunsOnOrUses(problems: WorkflowProblems, id: string, job: Obj, stepCount: number): void {
+  const jobPath = ['jobs', id];
+  if ('uses' in job) {
+    problems.checkUses(job.uses, [...jobPath, 'uses']);
+    for (const key of ['runs-on', 'steps'].filter((k) => k in job)) {
+      problems.at(
+        [...jobPath, key],
+        'workflow-shape',
+        `job "${id}" calls a reusable workflow (uses:): it has no ${key}:`,
+      );
+    }
+  } else {
+    if (!('runs-on' in job))
+      problems.at(jobPath, 'workflow-shape', `job "${id}" needs runs-on: (or uses: to call a reusable workflow)`);
+    if (stepCount === 0)
+      problems.at(
+        'steps' in job ? [...jobPath, 'steps'] : jobPath,
+        'workflow-shape',
+        `job "${id}" needs a non-empty steps: list`,
+      );
+  }
+}
+
+/** Checks the steps of the job `id`; returns, for each step id, the index of the step that declares it first. */
+function checkSteps(problems: WorkflowProblems, id: string, steps: unknown[]): Map<string, number> {
+  const stepIds = new Map<string, number>();
+  steps.forEach((step, i) => {
+    const stepId = checkStep(problems, id, step, i);
+    if (stepId === undefined) return;
+    const first = stepIds.get(stepId);
+    if (first === undefined) stepIds.set(stepId, i);
+    else
+      problems.at(
+        ['jobs', id, 'steps', i, 'id'],
+        'workflow-step-id',
+        `step id "${stepId}" is already used by step ${first + 1} of job "${id}"`,
+        'value',
+      );
+  });
+  return stepIds;
+}
+
+/** Checks step `i` of the job `id`; returns its id, if it has one. */
+function checkStep(problems: WorkflowProblems, id: string, step: unknown, i: number): string | undefined {
+  const stepPath = ['jobs', id, 'steps', i];
+  const what = `step ${i + 1} of job "${id}"`;
+  if (!isObj(step)) {
+    problems.at(stepPath, 'workflow-shape', `${what} must be a mapping`);
+    return undefined;
+  }
+  problems.unknownKeys(step, STEP_KEYS, stepPath, what);
+  if ('uses' in step === 'run' in step)
+    problems.at(stepPath, 'workflow-shape', `${what} needs exactly one of uses: and run:`);
+  if ('uses' in step) problems.checkUses(step.uses, [...stepPath, 'uses']);
+  return step.id === undefined ? undefined : String(step.id);
+}
+
+/**
+ * The `steps.X` and `needs.X` references of a job. In a step, only the steps before it have run;
+ * the job's outputs see every step; the job's other keys are evaluated before any step.
+ */
+function jobReferences(yaml: YamlFile, jobNode: YAMLMap, stepCount: number): JobReference[] {
+  return jobNode.items.flatMap((pair) => {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    if (key === 'steps' && isSeq(pair.value)) {
+      return pair.value.items.flatMap((step, i) =>
+        contextReferences(yaml, step).map((ref) => ({...ref, stepsBefore: i})),
+      );
+    }
+    const stepsBefore = key === 'outputs' ? stepCount : 0;
+    return contextReferences(yaml, pair.value, key === 'if').map((ref) => ({...ref, stepsBefore}));
+  });
+}
+
+/** `steps.X` must name a step of job `id` that has run at that point; `needs.X`, a job it lists in `needs:`. */
+function checkReferences(
+  problems: WorkflowProblems,
+  id: string,
+  refs: JobReference[],
+  stepIds: Map<string, number>,
+  needs: Set<string>,
+): void {
+  for (const ref of refs) {
+    const declaredAt = stepIds.get(ref.id);
+    if (ref.context === 'steps' && (declaredAt === undefined || declaredAt >= ref.stepsBefore)) {
+      const message = `steps.${ref.id}: no step with id "${ref.id}" runs before this point of job "${id}"`;
+      problems.atOffset(ref.offset, 'workflow-ref', message);
+    }
+    if (ref.context === 'needs' && !needs.has(ref.id))
+      problems.atOffset(ref.offset, 'workflow-ref', `needs.${ref.id}: job "${id}" does not list "${ref.id}" in needs:`);
+  }
 }
 
 /** Each cycle of the needs graph once, as the job ids along it, the first repeated at the end. */
