@@ -82,6 +82,7 @@ export interface Declaration {
 }
 
 export const CHECK_TYPES = ['http', 'exec', 'script', 'run'] as const;
+type CheckType = (typeof CHECK_TYPES)[number];
 export const CHECKS_BY_KIND: Record<Kind, readonly string[]> = {
   compose: ['http', 'exec', 'script'],
   stack: ['http', 'exec', 'script'],
@@ -350,110 +351,150 @@ function readRequires(reader: DeclarationReader, raw: Obj) {
   return requires;
 }
 
-/** The example's checks; `needs:` must name one of its limits. */
-function readChecks(reader: DeclarationReader, raw: Obj, kind: Kind | null, limits: Limit[]) {
-  const checks: Check[] = [];
+/** The example's checks, less those refused; a compose, stack or dockerfile example needs at least one. */
+function readChecks(reader: DeclarationReader, raw: Obj, kind: Kind | null, limits: Limit[]): Check[] {
   if (raw.checks !== undefined && !Array.isArray(raw.checks))
     reader.at(['checks'], 'declaration-value', 'checks must be a list');
   const rawChecks = Array.isArray(raw.checks) ? raw.checks : [];
   if (kind && kind !== 'kubernetes' && kind !== 'script' && rawChecks.length === 0) {
     reader.at(['checks'], 'declaration-missing', `a ${kind} example needs at least one check`);
   }
-  rawChecks.forEach((c, i) => {
-    const path = ['checks', i];
-    if (!isObj(c)) return reader.at(path, 'declaration-value', 'a check is { name, http | exec | script | run }');
-    reader.unknownKeys(c, ['name', 'needs', ...CHECK_TYPES], path, 'check');
-    const checkName = reader.bilingual(c.name, [...path, 'name'], `check ${i + 1} name`);
-    const types = CHECK_TYPES.filter((t) => c[t] !== undefined);
-    if (types.length !== 1)
-      return reader.at(path, 'check-type', 'a check needs exactly one of http, exec, script, run');
-    const type = types[0];
-    if (kind && !CHECKS_BY_KIND[kind].includes(type)) {
-      return reader.at(
-        [...path, type],
-        'check-type',
-        `a ${kind} example cannot have ${type} checks (allowed: ${CHECKS_BY_KIND[kind].join(', ') || 'none'})`,
-      );
-    }
-    const check: Check = {name: checkName ?? {'zh-Hans': '', en: `check ${i + 1}`}};
-    if (c.needs !== undefined) {
-      if (typeof c.needs !== 'string' || !limits.some((l) => l.feature === c.needs)) {
-        reader.at(
-          [...path, 'needs'],
-          'declaration-value',
-          `needs: "${String(c.needs)}" must name a feature listed under limits:`,
-        );
-      } else check.needs = c.needs;
-    }
-    const body = c[type];
-    const bodyPath = [...path, type];
-    if (type === 'script') {
-      const script = reader.localFile(body, bodyPath, 'check script');
-      if (script) check.script = script;
-    } else if (!isObj(body)) {
-      return reader.at(bodyPath, 'declaration-value', `${type} check needs a mapping`);
-    } else if (type === 'http') {
-      reader.unknownKeys(body, ['url', 'status', 'contains'], bodyPath, 'http check');
-      let url: URL | null = null;
-      try {
-        url = new URL(String(body.url));
-      } catch {
-        /* reported below */
-      }
-      if (!url || !/^https?:$/.test(url.protocol))
-        return reader.at(bodyPath, 'declaration-value', 'http check needs an http:// url');
-      // Checks only ever reach this machine: never send traffic to another address.
-      if (!LOOPBACK_HOSTS.has(url.hostname)) {
-        return reader.at(
-          [...bodyPath, 'url'],
-          'check-url-host',
-          `http check url must target 127.0.0.1 or localhost, not ${url.hostname}`,
-        );
-      }
-      const status = body.status === undefined ? 200 : body.status;
-      if (typeof status !== 'number' || !Number.isInteger(status))
-        return reader.at([...bodyPath, 'status'], 'declaration-value', 'status must be a number');
-      if (body.contains !== undefined && typeof body.contains !== 'string')
-        return reader.at([...bodyPath, 'contains'], 'declaration-value', 'contains must be text');
-      check.http = {
-        url: String(body.url),
-        status,
-        ...(body.contains !== undefined ? {contains: body.contains as string} : {}),
-      };
-    } else if (type === 'exec') {
-      reader.unknownKeys(body, ['service', 'command', 'expect'], bodyPath, 'exec check');
-      if (typeof body.service !== 'string')
-        return reader.at(bodyPath, 'declaration-missing', 'exec check needs a service');
-      const cmd = body.command;
-      const cmdOk =
-        typeof cmd === 'string'
-          ? cmd !== ''
-          : Array.isArray(cmd) && cmd.length > 0 && cmd.every((x) => typeof x === 'string');
-      if (!cmdOk)
-        return reader.at(
-          bodyPath,
-          'declaration-missing',
-          'exec check needs a command (a string run by sh -c, or a list)',
-        );
-      if (body.expect !== undefined && typeof body.expect !== 'string')
-        return reader.at([...bodyPath, 'expect'], 'declaration-value', 'expect must be text');
-      check.exec = {
-        service: body.service,
-        command: cmd as string | string[],
-        ...(body.expect !== undefined ? {expect: body.expect as string} : {}),
-      };
-    } else if (type === 'run') {
-      reader.unknownKeys(body, ['args', 'expect'], bodyPath, 'run check');
-      const args = body.args === undefined ? [] : body.args;
-      if (!Array.isArray(args) || args.some((x) => typeof x !== 'string'))
-        return reader.at([...bodyPath, 'args'], 'declaration-value', 'args must be a list of strings');
-      if (body.expect !== undefined && typeof body.expect !== 'string')
-        return reader.at([...bodyPath, 'expect'], 'declaration-value', 'expect must be text');
-      check.run = {args: args as string[], ...(body.expect !== undefined ? {expect: body.expect as string} : {})};
-    }
-    checks.push(check);
-  });
-  return checks;
+  return rawChecks.map((c, i) => readCheck(reader, c, i, kind, limits)).filter((check) => check !== null);
+}
+
+/** Check `i` of `checks:`, or null when it is refused; its `needs:` must name one of the example's limits. */
+function readCheck(reader: DeclarationReader, c: unknown, i: number, kind: Kind | null, limits: Limit[]): Check | null {
+  const path = ['checks', i];
+  if (!isObj(c)) {
+    reader.at(path, 'declaration-value', 'a check is { name, http | exec | script | run }');
+    return null;
+  }
+  reader.unknownKeys(c, ['name', 'needs', ...CHECK_TYPES], path, 'check');
+  const name = reader.bilingual(c.name, [...path, 'name'], `check ${i + 1} name`);
+  const type = checkType(reader, c, path, kind);
+  if (!type) return null;
+  const needs = readCheckNeeds(reader, c.needs, [...path, 'needs'], limits);
+  const check: Check = {name: name ?? {'zh-Hans': '', en: `check ${i + 1}`}, ...(needs === undefined ? {} : {needs})};
+  const body = c[type];
+  const bodyPath = [...path, type];
+  if (type === 'script') {
+    // A missing script is reported, so the example is not started; the check is kept without it.
+    const script = reader.localFile(body, bodyPath, 'check script');
+    return script ? {...check, script} : check;
+  }
+  if (!isObj(body)) {
+    reader.at(bodyPath, 'declaration-value', `${type} check needs a mapping`);
+    return null;
+  }
+  if (type === 'http') {
+    const http = readHttpCheck(reader, body, bodyPath);
+    return http && {...check, http};
+  }
+  if (type === 'exec') {
+    const exec = readExecCheck(reader, body, bodyPath);
+    return exec && {...check, exec};
+  }
+  const run = readRunCheck(reader, body, bodyPath);
+  return run && {...check, run};
+}
+
+/** The one type of a check (http, exec, script or run), when the example's kind allows it. */
+function checkType(reader: DeclarationReader, c: Obj, path: YamlPath, kind: Kind | null): CheckType | null {
+  const types = CHECK_TYPES.filter((t) => c[t] !== undefined);
+  if (types.length !== 1) {
+    reader.at(path, 'check-type', 'a check needs exactly one of http, exec, script, run');
+    return null;
+  }
+  const type = types[0];
+  if (kind && !CHECKS_BY_KIND[kind].includes(type)) {
+    const allowed = CHECKS_BY_KIND[kind].join(', ') || 'none';
+    reader.at([...path, type], 'check-type', `a ${kind} example cannot have ${type} checks (allowed: ${allowed})`);
+    return null;
+  }
+  return type;
+}
+
+/** A check's `needs:`: a feature listed under `limits:`; undefined when absent or refused. */
+function readCheckNeeds(
+  reader: DeclarationReader,
+  needs: unknown,
+  path: YamlPath,
+  limits: Limit[],
+): string | undefined {
+  if (needs === undefined) return undefined;
+  if (typeof needs === 'string' && limits.some((l) => l.feature === needs)) return needs;
+  reader.at(path, 'declaration-value', `needs: "${String(needs)}" must name a feature listed under limits:`);
+  return undefined;
+}
+
+/** An http check: a loopback url, the status it answers (200 unless given), a text its body contains. */
+function readHttpCheck(reader: DeclarationReader, body: Obj, bodyPath: YamlPath): HttpCheck | null {
+  reader.unknownKeys(body, ['url', 'status', 'contains'], bodyPath, 'http check');
+  const href = String(body.url);
+  const url = URL.canParse(href) ? new URL(href) : null;
+  if (!url || !/^https?:$/.test(url.protocol)) {
+    reader.at(bodyPath, 'declaration-value', 'http check needs an http:// url');
+    return null;
+  }
+  // Checks only ever reach this machine: never send traffic to another address.
+  if (!LOOPBACK_HOSTS.has(url.hostname)) {
+    const message = `http check url must target 127.0.0.1 or localhost, not ${url.hostname}`;
+    reader.at([...bodyPath, 'url'], 'check-url-host', message);
+    return null;
+  }
+  const status = body.status === undefined ? 200 : body.status;
+  if (typeof status !== 'number' || !Number.isInteger(status)) {
+    reader.at([...bodyPath, 'status'], 'declaration-value', 'status must be a number');
+    return null;
+  }
+  const contains = optionalText(reader, body, 'contains', bodyPath);
+  return contains && {url: href, status, ...contains};
+}
+
+/** An exec check: the service to run in, a command (a string run by sh -c, or a list), its expected output. */
+function readExecCheck(reader: DeclarationReader, body: Obj, bodyPath: YamlPath): ExecCheck | null {
+  reader.unknownKeys(body, ['service', 'command', 'expect'], bodyPath, 'exec check');
+  const {service, command} = body;
+  if (typeof service !== 'string') {
+    reader.at(bodyPath, 'declaration-missing', 'exec check needs a service');
+    return null;
+  }
+  const isCommand =
+    typeof command === 'string'
+      ? command !== ''
+      : Array.isArray(command) && command.length > 0 && command.every((x) => typeof x === 'string');
+  if (!isCommand) {
+    reader.at(bodyPath, 'declaration-missing', 'exec check needs a command (a string run by sh -c, or a list)');
+    return null;
+  }
+  const expect = optionalText(reader, body, 'expect', bodyPath);
+  return expect && {service, command: command as string | string[], ...expect};
+}
+
+/** A run check: the arguments given to the built image (none unless given), its expected output. */
+function readRunCheck(reader: DeclarationReader, body: Obj, bodyPath: YamlPath): RunCheck | null {
+  reader.unknownKeys(body, ['args', 'expect'], bodyPath, 'run check');
+  const args = body.args === undefined ? [] : body.args;
+  if (!Array.isArray(args) || args.some((x) => typeof x !== 'string')) {
+    reader.at([...bodyPath, 'args'], 'declaration-value', 'args must be a list of strings');
+    return null;
+  }
+  const expect = optionalText(reader, body, 'expect', bodyPath);
+  return expect && {args: args as string[], ...expect};
+}
+
+/** An optional text of a check body, as the field to spread into the check: none when absent, null when not text. */
+function optionalText<K extends 'contains' | 'expect'>(
+  reader: DeclarationReader,
+  body: Obj,
+  key: K,
+  bodyPath: YamlPath,
+): Partial<Record<K, string>> | null {
+  const text = body[key];
+  if (text === undefined) return {};
+  if (typeof text === 'string') return {[key]: text} as Record<K, string>;
+  reader.at([...bodyPath, key], 'declaration-value', `${key} must be text`);
+  return null;
 }
 
 /**
