@@ -25,7 +25,7 @@ import {ensureImage} from './images';
 import {exampleImages, staticResult, upExample, type Features} from './run-example';
 import {mayStartBeside, slotOf} from './schedule';
 import {checkExample, type StaticResult} from './static/index';
-import {parseArgs, USAGE} from './args';
+import {parseArgs, USAGE, type Options} from './args';
 import {CHECK_REPORT, engineReport, UP_REPORT} from './reportFiles.cjs';
 
 /** Example folders: every folder under the examples directory (README.md and the like are skipped). */
@@ -159,113 +159,104 @@ async function runScheduled(
   await Promise.all(running.values());
 }
 
-async function main(argv: string[]): Promise<number> {
-  const parsed = parseArgs(argv);
-  if (typeof parsed === 'string') {
-    process.stderr.write(`${parsed}\n\n${USAGE}`);
-    return 2;
-  }
-  const opts = parsed;
+/** The examples folder and the examples named on the command line (all when none is), or why not. */
+function selectExamples(opts: Options): {root: string; names: string[]} | string {
   const root = resolve(opts.examplesDir);
-  if (!existsSync(root)) {
-    process.stderr.write(`no examples folder at ${opts.examplesDir}\n`);
-    return 2;
-  }
+  if (!existsSync(root)) return `no examples folder at ${opts.examplesDir}`;
   const all = exampleNames(root);
   const unknown = opts.names.filter((n) => !all.includes(n));
   if (unknown.length) {
-    process.stderr.write(
-      `no example named ${unknown.join(', ')} in ${opts.examplesDir} (have: ${all.join(', ') || 'none'})\n`,
-    );
-    return 2;
+    return `no example named ${unknown.join(', ')} in ${opts.examplesDir} (have: ${all.join(', ') || 'none'})`;
   }
-  const names = opts.names.length ? opts.names : all;
+  return {root, names: opts.names.length ? opts.names : all};
+}
 
-  if (opts.command === 'list') {
-    const rows = names.map((n) => {
-      const file = join(root, n, 'example.yaml');
-      let d: {kind?: string; chapter?: string; title?: Record<string, string>} = {};
-      try {
-        d = (parse(readFileSync(file, 'utf8')) ?? {}) as typeof d;
-      } catch {
-        /* shown as unknown; `check` says why */
-      }
-      return [n, d.kind ?? '?', d.chapter ?? '?', d.title?.en ?? '', d.title?.['zh-Hans'] ?? ''];
-    });
-    process.stdout.write(
-      `${table([['name', 'kind', 'chapter', 'title', '标题'], ...rows])}\n${names.length} examples\n`,
-    );
-    return 0;
-  }
-
-  if (opts.command === 'images') return ensureAllImages(root, names);
-
-  if (opts.engine) {
-    const json = opts.json ?? engineReport(opts.engine);
-    return upOnOtherEngine(opts.engine, root, [...names, '--json', json, '--jobs', String(opts.jobs)], log);
-  }
-
-  const t0 = Date.now();
-  const startedAt = new Date().toISOString();
-  const statics = await checkAll(root, names);
-  for (const name of names) for (const p of statics.get(name)!.problems) process.stdout.write(`${formatProblem(p)}\n`);
-
-  const report: Report = {
-    command: opts.command,
-    startedAt,
-    seconds: 0,
-    engine: {server: null, ipvs: null, cluster: null},
-    examples: [],
-    summary: {passed: 0, failed: 0, notStarted: 0},
-  };
-  const jsonPath = opts.json ?? (opts.command === 'check' ? CHECK_REPORT : UP_REPORT);
-
-  if (opts.command === 'check') {
-    report.examples = names.map((n) => withStaticChecks(staticResult(n, statics.get(n)!), statics.get(n)!));
-  } else {
-    let lab: SwarmLab | null = null;
-    if (opts.lab) {
-      const opened = await openRunningLab();
-      if (typeof opened === 'string') {
-        process.stderr.write(`${opened}\n`);
-        return 2;
-      }
-      lab = opened;
-      report.engine.lab = `${lab.name} (${lab.managerHost}, ${lab.layout.nodes.length} nodes)`;
-    }
-    // With --lab every docker call and script check goes to the lab's manager; builds stay on the host.
-    const engine = targetEngine(lab?.env);
-    report.engine.server = await engineVersion(engine);
-    if (!report.engine.server) {
-      process.stderr.write('no Docker engine answers (docker version): `up` needs one\n');
-      return 2;
-    }
-    const features: Features = {
-      ipvs: lab ? lab.ipvs : await hasIpvs(),
-      cluster: names.some((n) => statics.get(n)?.declaration?.kind === 'kubernetes') ? await hasCluster() : false,
-    };
-    report.engine.ipvs = features.ipvs;
-    report.engine.cluster = features.cluster;
-    if (report.engine.lab) log(`Swarm lab ${report.engine.lab}`);
-    log(
-      `engine ${report.engine.server}; IPVS ${features.ipvs ? 'yes' : 'no'}; Kubernetes cluster ${features.cluster ? 'yes' : 'no'}`,
-    );
-    const results = new Map<string, ExampleResult>();
+/** `list`: name, kind, chapter and titles of each example, read from its example.yaml without checking it. */
+function listExamples(root: string, names: string[]): void {
+  const rows = names.map((n) => {
+    const file = join(root, n, 'example.yaml');
+    let d: {kind?: string; chapter?: string; title?: Record<string, string>} = {};
     try {
-      await runScheduled(names, statics, opts.jobs, async (name) => {
-        results.set(
-          name,
-          withStaticChecks(await upExample(name, statics.get(name)!, features, log, engine, lab), statics.get(name)!),
-        );
-      });
-    } finally {
-      // What outlives one example (a swarm the runner initialised) goes when the run ends.
-      await runAllTeardowns();
+      d = (parse(readFileSync(file, 'utf8')) ?? {}) as typeof d;
+    } catch {
+      /* shown as unknown; `check` says why */
     }
-    report.examples = names.flatMap((name) => results.get(name) ?? []);
-  }
+    return [n, d.kind ?? '?', d.chapter ?? '?', d.title?.en ?? '', d.title?.['zh-Hans'] ?? ''];
+  });
+  process.stdout.write(`${table([['name', 'kind', 'chapter', 'title', '标题'], ...rows])}\n${names.length} examples\n`);
+}
 
-  report.seconds = (Date.now() - t0) / 1000;
+/** Where `up` runs its examples: the engine, what it can check, and the lab with `--lab`. */
+interface UpTarget {
+  engine: TargetEngine;
+  features: Features;
+  lab: SwarmLab | null;
+}
+
+/**
+ * The engine `up` runs on (the running lab's manager with `--lab`) and its features, noted in the
+ * report and logged; null, after saying why, when there is no lab or no engine answers.
+ */
+async function openUpTarget(
+  onLab: boolean,
+  names: string[],
+  statics: Map<string, StaticResult>,
+  reportedEngine: Report['engine'],
+): Promise<UpTarget | null> {
+  let lab: SwarmLab | null = null;
+  if (onLab) {
+    const opened = await openRunningLab();
+    if (typeof opened === 'string') {
+      process.stderr.write(`${opened}\n`);
+      return null;
+    }
+    lab = opened;
+    reportedEngine.lab = `${lab.name} (${lab.managerHost}, ${lab.layout.nodes.length} nodes)`;
+  }
+  // With --lab every docker call and script check goes to the lab's manager; builds stay on the host.
+  const engine = targetEngine(lab?.env);
+  reportedEngine.server = await engineVersion(engine);
+  if (!reportedEngine.server) {
+    process.stderr.write('no Docker engine answers (docker version): `up` needs one\n');
+    return null;
+  }
+  const features: Features = {
+    ipvs: lab ? lab.ipvs : await hasIpvs(),
+    cluster: names.some((n) => statics.get(n)?.declaration?.kind === 'kubernetes') ? await hasCluster() : false,
+  };
+  reportedEngine.ipvs = features.ipvs;
+  reportedEngine.cluster = features.cluster;
+  if (reportedEngine.lab) log(`Swarm lab ${reportedEngine.lab}`);
+  log(
+    `engine ${reportedEngine.server}; IPVS ${features.ipvs ? 'yes' : 'no'}; Kubernetes cluster ${features.cluster ? 'yes' : 'no'}`,
+  );
+  return {engine, features, lab};
+}
+
+/** `up` on the target, the examples started as runScheduled allows; their results in the order of `names`. */
+async function upExamples(
+  names: string[],
+  statics: Map<string, StaticResult>,
+  jobs: number,
+  {engine, features, lab}: UpTarget,
+): Promise<ExampleResult[]> {
+  const results = new Map<string, ExampleResult>();
+  try {
+    await runScheduled(names, statics, jobs, async (name) => {
+      results.set(
+        name,
+        withStaticChecks(await upExample(name, statics.get(name)!, features, log, engine, lab), statics.get(name)!),
+      );
+    });
+  } finally {
+    // What outlives one example (a swarm the runner initialised) goes when the run ends.
+    await runAllTeardowns();
+  }
+  return names.flatMap((name) => results.get(name) ?? []);
+}
+
+/** Writes the report's JSON file and prints its table, details and closing line; exits 1 when an example failed. */
+function writeReport(report: Report, jsonPath: string): number {
   report.summary = summarize(report.examples);
   writeJson(jsonPath, report);
   const details = formatDetails(report);
@@ -273,6 +264,57 @@ async function main(argv: string[]): Promise<number> {
     `\n${formatTable(report)}\n\n${details ? `${details}\n` : ''}report: ${jsonPath}\n${closingLine(report.summary)}\n`,
   );
   return report.summary.failed > 0 ? 1 : 0;
+}
+
+/** `check` and `up`: the static checks' problems, one a line, then (with `up`) the runs, then the report. */
+async function checkOrUp(command: Report['command'], opts: Options, root: string, names: string[]): Promise<number> {
+  const t0 = Date.now();
+  const startedAt = new Date().toISOString();
+  const statics = await checkAll(root, names);
+  for (const name of names) for (const p of statics.get(name)!.problems) process.stdout.write(`${formatProblem(p)}\n`);
+
+  const report: Report = {
+    command,
+    startedAt,
+    seconds: 0,
+    engine: {server: null, ipvs: null, cluster: null},
+    examples: [],
+    summary: {passed: 0, failed: 0, notStarted: 0},
+  };
+  if (command === 'check') {
+    report.examples = names.map((n) => withStaticChecks(staticResult(n, statics.get(n)!), statics.get(n)!));
+  } else {
+    const target = await openUpTarget(opts.lab, names, statics, report.engine);
+    if (!target) return 2;
+    report.examples = await upExamples(names, statics, opts.jobs, target);
+  }
+  report.seconds = (Date.now() - t0) / 1000;
+  return writeReport(report, opts.json ?? (command === 'check' ? CHECK_REPORT : UP_REPORT));
+}
+
+async function main(argv: string[]): Promise<number> {
+  const parsed = parseArgs(argv);
+  if (typeof parsed === 'string') {
+    process.stderr.write(`${parsed}\n\n${USAGE}`);
+    return 2;
+  }
+  const opts = parsed;
+  const selected = selectExamples(opts);
+  if (typeof selected === 'string') {
+    process.stderr.write(`${selected}\n`);
+    return 2;
+  }
+  const {root, names} = selected;
+  if (opts.command === 'list') {
+    listExamples(root, names);
+    return 0;
+  }
+  if (opts.command === 'images') return ensureAllImages(root, names);
+  if (opts.engine) {
+    const json = opts.json ?? engineReport(opts.engine);
+    return upOnOtherEngine(opts.engine, root, [...names, '--json', json, '--jobs', String(opts.jobs)], log);
+  }
+  return checkOrUp(opts.command, opts, root, names);
 }
 
 runMain(() => main(process.argv.slice(2)), 'runner');
