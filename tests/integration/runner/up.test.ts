@@ -93,6 +93,29 @@ test('SIGINT while compose up waits: exit 130, nothing left behind', async () =>
   assert.deepEqual(appeared(beforeList, prefixes), []);
 });
 
+/** Containers in state "created" (never started) on the engine. */
+const unstarted = () =>
+  execFileSync('docker', ['ps', '--all', '--quiet', '--no-trunc', '--filter', 'status=created'], {encoding: 'utf8'})
+    .split('\n')
+    .filter(Boolean);
+
+test('SIGINT while a script runs: the unnamed container its docker run --rm never started is removed too', async () => {
+  const prefixes = prefixesOf('script-interrupted');
+  const beforeList = resourcesNamed(prefixes);
+  const unstartedBefore = unstarted();
+  const run = await runCli(['up', '--examples', FIXTURES, 'script-interrupted'], {
+    interrupt: {signal: 'SIGINT', ready: (stderr) => /created a container, now waiting/.test(stderr)},
+    timeoutMs: 120_000,
+  });
+  assert.equal(run.code, 130, run.stderr);
+  assert.match(run.stderr, /removing 1 container\(s\) run\.sh created but never started/);
+  assert.deepEqual(
+    unstarted().filter((id) => !unstartedBefore.includes(id)),
+    [],
+  );
+  assert.deepEqual(appeared(beforeList, prefixes), []);
+});
+
 test('SIGTERM while a stack waits for its replicas: exit 143, secret and volume removed too', async () => {
   const prefixes = prefixesOf('stack-slow');
   const beforeList = resourcesNamed(prefixes);
