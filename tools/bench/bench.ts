@@ -316,13 +316,16 @@ function writeFigures(name: string, figures: object) {
   console.log(`\nfigures written to ${path.relative(root, out)}`);
 }
 
-async function main() {
-  const options = parseOptions(process.argv.slice(2));
-  const version = JSON.parse(
-    fs.readFileSync(path.join(root, 'node_modules/@docusaurus/core/package.json'), 'utf8'),
-  ).version;
-  // First, so the engine's work does not overlap the browser measurements.
-  const exampleRuns: ExampleRun[] = options.withExamples ? measureExampleRuns(root, log) : [];
+/** Where the guide's and the default site's builds are, and how long each took (null: --site, not built). */
+interface Builds {
+  guideBuild: string;
+  defaultBuild: string;
+  buildSeconds: number | null;
+  defaultBuildSeconds: number;
+}
+
+/** Builds the guide (unless --site names a build) and a fresh default site of Docusaurus `version`, timed. */
+function buildSites(options: Options, version: string): Builds {
   const guideBuild = options.site ? path.resolve(options.site) : path.join(root, 'bench-results/guide-build');
   const defaultBuild = path.join(root, 'bench-results/default-build');
   let buildSeconds: number | null = null;
@@ -334,7 +337,58 @@ async function main() {
   }
   const defaultDir = defaultSite(version, log);
   log('building the default site');
-  const defaultBuildSeconds = timedBuild(defaultDir, defaultBuild);
+  return {guideBuild, defaultBuild, buildSeconds, defaultBuildSeconds: timedBuild(defaultDir, defaultBuild)};
+}
+
+function printDefaultPages(defaultPages: PageFigures[]): void {
+  console.log('\ndefault site (reference, measured the same way)');
+  for (const d of defaultPages) {
+    console.log(
+      `${d.path.padEnd(38)} ${String(d.weight.requests).padStart(4)} ${kb(jsCss(d.weight)).padStart(9)} KB JS+CSS  mobile ${lh(d.mobile.performance)}  TBT ${lh(d.mobile.totalBlockingTimeMs)} ms  desktop ${lh(d.desktop.performance)}  (median of ${d.runs})`,
+    );
+  }
+}
+
+/** The build times, the search index and the example runs (or why they were not timed). */
+function printBuildAndExamples(
+  builds: Builds,
+  search: ReturnType<typeof searchIndexBytes>,
+  withExamples: boolean,
+  exampleRuns: ExampleRun[],
+): void {
+  const {buildSeconds, defaultBuildSeconds} = builds;
+  console.log(
+    buildSeconds === null
+      ? `\nbuild: not measured (--site; default site ${defaultBuildSeconds.toFixed(1)} s)`
+      : `\nbuild: ${buildSeconds.toFixed(1)} s (default site ${defaultBuildSeconds.toFixed(1)} s, ×${ratio(buildSeconds, defaultBuildSeconds)})`,
+  );
+  console.log(`search index (both locales): ${kb(search.raw)} KB raw, ${kb(search.compressed)} KB gzip`);
+  if (!withExamples)
+    console.log(
+      "examples: not timed (add --examples: it removes the project's images for the cold run; the shared build cache stays)",
+    );
+  else
+    console.log(
+      "examples cold: the project's images were removed first; the engine's build cache was kept (shared), so cached build steps may have been hits",
+    );
+  for (const r of exampleRuns) {
+    const {passed, failed, notStarted} = r.summary;
+    console.log(
+      `examples ${r.kind}: ${r.examples} examples in ${r.seconds.toFixed(0)} s (${passed} passed, ${failed} failed, ${notStarted} not started; ` +
+        `runner exit ${r.exitCode}); stand-ins ${r.kind === 'cold' ? 'built' : 'reused'}: ${r.standins.join(', ') || 'none'}`,
+    );
+  }
+}
+
+async function main() {
+  const options = parseOptions(process.argv.slice(2));
+  const version = JSON.parse(
+    fs.readFileSync(path.join(root, 'node_modules/@docusaurus/core/package.json'), 'utf8'),
+  ).version;
+  // First, so the engine's work does not overlap the browser measurements.
+  const exampleRuns: ExampleRun[] = options.withExamples ? measureExampleRuns(root, log) : [];
+  const builds = buildSites(options, version);
+  const {guideBuild, defaultBuild, buildSeconds, defaultBuildSeconds} = builds;
 
   if (options.spread) {
     const spread = await withServers(guideBuild, defaultBuild, (g, d) =>
@@ -359,34 +413,9 @@ async function main() {
   const reference = (p: string) => defaultPages.find((d) => d.path === referencePath(p))!;
 
   printTable(pages, reference);
-  console.log('\ndefault site (reference, measured the same way)');
-  for (const d of defaultPages) {
-    console.log(
-      `${d.path.padEnd(38)} ${String(d.weight.requests).padStart(4)} ${kb(jsCss(d.weight)).padStart(9)} KB JS+CSS  mobile ${lh(d.mobile.performance)}  TBT ${lh(d.mobile.totalBlockingTimeMs)} ms  desktop ${lh(d.desktop.performance)}  (median of ${d.runs})`,
-    );
-  }
+  printDefaultPages(defaultPages);
   const search = searchIndexBytes(guideBuild);
-  console.log(
-    buildSeconds === null
-      ? `\nbuild: not measured (--site; default site ${defaultBuildSeconds.toFixed(1)} s)`
-      : `\nbuild: ${buildSeconds.toFixed(1)} s (default site ${defaultBuildSeconds.toFixed(1)} s, ×${ratio(buildSeconds, defaultBuildSeconds)})`,
-  );
-  console.log(`search index (both locales): ${kb(search.raw)} KB raw, ${kb(search.compressed)} KB gzip`);
-  if (!options.withExamples)
-    console.log(
-      "examples: not timed (add --examples: it removes the project's images for the cold run; the shared build cache stays)",
-    );
-  else
-    console.log(
-      "examples cold: the project's images were removed first; the engine's build cache was kept (shared), so cached build steps may have been hits",
-    );
-  for (const r of exampleRuns) {
-    const {passed, failed, notStarted} = r.summary;
-    console.log(
-      `examples ${r.kind}: ${r.examples} examples in ${r.seconds.toFixed(0)} s (${passed} passed, ${failed} failed, ${notStarted} not started; ` +
-        `runner exit ${r.exitCode}); stand-ins ${r.kind === 'cold' ? 'built' : 'reused'}: ${r.standins.join(', ') || 'none'}`,
-    );
-  }
+  printBuildAndExamples(builds, search, options.withExamples, exampleRuns);
 
   const missed = missedBudgets(pages, reference, options.mode, buildSeconds);
   const unjudged = notJudged(options.mode);
