@@ -28,14 +28,14 @@ module.exports = {
       name: 'site-plugins-read-examples-as-the-runner-does',
       comment:
         "The build's plugins may also read example.yaml with the runner's own typed reader (declaration, yamlpos, " +
-        "problems) and list an example's files with the runner's walk (core/example-files), so the page, the .zip " +
+        "problems, core/mapping) and list an example's files with the runner's walk (core/example-files), so the page, the .zip " +
         'and the runner never disagree about an example; nothing else of the tools.',
       severity: 'error',
       from: {path: '^src/plugins/'},
       to: {
         path: '^tools/',
         pathNot:
-          '^tools/(runner/(vocabulary|declaration|yamlpos|problems)\\.ts|runner/reportFiles\\.cjs|core/example-(images|files)\\.ts)$',
+          '^tools/(runner/(vocabulary|declaration|yamlpos|problems)\\.ts|runner/reportFiles\\.cjs|core/(example-(images|files)|mapping)\\.ts)$',
         dependencyTypesNot: ['type-only'],
       },
     },

@@ -10,9 +10,7 @@ import {join, resolve} from 'node:path';
 import YAML from 'yaml';
 import {readDockerfile} from './dockerfile';
 import {isManifestPath, podSpecPath} from './manifest';
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+import {isMapping, type Mapping} from './mapping';
 
 /** An image a stack example builds before deploying (example.yaml `images:`). */
 export interface BuiltImage {
@@ -50,11 +48,11 @@ export function composeServiceImages(
   builtTags: ReadonlySet<string> = new Set(),
 ): string[] {
   const refs: string[] = [];
-  for (const svc of Object.values(isObj(services) ? services : {})) {
-    if (!isObj(svc)) continue;
+  for (const svc of Object.values(isMapping(services) ? services : {})) {
+    if (!isMapping(svc)) continue;
     const build = svc.build;
-    if (typeof build === 'string' || isObj(build)) {
-      const spec: Obj = typeof build === 'string' ? {context: build} : build;
+    if (typeof build === 'string' || isMapping(build)) {
+      const spec: Mapping = typeof build === 'string' ? {context: build} : build;
       const context = resolve(dir, typeof spec.context === 'string' ? spec.context : '.');
       const text =
         typeof spec.dockerfile_inline === 'string'
@@ -79,13 +77,13 @@ export function builtImageBases(dir: string, images: BuiltImage[]): string[] {
 }
 
 /** The services of a compose file read from disk, its documents merged as Compose does (later wins). */
-function servicesInFile(path: string): Obj {
-  const services: Obj = {};
+function servicesInFile(path: string): Mapping {
+  const services: Mapping = {};
   for (const doc of YAML.parseAllDocuments(readIfExists(path))) {
     const raw: unknown = doc.toJS();
-    if (!isObj(raw) || !isObj(raw.services)) continue;
+    if (!isMapping(raw) || !isMapping(raw.services)) continue;
     for (const [name, svc] of Object.entries(raw.services)) {
-      services[name] = isObj(services[name]) && isObj(svc) ? {...(services[name] as Obj), ...svc} : svc;
+      services[name] = isMapping(services[name]) && isMapping(svc) ? {...(services[name] as Mapping), ...svc} : svc;
     }
   }
   return services;
@@ -98,13 +96,13 @@ export function manifestImages(dir: string): string[] {
   for (const rel of files) {
     for (const doc of YAML.parseAllDocuments(readFileSync(join(dir, rel), 'utf8'))) {
       const obj: unknown = doc.toJS();
-      if (!isObj(obj) || typeof obj.kind !== 'string') continue;
+      if (!isMapping(obj) || typeof obj.kind !== 'string') continue;
       let spec: unknown = obj;
-      for (const key of podSpecPath(obj.kind) ?? []) spec = isObj(spec) ? spec[key] : undefined;
-      if (!podSpecPath(obj.kind) || !isObj(spec)) continue;
+      for (const key of podSpecPath(obj.kind) ?? []) spec = isMapping(spec) ? spec[key] : undefined;
+      if (!podSpecPath(obj.kind) || !isMapping(spec)) continue;
       for (const list of ['initContainers', 'containers']) {
         for (const c of Array.isArray(spec[list]) ? spec[list] : [])
-          if (isObj(c) && typeof c.image === 'string') refs.push(c.image);
+          if (isMapping(c) && typeof c.image === 'string') refs.push(c.image);
       }
     }
   }

@@ -6,6 +6,7 @@ import {parseYaml, problemAt, valueOf, type YamlFile, type YamlPath} from './yam
 import {parseImageRef} from '../core/image-ref';
 
 import {KINDS, CHAPTERS, TOPICS, LANGUAGES, type Kind, type Chapter, type Language} from './vocabulary';
+import {isMapping, type Mapping} from '../core/mapping';
 
 export {KINDS, CHAPTERS, TOPICS, LANGUAGES, type Kind};
 /** Features the runner can detect; a limit naming another feature is always reported as not checked. */
@@ -118,9 +119,6 @@ const TOP_KEYS = [
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const EXAMPLE_NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** Reads example.yaml's values, recording each problem at its place in the file. */
 class DeclarationReader {
   readonly problems: Problem[] = [];
@@ -134,7 +132,7 @@ class DeclarationReader {
   }
 
   bilingual(v: unknown, path: YamlPath, what: string): Bilingual | null {
-    if (!isObj(v)) {
+    if (!isMapping(v)) {
       this.at(path, 'declaration-language', `${what} needs both languages: { zh-Hans: …, en: … }`);
       return null;
     }
@@ -172,7 +170,7 @@ class DeclarationReader {
     }
     return v as string[];
   }
-  unknownKeys(v: Obj, allowed: string[], path: YamlPath, what: string) {
+  unknownKeys(v: Mapping, allowed: string[], path: YamlPath, what: string) {
     for (const key of Object.keys(v)) {
       if (!allowed.includes(key)) {
         this.at(
@@ -205,7 +203,7 @@ class DeclarationReader {
 }
 
 /** The images a stack example builds (`images:`). */
-function readImages(reader: DeclarationReader, raw: Obj, kind: Kind | null) {
+function readImages(reader: DeclarationReader, raw: Mapping, kind: Kind | null) {
   const images: ImageBuild[] = [];
   if (raw.images !== undefined) {
     if (kind && kind !== 'stack')
@@ -215,7 +213,7 @@ function readImages(reader: DeclarationReader, raw: Obj, kind: Kind | null) {
     else
       raw.images.forEach((img, i) => {
         const path = ['images', i];
-        if (!isObj(img)) return reader.at(path, 'declaration-value', 'an image is { tag, context, dockerfile? }');
+        if (!isMapping(img)) return reader.at(path, 'declaration-value', 'an image is { tag, context, dockerfile? }');
         reader.unknownKeys(img, ['tag', 'context', 'dockerfile'], path, 'image');
         const tag = typeof img.tag === 'string' ? img.tag : null;
         if (!tag) reader.at(path, 'declaration-missing', 'image needs a tag');
@@ -241,7 +239,7 @@ function readImages(reader: DeclarationReader, raw: Obj, kind: Kind | null) {
 }
 
 /** The pinned images a script example uses (`uses:`). */
-function readUses(reader: DeclarationReader, raw: Obj, kind: Kind | null) {
+function readUses(reader: DeclarationReader, raw: Mapping, kind: Kind | null) {
   const uses: string[] = [];
   if (raw.uses !== undefined) {
     if (kind && kind !== 'script')
@@ -259,7 +257,7 @@ function readUses(reader: DeclarationReader, raw: Obj, kind: Kind | null) {
 }
 
 /** Whether a script example needs a swarm (`swarm:`). */
-function readSwarm(reader: DeclarationReader, raw: Obj, kind: Kind | null) {
+function readSwarm(reader: DeclarationReader, raw: Mapping, kind: Kind | null) {
   let swarm = false;
   if (raw.swarm !== undefined) {
     if (kind && kind !== 'script')
@@ -275,7 +273,7 @@ function readSwarm(reader: DeclarationReader, raw: Obj, kind: Kind | null) {
 }
 
 /** A stack example's external secrets (`secrets:`). */
-function readSecrets(reader: DeclarationReader, raw: Obj, kind: Kind | null) {
+function readSecrets(reader: DeclarationReader, raw: Mapping, kind: Kind | null) {
   const secrets: SecretSource[] = [];
   if (raw.secrets !== undefined) {
     if (kind && kind !== 'stack')
@@ -285,7 +283,7 @@ function readSecrets(reader: DeclarationReader, raw: Obj, kind: Kind | null) {
     else
       raw.secrets.forEach((s, i) => {
         const path = ['secrets', i];
-        if (!isObj(s)) return reader.at(path, 'declaration-value', 'a secret is { name, file } or { name, stdin }');
+        if (!isMapping(s)) return reader.at(path, 'declaration-value', 'a secret is { name, file } or { name, stdin }');
         reader.unknownKeys(s, ['name', 'file', 'stdin'], path, 'secret');
         if (typeof s.name !== 'string' || !/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(s.name)) {
           return reader.at(path, 'declaration-missing', 'secret needs a name (letters, digits, _ . -)');
@@ -305,7 +303,7 @@ function readSecrets(reader: DeclarationReader, raw: Obj, kind: Kind | null) {
 }
 
 /** What this machine cannot show (`limits:`). */
-function readLimits(reader: DeclarationReader, raw: Obj) {
+function readLimits(reader: DeclarationReader, raw: Mapping) {
   const limits: Limit[] = [];
   if (raw.limits !== undefined) {
     if (!Array.isArray(raw.limits))
@@ -313,7 +311,7 @@ function readLimits(reader: DeclarationReader, raw: Obj) {
     else
       raw.limits.forEach((l, i) => {
         const path = ['limits', i];
-        if (!isObj(l)) return reader.at(path, 'declaration-value', 'a limit is { feature, what: { zh-Hans, en } }');
+        if (!isMapping(l)) return reader.at(path, 'declaration-value', 'a limit is { feature, what: { zh-Hans, en } }');
         reader.unknownKeys(l, ['feature', 'what'], path, 'limit');
         if (typeof l.feature !== 'string' || !EXAMPLE_NAME.test(l.feature)) {
           return reader.at(path, 'declaration-missing', 'limit needs a feature id (kebab-case, e.g. ipvs)');
@@ -326,7 +324,7 @@ function readLimits(reader: DeclarationReader, raw: Obj) {
 }
 
 /** Paths that must exist before the example starts (`requires:`). */
-function readRequires(reader: DeclarationReader, raw: Obj) {
+function readRequires(reader: DeclarationReader, raw: Mapping) {
   const requires: Requirement[] = [];
   if (raw.requires !== undefined) {
     if (!Array.isArray(raw.requires))
@@ -334,7 +332,7 @@ function readRequires(reader: DeclarationReader, raw: Obj) {
     else
       raw.requires.forEach((r, i) => {
         const path = ['requires', i];
-        if (!isObj(r)) return reader.at(path, 'declaration-value', 'a requirement is { path, why }');
+        if (!isMapping(r)) return reader.at(path, 'declaration-value', 'a requirement is { path, why }');
         reader.unknownKeys(r, ['path', 'why'], path, 'requirement');
         if (typeof r.path !== 'string' || r.path === '' || isAbsolute(r.path)) {
           return reader.at([...path, 'path'], 'declaration-value', 'path must be relative to the example folder');
@@ -352,7 +350,7 @@ function readRequires(reader: DeclarationReader, raw: Obj) {
 }
 
 /** The example's checks, less those refused; a compose, stack or dockerfile example needs at least one. */
-function readChecks(reader: DeclarationReader, raw: Obj, kind: Kind | null, limits: Limit[]): Check[] {
+function readChecks(reader: DeclarationReader, raw: Mapping, kind: Kind | null, limits: Limit[]): Check[] {
   if (raw.checks !== undefined && !Array.isArray(raw.checks))
     reader.at(['checks'], 'declaration-value', 'checks must be a list');
   const rawChecks = Array.isArray(raw.checks) ? raw.checks : [];
@@ -365,7 +363,7 @@ function readChecks(reader: DeclarationReader, raw: Obj, kind: Kind | null, limi
 /** Check `i` of `checks:`, or null when it is refused; its `needs:` must name one of the example's limits. */
 function readCheck(reader: DeclarationReader, c: unknown, i: number, kind: Kind | null, limits: Limit[]): Check | null {
   const path = ['checks', i];
-  if (!isObj(c)) {
+  if (!isMapping(c)) {
     reader.at(path, 'declaration-value', 'a check is { name, http | exec | script | run }');
     return null;
   }
@@ -382,7 +380,7 @@ function readCheck(reader: DeclarationReader, c: unknown, i: number, kind: Kind 
     const script = reader.localFile(body, bodyPath, 'check script');
     return script ? {...check, script} : check;
   }
-  if (!isObj(body)) {
+  if (!isMapping(body)) {
     reader.at(bodyPath, 'declaration-value', `${type} check needs a mapping`);
     return null;
   }
@@ -399,7 +397,7 @@ function readCheck(reader: DeclarationReader, c: unknown, i: number, kind: Kind 
 }
 
 /** The one type of a check (http, exec, script or run), when the example's kind allows it. */
-function checkType(reader: DeclarationReader, c: Obj, path: YamlPath, kind: Kind | null): CheckType | null {
+function checkType(reader: DeclarationReader, c: Mapping, path: YamlPath, kind: Kind | null): CheckType | null {
   const types = CHECK_TYPES.filter((t) => c[t] !== undefined);
   if (types.length !== 1) {
     reader.at(path, 'check-type', 'a check needs exactly one of http, exec, script, run');
@@ -428,7 +426,7 @@ function readCheckNeeds(
 }
 
 /** An http check: a loopback url, the status it answers (200 unless given), a text its body contains. */
-function readHttpCheck(reader: DeclarationReader, body: Obj, bodyPath: YamlPath): HttpCheck | null {
+function readHttpCheck(reader: DeclarationReader, body: Mapping, bodyPath: YamlPath): HttpCheck | null {
   reader.unknownKeys(body, ['url', 'status', 'contains'], bodyPath, 'http check');
   const href = String(body.url);
   const url = URL.canParse(href) ? new URL(href) : null;
@@ -452,7 +450,7 @@ function readHttpCheck(reader: DeclarationReader, body: Obj, bodyPath: YamlPath)
 }
 
 /** An exec check: the service to run in, a command (a string run by sh -c, or a list), its expected output. */
-function readExecCheck(reader: DeclarationReader, body: Obj, bodyPath: YamlPath): ExecCheck | null {
+function readExecCheck(reader: DeclarationReader, body: Mapping, bodyPath: YamlPath): ExecCheck | null {
   reader.unknownKeys(body, ['service', 'command', 'expect'], bodyPath, 'exec check');
   const {service, command} = body;
   if (typeof service !== 'string') {
@@ -472,7 +470,7 @@ function readExecCheck(reader: DeclarationReader, body: Obj, bodyPath: YamlPath)
 }
 
 /** A run check: the arguments given to the built image (none unless given), its expected output. */
-function readRunCheck(reader: DeclarationReader, body: Obj, bodyPath: YamlPath): RunCheck | null {
+function readRunCheck(reader: DeclarationReader, body: Mapping, bodyPath: YamlPath): RunCheck | null {
   reader.unknownKeys(body, ['args', 'expect'], bodyPath, 'run check');
   const args = body.args === undefined ? [] : body.args;
   if (!Array.isArray(args) || args.some((x) => typeof x !== 'string')) {
@@ -486,7 +484,7 @@ function readRunCheck(reader: DeclarationReader, body: Obj, bodyPath: YamlPath):
 /** An optional text of a check body, as the field to spread into the check: none when absent, null when not text. */
 function optionalText<K extends 'contains' | 'expect'>(
   reader: DeclarationReader,
-  body: Obj,
+  body: Mapping,
   key: K,
   bodyPath: YamlPath,
 ): Partial<Record<K, string>> | null {
@@ -520,7 +518,7 @@ export function validateDeclaration(
   const reader = new DeclarationReader(yaml, dir);
   const {problems} = reader;
   const raw = valueOf(yaml) as unknown;
-  if (yaml.docs.length !== 1 || !isObj(raw)) {
+  if (yaml.docs.length !== 1 || !isMapping(raw)) {
     reader.at([], 'declaration-shape', 'example.yaml must hold one YAML mapping');
     return {declaration: null, problems};
   }

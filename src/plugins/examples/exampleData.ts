@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {exampleFiles} from '../../../tools/core/example-files';
 import {neededImagesOf} from '../../../tools/core/example-images';
+import {isMapping} from '../../../tools/core/mapping';
 import {readDeclaration} from '../../../tools/runner/declaration';
 import {formatProblem, sortProblems} from '../../../tools/runner/problems';
 import {parseYaml, valueOf} from '../../../tools/runner/yamlpos';
@@ -45,9 +46,6 @@ export function exampleDirs(examplesDir: string): string[] {
     .sort();
 }
 
-type Mapping = Record<string, unknown>;
-const isMapping = (value: unknown): value is Mapping =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 const asList = (value: unknown): string[] =>
   Array.isArray(value) ? value.map(String) : isMapping(value) ? Object.keys(value) : [];
 

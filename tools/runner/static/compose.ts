@@ -6,9 +6,7 @@ import {isPinned, unpinnedMessage} from '../declaration';
 import type {Problem} from '../problems';
 import {problemAt, positionOf, valueOf, type YamlFile, type YamlPath} from '../yamlpos';
 import {readDockerfile} from '../../core/dockerfile';
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+import {isMapping, type Mapping} from '../../core/mapping';
 
 /** Environment keys that hold a credential. */
 const SECRET_KEY = /PASSWORD|PASSWD|SECRET|TOKEN/i;
@@ -52,18 +50,18 @@ export interface ComposeContext {
 }
 
 /** Is this a job that runs once and exits, rather than a long-running service? */
-export function isOneShot(service: Obj, isStack: boolean): boolean {
-  const deploy = isObj(service.deploy) ? service.deploy : {};
+export function isOneShot(service: Mapping, isStack: boolean): boolean {
+  const deploy = isMapping(service.deploy) ? service.deploy : {};
   if (isStack) {
-    const condition = isObj(deploy.restart_policy) ? deploy.restart_policy.condition : undefined;
+    const condition = isMapping(deploy.restart_policy) ? deploy.restart_policy.condition : undefined;
     return deploy.mode === 'replicated-job' || deploy.mode === 'global-job' || condition === 'none';
   }
   return service.restart === 'no' || service.restart === false;
 }
 
-function hasHealthcheck(service: Obj): boolean {
+function hasHealthcheck(service: Mapping): boolean {
   const hc = service.healthcheck;
-  if (!isObj(hc)) return false;
+  if (!isMapping(hc)) return false;
   if (hc.disable === true) return false;
   const test = hc.test;
   if (Array.isArray(test)) return test.length > 0 && test[0] !== 'NONE';
@@ -71,10 +69,10 @@ function hasHealthcheck(service: Obj): boolean {
 }
 
 /** The Dockerfile a service builds from, relative to the compose file's folder, or null. */
-export function serviceDockerfile(service: Obj): string | null {
+export function serviceDockerfile(service: Mapping): string | null {
   const build = service.build;
   if (typeof build === 'string') return join(build, 'Dockerfile');
-  if (isObj(build)) {
+  if (isMapping(build)) {
     if (typeof build.dockerfile_inline === 'string') return null;
     const context = typeof build.context === 'string' ? build.context : '.';
     return join(context, typeof build.dockerfile === 'string' ? build.dockerfile : 'Dockerfile');
@@ -96,34 +94,34 @@ function environmentEntries(env: unknown, base: YamlPath): [string, string | nul
         return eq < 0 ? [e, null, [...base, i]] : [e.slice(0, eq), e.slice(eq + 1), [...base, i]];
       });
   }
-  if (isObj(env)) {
+  if (isMapping(env)) {
     return Object.entries(env).map(([k, v]) => [k, v === null || v === undefined ? null : String(v), [...base, k]]);
   }
   return [];
 }
 
 /** Published ports in ingress mode (the default): they need the routing mesh, hence IPVS. */
-function ingressPorts(service: Obj): number[] {
+function ingressPorts(service: Mapping): number[] {
   if (!Array.isArray(service.ports)) return [];
   return service.ports.flatMap((p, i) => {
-    if (isObj(p)) return p.mode === 'host' || p.published === undefined ? [] : [i];
+    if (isMapping(p)) return p.mode === 'host' || p.published === undefined ? [] : [i];
     return String(p).includes(':') ? [i] : [];
   });
 }
 
 /** The documents of a compose file (Compose merges them in order), or null when one is not a mapping. */
-function composeDocuments(yaml: YamlFile): {raw: Obj; d: number}[] | null {
+function composeDocuments(yaml: YamlFile): {raw: Mapping; d: number}[] | null {
   const docs = yaml.docs.map((_, d) => ({raw: valueOf(yaml, d) as unknown, d}));
-  if (docs.length === 0 || docs.some(({raw}) => !isObj(raw))) return null;
-  return docs as {raw: Obj; d: number}[];
+  if (docs.length === 0 || docs.some(({raw}) => !isMapping(raw))) return null;
+  return docs as {raw: Mapping; d: number}[];
 }
 
-const servicesOf = (raw: Obj): [string, Obj][] =>
-  Object.entries(isObj(raw.services) ? raw.services : {}).filter((e): e is [string, Obj] => isObj(e[1]));
+const servicesOf = (raw: Mapping): [string, Mapping][] =>
+  Object.entries(isMapping(raw.services) ? raw.services : {}).filter((e): e is [string, Mapping] => isMapping(e[1]));
 
 /** Each service as Compose sees it after merging the documents (top-level keys: later wins), with the first document defining it. */
-function mergedServices(docs: {raw: Obj; d: number}[]): Map<string, {svc: Obj; d: number}> {
-  const merged = new Map<string, {svc: Obj; d: number}>();
+function mergedServices(docs: {raw: Mapping; d: number}[]): Map<string, {svc: Mapping; d: number}> {
+  const merged = new Map<string, {svc: Mapping; d: number}>();
   for (const {raw, d} of docs) {
     for (const [name, svc] of servicesOf(raw)) {
       const seen = merged.get(name);
@@ -175,7 +173,7 @@ export function checkComposeRules(yaml: YamlFile, ctx: ComposeContext): Problem[
   return problems;
 }
 
-function serviceRules(name: string, svc: Obj, d: number, ctx: ComposeContext, at: At): void {
+function serviceRules(name: string, svc: Mapping, d: number, ctx: ComposeContext, at: At): void {
   const path = ['services', name];
   const builds = svc.build !== undefined;
   const image = typeof svc.image === 'string' ? svc.image : null;
@@ -218,7 +216,7 @@ const RESTART_VALUE = /^(|no|always|unless-stopped|on-failure(:\d+)?)$/;
 const VARIABLE = /\$/;
 
 /** Values `docker compose config` accepts but no engine runs: an unknown restart policy, a missing build context. */
-function runnableRules(path: YamlPath, svc: Obj, d: number, ctx: ComposeContext, at: At): void {
+function runnableRules(path: YamlPath, svc: Mapping, d: number, ctx: ComposeContext, at: At): void {
   if (typeof svc.restart === 'string' && !VARIABLE.test(svc.restart) && !RESTART_VALUE.test(svc.restart)) {
     at(
       [...path, 'restart'],
@@ -230,7 +228,7 @@ function runnableRules(path: YamlPath, svc: Obj, d: number, ctx: ComposeContext,
   const context =
     typeof svc.build === 'string'
       ? svc.build
-      : isObj(svc.build) && typeof svc.build.context === 'string'
+      : isMapping(svc.build) && typeof svc.build.context === 'string'
         ? svc.build.context
         : null;
   if (
@@ -243,7 +241,7 @@ function runnableRules(path: YamlPath, svc: Obj, d: number, ctx: ComposeContext,
   }
 }
 
-function healthcheckRule(name: string, svc: Obj, d: number, ctx: ComposeContext, at: At): void {
+function healthcheckRule(name: string, svc: Mapping, d: number, ctx: ComposeContext, at: At): void {
   if (isOneShot(svc, ctx.isStack) || hasHealthcheck(svc)) return;
   const builds = svc.build !== undefined;
   const image = typeof svc.image === 'string' ? svc.image : null;
@@ -258,11 +256,11 @@ function healthcheckRule(name: string, svc: Obj, d: number, ctx: ComposeContext,
   );
 }
 
-function stackRules(docs: {raw: Obj; d: number}[], ctx: ComposeContext, at: At): void {
+function stackRules(docs: {raw: Mapping; d: number}[], ctx: ComposeContext, at: At): void {
   let reliesOnIpvs: {path: YamlPath; d: number} | null = null;
   for (const {raw, d} of docs) {
     for (const [name, svc] of servicesOf(raw)) {
-      const deploy = isObj(svc.deploy) ? svc.deploy : {};
+      const deploy = isMapping(svc.deploy) ? svc.deploy : {};
       const ports = ingressPorts(svc);
       if (ports.length > 0) reliesOnIpvs ??= {path: ['services', name, 'ports', ports[0]], d};
       else if (deploy.endpoint_mode !== 'dnsrr') reliesOnIpvs ??= {path: ['services', name], d};
@@ -280,8 +278,8 @@ function stackRules(docs: {raw: Obj; d: number}[], ctx: ComposeContext, at: At):
   }
   const declared = new Set(ctx.declaration.secrets.map((s) => s.name));
   for (const {raw, d} of docs) {
-    for (const [key, def] of Object.entries(isObj(raw.secrets) ? raw.secrets : {})) {
-      if (!isObj(def) || !def.external) continue;
+    for (const [key, def] of Object.entries(isMapping(raw.secrets) ? raw.secrets : {})) {
+      if (!isMapping(def) || !def.external) continue;
       const name = typeof def.name === 'string' ? def.name : key;
       if (!declared.has(name)) {
         at(
@@ -375,10 +373,10 @@ function serviceKey(
   const services: Candidate[] = [];
   yaml.docs.forEach((_, d) => {
     const defined = (valueOf(yaml, d) as {services?: unknown} | null)?.services;
-    for (const [name, svc] of Object.entries(isObj(defined) ? defined : {})) {
+    for (const [name, svc] of Object.entries(isMapping(defined) ? defined : {})) {
       if (service !== undefined && name !== service) continue;
       for (const key of keys)
-        if (isObj(svc) && key in svc) candidates.push({path: ['services', name, key], d, value: svc[key]});
+        if (isMapping(svc) && key in svc) candidates.push({path: ['services', name, key], d, value: svc[key]});
       if (service !== undefined) services.push({path: ['services', name], d, value: svc});
     }
   });
@@ -392,8 +390,8 @@ function serviceKey(
 function duplicateContainerName(yaml: YamlFile, name: string): {path: YamlPath; d: number} | null {
   const owners = yaml.docs.flatMap((_, d) => {
     const services = (valueOf(yaml, d) as {services?: unknown} | null)?.services;
-    return Object.entries(isObj(services) ? services : {})
-      .filter(([, svc]) => isObj(svc) && svc.container_name === name)
+    return Object.entries(isMapping(services) ? services : {})
+      .filter(([, svc]) => isMapping(svc) && svc.container_name === name)
       .map(([service]) => ({path: ['services', service, 'container_name'], d}));
   });
   return owners[1] ?? owners[0] ?? null;
@@ -404,7 +402,10 @@ function docWith(yaml: YamlFile, path: YamlPath): number {
   const d = yaml.docs.findIndex((_, i) => {
     const v = valueOf(yaml, i);
     return (
-      isObj(v) && path.length > 1 && isObj(v[path[0] as string]) && (path[1] as string) in (v[path[0] as string] as Obj)
+      isMapping(v) &&
+      path.length > 1 &&
+      isMapping(v[path[0] as string]) &&
+      (path[1] as string) in (v[path[0] as string] as Mapping)
     );
   });
   return Math.max(d, 0);

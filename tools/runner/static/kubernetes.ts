@@ -4,9 +4,8 @@ import type {Problem} from '../problems';
 import {isPinned, unpinnedMessage} from '../declaration';
 import {positionOf, valueOf, type YamlFile} from '../yamlpos';
 import {isManifestPath, podSpecPath} from '../../core/manifest';
+import {isMapping, type Mapping} from '../../core/mapping';
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const SECRET_KEY = /PASSWORD|PASSWD|SECRET|TOKEN/i;
 
 export {isManifestPath};
@@ -77,7 +76,7 @@ export function validateRecordingFields(
       v.forEach((item, i) => walk(item, [...path, String(i)]));
       return;
     }
-    if (!isObj(v)) return;
+    if (!isMapping(v)) return;
     const id = keyOf(path);
     const seen = read.get(id);
     // Only judge objects the validator looked into, and not free-form maps.
@@ -94,7 +93,10 @@ export function validateRecordingFields(
 const LONG_RUNNING = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Pod']);
 
 function getIn(v: unknown, path: (string | number)[]): unknown {
-  return path.reduce<unknown>((o, k) => (o !== null && typeof o === 'object' ? (o as Obj)[k as string] : undefined), v);
+  return path.reduce<unknown>(
+    (o, k) => (o !== null && typeof o === 'object' ? (o as Mapping)[k as string] : undefined),
+    v,
+  );
 }
 
 const dotted = (path: (string | number)[]) =>
@@ -116,7 +118,7 @@ export async function checkManifests(yaml: YamlFile): Promise<Problem[]> {
       );
       problems.push({file: yaml.file, line: pos.line, col: pos.col, rule, message});
     };
-    if (isObj(obj) && obj.apiVersion === 'v1' && obj.kind === 'List') {
+    if (isMapping(obj) && obj.apiVersion === 'v1' && obj.kind === 'List') {
       // kubectl apply takes a List and applies its items one by one.
       const items = Array.isArray(obj.items) ? obj.items : [];
       if (!Array.isArray(obj.items)) at([], 'k8s-shape', 'a List needs items: (a sequence of objects)');
@@ -130,7 +132,7 @@ export async function checkManifests(yaml: YamlFile): Promise<Problem[]> {
 }
 
 async function checkObject(obj: unknown, at: At): Promise<void> {
-  if (!isObj(obj)) {
+  if (!isMapping(obj)) {
     at([], 'k8s-shape', 'a manifest document must be a mapping');
     return;
   }
@@ -149,10 +151,10 @@ async function checkObject(obj: unknown, at: At): Promise<void> {
   podRules(obj, kind, at);
 }
 
-function schemaRules(obj: Obj, kind: string, model: ModelClass, at: At): void {
+function schemaRules(obj: Mapping, kind: string, model: ModelClass, at: At): void {
   const {error, unknownFields} = validateRecordingFields(model.prototype.validate, obj);
   const ajvErrors = (
-    error as {errors?: {instancePath: string; message?: string; keyword: string; params?: Obj}[]} | null
+    error as {errors?: {instancePath: string; message?: string; keyword: string; params?: Mapping}[]} | null
   )?.errors;
   if (error && !ajvErrors) at([], 'k8s-schema', String((error as Error).message ?? error));
   for (const e of ajvErrors ?? []) {
@@ -226,7 +228,7 @@ export function labelValueProblem(value: unknown): string | null {
 }
 
 function labelRules(labels: unknown, path: (string | number)[], at: At): void {
-  if (!isObj(labels)) return;
+  if (!isMapping(labels)) return;
   for (const [key, value] of Object.entries(labels)) {
     const keyProblem = labelKeyProblem(key);
     if (keyProblem) at([...path, key], 'k8s-label', keyProblem);
@@ -238,8 +240,8 @@ function labelRules(labels: unknown, path: (string | number)[], at: At): void {
 const WORKLOADS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet']);
 
 /** Rules the API server applies on create: names, labels, and a workload's spec, selector and template. */
-function apiServerRules(obj: Obj, kind: string, at: At): void {
-  const metadata = isObj(obj.metadata) ? obj.metadata : null;
+function apiServerRules(obj: Mapping, kind: string, at: At): void {
+  const metadata = isMapping(obj.metadata) ? obj.metadata : null;
   if (!metadata || typeof metadata.name !== 'string' || metadata.name === '') {
     at(['metadata'], 'k8s-name', `${kind} needs metadata.name`);
   } else {
@@ -248,7 +250,7 @@ function apiServerRules(obj: Obj, kind: string, at: At): void {
   }
   if (metadata) labelRules(metadata.labels, ['metadata', 'labels'], at);
   if (!WORKLOADS.has(kind) && kind !== 'Job' && kind !== 'CronJob') return;
-  if (!isObj(obj.spec)) {
+  if (!isMapping(obj.spec)) {
     at(
       kind === 'Job' || kind === 'CronJob' ? [] : ['spec'],
       'k8s-spec',
@@ -261,16 +263,16 @@ function apiServerRules(obj: Obj, kind: string, at: At): void {
   if (WORKLOADS.has(kind)) selectorRules(obj.spec, kind, at);
 }
 
-function selectorRules(spec: Obj, kind: string, at: At): void {
-  const selector = isObj(spec.selector) ? spec.selector : null;
+function selectorRules(spec: Mapping, kind: string, at: At): void {
+  const selector = isMapping(spec.selector) ? spec.selector : null;
   if (!selector) {
     at(['spec'], 'k8s-selector', `${kind} needs spec.selector (apps/v1 does not default it)`);
     return;
   }
-  const matchLabels = isObj(selector.matchLabels) ? selector.matchLabels : {};
+  const matchLabels = isMapping(selector.matchLabels) ? selector.matchLabels : {};
   labelRules(selector.matchLabels, ['spec', 'selector', 'matchLabels'], at);
   const labels = getIn(spec, ['template', 'metadata', 'labels']);
-  const mismatch = Object.entries(matchLabels).find(([k, v]) => !isObj(labels) || labels[k] !== v);
+  const mismatch = Object.entries(matchLabels).find(([k, v]) => !isMapping(labels) || labels[k] !== v);
   if (mismatch)
     at(
       ['spec', 'selector', 'matchLabels', mismatch[0]],
@@ -279,19 +281,19 @@ function selectorRules(spec: Obj, kind: string, at: At): void {
     );
 }
 
-function podRules(obj: Obj, kind: string, at: At): void {
+function podRules(obj: Mapping, kind: string, at: At): void {
   const podPath = podSpecPath(kind);
   const podSpec = podPath ? getIn(obj, podPath) : undefined;
-  if (!podPath || !isObj(podSpec)) return;
+  if (!podPath || !isMapping(podSpec)) return;
   for (const list of ['initContainers', 'containers'] as const) {
     const containers = Array.isArray(podSpec[list]) ? (podSpec[list] as unknown[]) : [];
     containers.forEach((c, i) => {
-      if (isObj(c)) containerRules(c, [...podPath, list, i], list === 'containers' && LONG_RUNNING.has(kind), at);
+      if (isMapping(c)) containerRules(c, [...podPath, list, i], list === 'containers' && LONG_RUNNING.has(kind), at);
     });
   }
 }
 
-function containerRules(c: Obj, cPath: (string | number)[], longRunning: boolean, at: At): void {
+function containerRules(c: Mapping, cPath: (string | number)[], longRunning: boolean, at: At): void {
   if (typeof c.name === 'string') {
     const why = nameProblem(c.name, LABEL_RULE);
     if (why) at([...cPath, 'name'], 'k8s-name', `container name ${why}`, 'value');
@@ -310,7 +312,7 @@ function containerRules(c: Obj, cPath: (string | number)[], longRunning: boolean
   const env = Array.isArray(c.env) ? c.env : [];
   env.forEach((e, j) => {
     if (
-      isObj(e) &&
+      isMapping(e) &&
       typeof e.name === 'string' &&
       SECRET_KEY.test(e.name) &&
       typeof e.value === 'string' &&

@@ -6,9 +6,7 @@ import {isMap, isScalar, isSeq, type YAMLMap} from 'yaml';
 import {isPinned} from '../declaration';
 import type {Problem} from '../problems';
 import {positionAt, problemAt, valueOf, type YamlFile, type YamlPath} from '../yamlpos';
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+import {isMapping, type Mapping} from '../../core/mapping';
 
 const WORKFLOW_KEYS = new Set(['name', 'run-name', 'on', 'permissions', 'env', 'defaults', 'concurrency', 'jobs']);
 const JOB_KEYS = new Set([
@@ -120,7 +118,7 @@ class WorkflowProblems {
     const {line, col} = positionAt(this.yaml, offset);
     this.list.push({file: this.yaml.file, line, col, rule, message});
   }
-  unknownKeys(value: Obj, known: Set<string>, path: YamlPath, what: string): void {
+  unknownKeys(value: Mapping, known: Set<string>, path: YamlPath, what: string): void {
     for (const key of Object.keys(value)) {
       if (!known.has(key)) this.at([...path, key], 'workflow-unknown-key', `unknown key "${key}" in ${what}`);
     }
@@ -156,15 +154,15 @@ export function checkWorkflow(yaml: YamlFile): Problem[] {
 }
 
 /** The workflow's `jobs:` after the checks of its top level; null when there are no jobs to check. */
-function workflowJobs(problems: WorkflowProblems, workflow: unknown): Obj | null {
-  if (!isObj(workflow)) {
+function workflowJobs(problems: WorkflowProblems, workflow: unknown): Mapping | null {
+  if (!isMapping(workflow)) {
     problems.at([], 'workflow-shape', 'a workflow must be a mapping with on: and jobs:');
     return null;
   }
   problems.unknownKeys(workflow, WORKFLOW_KEYS, [], 'the workflow');
   if (!('on' in workflow)) problems.at([], 'workflow-shape', 'a workflow needs on: (the events that run it)');
   const jobs = workflow.jobs;
-  if (!isObj(jobs) || Object.keys(jobs).length === 0) {
+  if (!isMapping(jobs) || Object.keys(jobs).length === 0) {
     problems.at('jobs' in workflow ? ['jobs'] : [], 'workflow-shape', 'a workflow needs jobs: mapping job ids to jobs');
     return null;
   }
@@ -172,9 +170,9 @@ function workflowJobs(problems: WorkflowProblems, workflow: unknown): Obj | null
 }
 
 /** Checks the job `id` of `jobs`; returns the job ids its `needs:` names, or null when it is not a mapping. */
-function checkJob(problems: WorkflowProblems, jobs: Obj, id: string, job: unknown): string[] | null {
+function checkJob(problems: WorkflowProblems, jobs: Mapping, id: string, job: unknown): string[] | null {
   const jobPath = ['jobs', id];
-  if (!isObj(job)) {
+  if (!isMapping(job)) {
     problems.at(jobPath, 'workflow-shape', `job "${id}" must be a mapping`);
     return null;
   }
@@ -193,7 +191,7 @@ function checkJob(problems: WorkflowProblems, jobs: Obj, id: string, job: unknow
 }
 
 /** The job ids `needs:` of the job `id` names (one or a list), each checked to be a job of the workflow. */
-function checkNeeds(problems: WorkflowProblems, jobs: Obj, id: string, needs: unknown): string[] {
+function checkNeeds(problems: WorkflowProblems, jobs: Mapping, id: string, needs: unknown): string[] {
   const path = ['jobs', id, 'needs'];
   const named: [string, YamlPath][] =
     typeof needs === 'string'
@@ -216,7 +214,7 @@ function checkNeeds(problems: WorkflowProblems, jobs: Obj, id: string, needs: un
 }
 
 /** A job either calls a reusable workflow (`uses:`) or runs its own steps on a runner (`runs-on:`). */
-function checkRunsOnOrUses(problems: WorkflowProblems, id: string, job: Obj, stepCount: number): void {
+function checkRunsOnOrUses(problems: WorkflowProblems, id: string, job: Mapping, stepCount: number): void {
   const jobPath = ['jobs', id];
   if ('uses' in job) {
     problems.checkUses(job.uses, [...jobPath, 'uses']);
@@ -262,7 +260,7 @@ function checkSteps(problems: WorkflowProblems, id: string, steps: unknown[]): M
 function checkStep(problems: WorkflowProblems, id: string, step: unknown, i: number): string | undefined {
   const stepPath = ['jobs', id, 'steps', i];
   const what = `step ${i + 1} of job "${id}"`;
-  if (!isObj(step)) {
+  if (!isMapping(step)) {
     problems.at(stepPath, 'workflow-shape', `${what} must be a mapping`);
     return undefined;
   }
