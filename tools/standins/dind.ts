@@ -1,5 +1,5 @@
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
+import {IMAGES_DIR} from './standins';
 
 /**
  * `docker run` flags for a Docker-in-Docker engine on this kind of VM. Not --privileged: it asks for
@@ -20,7 +20,7 @@ export const DIND_RUN_FLAGS: readonly string[] = [
   'a *:* rwm',
 ];
 
-const DIND_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../tests/images/dind');
+const DIND_DIR = path.join(IMAGES_DIR, 'dind');
 
 /**
  * `docker run` arguments that mount the stand-in's mount preparation (`prepare-mounts.sh`, which

@@ -12,7 +12,8 @@ import {parseImageRef, type ImageRef} from '../core/image-ref';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** The stand-ins' Dockerfiles, one folder per image: test doubles, so they live with the tests. */
-const IMAGES_DIR = path.join(REPO_ROOT, 'tests/images');
+/** The stand-ins' folders, one per image (tests/images/<folder>). */
+export const IMAGES_DIR = path.join(REPO_ROOT, 'tests/images');
 const BASE_SCRIPT = path.join(IMAGES_DIR, 'base', 'build.sh');
 
 export const BASE_IMAGE = 'fieldguide/debian:bookworm';

@@ -64,11 +64,7 @@ export class ScriptDriver implements Driver {
     const left = await unstartedRunContainers(this.ctx, images, this.startedAt);
     if (left.length === 0) return;
     this.ctx.log(`removing ${left.length} container(s) run.sh created but never started: ${left.join(', ')}`);
-    const r = await run('docker', ['rm', '--force', ...left], {
-      env: this.ctx.engine.env,
-      timeoutMs: 60_000,
-      survivesInterrupt: true,
-    });
+    const r = await this.ctx.engine.docker(['rm', '--force', ...left], {timeoutMs: 60_000, survivesInterrupt: true});
     if (r.code !== 0) throw new Error(`docker rm of ${left.join(', ')} failed: ${tail(r.stderr, 5)}`);
   }
 
@@ -95,18 +91,19 @@ async function unstartedRunContainers(
   sinceMs: number,
 ): Promise<string[]> {
   const look = async (): Promise<string[]> => {
-    const opts = {env: ctx.engine.env, timeoutMs: 30_000, survivesInterrupt: true};
-    const ids = await run('docker', ['ps', '--all', '--quiet', '--no-trunc', '--filter', 'status=created'], opts);
+    const opts = {timeoutMs: 30_000, survivesInterrupt: true};
+    const ids = await ctx.engine.docker(['ps', '--all', '--quiet', '--no-trunc', '--filter', 'status=created'], opts);
     const found = ids.stdout.split('\n').filter(Boolean);
     if (ids.code !== 0 || found.length === 0) return [];
     const format = '{{.Id}} {{.Created}} {{.HostConfig.AutoRemove}} {{.Config.Image}}';
-    const r = await run('docker', ['container', 'inspect', '--format', format, ...found], opts);
+    const r = await ctx.engine.docker(['container', 'inspect', '--format', format, ...found], opts);
     return r.stdout
       .split('\n')
       .map((line) => line.split(' '))
-      .filter(([, created, autoRemove, image]) => {
-        return autoRemove === 'true' && Date.parse(created) >= sinceMs - 1000 && isExampleImage(image ?? '');
-      })
+      .filter(
+        ([, created, autoRemove, image]) =>
+          autoRemove === 'true' && Date.parse(created) >= sinceMs - 1000 && isExampleImage(image ?? ''),
+      )
       .map(([id]) => id);
   };
   const first = await look();
