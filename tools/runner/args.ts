@@ -16,9 +16,9 @@ options:
   --lab            up only: run the stack examples on the running three-node Swarm lab
                    (npm run lab -- swarm up) and check that the replicas of every service with
                    more than one are on more than one node; other kinds are reported not started
-  --jobs N         up only: run up to N examples at a time (default 1); examples that need a
-                   swarm, or whose published host ports cannot be read, run alone, and two
-                   examples publishing the same host port never run together
+  --jobs N         up only: run up to N examples at a time (default 1); examples whose
+                   published host ports cannot be read run alone, two examples publishing the
+                   same host port never run together, nor two that use the swarm
   --engine MAJOR   up only: run the examples on a fresh Docker-in-Docker engine of that major
                    (e.g. 26, Debian trixie's), with that major's CLI and Compose, as a reader with
                    that Docker would; report in test-results/examples-engine-MAJOR.json

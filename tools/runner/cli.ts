@@ -1,7 +1,7 @@
 // npm run examples -- check|up|list|images [name…] [--examples DIR] [--json FILE] [--lab] [--engine MAJOR] [--jobs N]
 import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs';
 import {join, resolve} from 'node:path';
-import {fileURLToPath} from 'node:url';
+import {REPO_ROOT} from '../core/repo';
 import {parse} from 'yaml';
 import {interruptedBy, runAllTeardowns, runMain} from '../core/teardown';
 import {targetEngine, type TargetEngine} from './exec';
@@ -58,8 +58,7 @@ async function checkAll(root: string, names: string[]): Promise<Map<string, Stat
 
 /** The Docker-in-Docker engine images of the majors docker-versions.json records (this machine's and the second). */
 function engineImages(): string[] {
-  // Beside package.json, wherever the runner is started from (a missing file must not depend on the cwd).
-  const file = fileURLToPath(new URL('../../docker-versions.json', import.meta.url));
+  const file = join(REPO_ROOT, 'docker-versions.json');
   if (!existsSync(file)) return [];
   const versions = JSON.parse(readFileSync(file, 'utf8')) as {engine: string; secondEngine: string | null};
   return [versions.engine, versions.secondEngine].flatMap((v) => (v ? [`docker:${v.split('.')[0]}-dind`] : []));
@@ -114,10 +113,12 @@ async function ensureAllImages(root: string, names: string[]): Promise<number> {
 }
 
 /**
- * Runs `up` for the names, up to `jobs` at a time, in their order except that one which may start
- * beside the running ones (schedule.ts) passes one that may not; an example that must run alone
- * waits, once first in line, until the others are done and lets none pass it. Stops starting new
- * ones after an interrupt.
+ * Runs `up` for the names, up to `jobs` at a time: the swarm examples first, then the rest, each in
+ * their order, except that one which may start beside the running ones (schedule.ts) passes one
+ * that may not; an example that must run alone waits, once first in line, until the others are done
+ * and lets none pass it. The swarm examples go first because they run one after another: begun
+ * early, that chain has the other examples beside it instead of running on its own at the end.
+ * Stops starting new ones after an interrupt.
  */
 async function runScheduled(
   names: string[],
@@ -128,10 +129,10 @@ async function runScheduled(
   const slots = new Map(
     names.map((name) => {
       const decl = statics.get(name)!.declaration;
-      return [name, decl ? slotOf(decl) : {alone: true, ports: new Set<number>()}];
+      return [name, decl ? slotOf(decl) : {alone: true, swarm: false, ports: new Set<number>()}];
     }),
   );
-  const pending = [...names];
+  const pending = [...names.filter((n) => slots.get(n)!.swarm), ...names.filter((n) => !slots.get(n)!.swarm)];
   const running = new Map<string, Promise<void>>();
   while (pending.length > 0 && !interruptedBy()) {
     const beside = [...running.keys()].map((n) => slots.get(n)!);

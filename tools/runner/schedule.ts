@@ -1,7 +1,9 @@
 // Which examples `up --jobs N` may run at the same time. Two examples share the engine safely when
-// neither needs a swarm (a stack or `swarm: true` changes the engine's state and its checks time
-// rolling updates) and the host ports they publish are known and different. Anything the reading
-// below cannot be sure of runs alone: guessing wrong would only cost time, never a false result.
+// the host ports they publish are known and different, and at most one of them uses the engine's
+// swarm (a stack or `swarm: true`): swarm examples deploy, update and remove services of one shared
+// single-node swarm, and one at a time keeps each one's view of it (`docker service ls`, its rolling
+// update's tasks) its own. Anything the reading below cannot be sure of runs alone: guessing wrong
+// would only cost time, never a false result.
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {parse} from 'yaml';
@@ -13,6 +15,8 @@ export interface Slot {
   alone: boolean;
   /** Why it runs alone (for the log), when it does. */
   why?: string;
+  /** Uses the engine's swarm: never beside another that does. */
+  swarm: boolean;
   /** Host ports it publishes (empty when it publishes none). */
   ports: Set<number>;
 }
@@ -79,21 +83,22 @@ function scriptPorts(text: string): number[] | null {
 
 /** How `decl` may share the engine with other examples during `up --jobs N`. */
 export function slotOf(decl: Declaration): Slot {
-  if (decl.kind === 'stack' || decl.swarm) return {alone: true, why: 'needs a swarm', ports: new Set()};
+  const swarm = decl.kind === 'stack' || decl.swarm;
   const ports = new Set<number>();
   const files = exampleFiles(decl.dir).filter((f) => f !== 'example.yaml' && /\.(ya?ml|sh)$/.test(f));
   for (const file of files) {
     const text = readFileSync(join(decl.dir, file), 'utf8');
     const found = file.endsWith('.sh') ? scriptPorts(text) : composePorts(text);
-    if (found === null) return {alone: true, why: `a published port in ${file} is not written out`, ports};
+    if (found === null) return {alone: true, why: `a published port in ${file} is not written out`, swarm, ports};
     for (const port of found) ports.add(port);
   }
-  return {alone: false, ports};
+  return {alone: false, swarm, ports};
 }
 
 /** Whether an example in `slot` may start while the examples in `running` run. */
 export function mayStartBeside(slot: Slot, running: Slot[]): boolean {
   if (running.length === 0) return true;
   if (slot.alone || running.some((r) => r.alone)) return false;
+  if (slot.swarm && running.some((r) => r.swarm)) return false;
   return running.every((r) => [...slot.ports].every((port) => !r.ports.has(port)));
 }

@@ -35,7 +35,7 @@ test('a script: docker run -p and --publish= are read; compose -p is a project n
   assert.deepEqual([slot.alone, ports(slot)], [false, [5000, 8090]]);
 });
 
-test('what cannot be read runs alone: a port in a variable, the long --publish form, a swarm, a stack', () => {
+test('what cannot be read runs alone: a port in a variable, the long --publish form, an unreadable file', () => {
   assert.equal(
     withExample('script', {'run.sh': 'docker run -p "127.0.0.1:$port:5000" registry:2.8\n'}).why,
     'a published port in run.sh is not written out',
@@ -50,23 +50,37 @@ test('what cannot be read runs alone: a port in a variable, the long --publish f
     true,
   );
   assert.equal(withExample('compose', {'compose.yaml': 'services: [unclosed\n'}).alone, true);
-  assert.equal(withExample('script', {'run.sh': 'docker service ls\n'}, true).why, 'needs a swarm');
-  assert.equal(withExample('stack', {'stack.yaml': 'services: {}\n'}).alone, true);
 });
 
-test('two examples share the engine only when neither runs alone and their host ports differ', () => {
-  const a: Slot = {alone: false, ports: new Set([8080])};
-  const b: Slot = {alone: false, ports: new Set([8081])};
-  const clash: Slot = {alone: false, ports: new Set([8080])};
-  const alone: Slot = {alone: true, ports: new Set()};
+test('a stack and a swarm script use the swarm, with the ports they publish; a compose file does not', () => {
+  const stack = withExample('stack', {
+    'stack.yaml': 'services:\n  web: {image: nginx:1.27, ports: [{target: 80, published: 8084, mode: host}]}\n',
+  });
+  assert.deepEqual([stack.alone, stack.swarm, ports(stack)], [false, true, [8084]]);
+  const script = withExample('script', {'run.sh': 'docker service ls\n'}, true);
+  assert.deepEqual([script.alone, script.swarm], [false, true]);
+  assert.equal(withExample('compose', {'compose.yaml': 'services: {}\n'}).swarm, false);
+});
+
+test('two examples share the engine only when neither runs alone, their host ports differ and one at most uses the swarm', () => {
+  const a: Slot = {alone: false, swarm: false, ports: new Set([8080])};
+  const b: Slot = {alone: false, swarm: false, ports: new Set([8081])};
+  const clash: Slot = {alone: false, swarm: false, ports: new Set([8080])};
+  const alone: Slot = {alone: true, swarm: false, ports: new Set()};
+  const swarm: Slot = {alone: false, swarm: true, ports: new Set([8084])};
+  const otherSwarm: Slot = {alone: false, swarm: true, ports: new Set()};
   assert.equal(mayStartBeside(b, [a]), true);
   assert.equal(mayStartBeside(clash, [a]), false);
   assert.equal(mayStartBeside(alone, [a]), false);
   assert.equal(mayStartBeside(a, [alone]), false);
   assert.equal(mayStartBeside(alone, []), true);
+  assert.equal(mayStartBeside(swarm, [a]), true);
+  assert.equal(mayStartBeside(a, [swarm]), true);
+  assert.equal(mayStartBeside(otherSwarm, [swarm]), false);
+  assert.equal(mayStartBeside(otherSwarm, [a, b]), true);
 });
 
-test('the examples of this repository: stacks and swarm scripts alone, the rest with their ports', async () => {
+test('the examples of this repository: stacks and swarm scripts on the swarm, every one with its ports', async () => {
   const {checkExample} = await import('../../../tools/runner/static/index');
   const slot = async (name: string) => {
     const {declaration} = await checkExample(join(__dirname, '../../../examples', name));
@@ -75,6 +89,7 @@ test('the examples of this repository: stacks and swarm scripts alone, the rest 
   assert.deepEqual(ports(await slot('port-mapping')), [8080]);
   assert.deepEqual(ports(await slot('dockerfile-basics')), [8085]);
   assert.equal((await slot('tmpfs-scratch')).alone, false);
-  assert.equal((await slot('wordpress-stack')).alone, true);
-  assert.equal((await slot('stack-update')).alone, true);
+  const wordpressStack = await slot('wordpress-stack');
+  assert.deepEqual([wordpressStack.swarm, wordpressStack.alone, ports(wordpressStack)], [true, false, [8084]]);
+  assert.deepEqual([(await slot('stack-update')).swarm, (await slot('rolling-update')).swarm], [true, true]);
 });
