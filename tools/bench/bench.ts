@@ -27,6 +27,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import {chromium} from 'playwright-core';
 import {chromiumArgs, chromiumPath} from '../browser/chromium';
+import {REPO_ROOT} from '../core/repo';
 import {sitemapPaths} from '../browser/sitemap';
 import {serveCompressed} from './compressingServer';
 import {defaultSite} from './defaultSite';
@@ -44,7 +45,6 @@ import {
   type Preset,
 } from './measure';
 
-const root = path.resolve(__dirname, '../..');
 const log = (line: string) => console.log(`bench: ${line}`);
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 const ratio = (a: number, b: number) => (b ? (a / b).toFixed(2) : 'n/a');
@@ -310,10 +310,10 @@ async function measureSpread(guideUrl: string, defaultUrl: string, pagePath: str
 }
 
 function writeFigures(name: string, figures: object) {
-  fs.mkdirSync(path.join(root, 'bench-results'), {recursive: true});
-  const out = path.join(root, 'bench-results', name);
+  fs.mkdirSync(path.join(REPO_ROOT, 'bench-results'), {recursive: true});
+  const out = path.join(REPO_ROOT, 'bench-results', name);
   fs.writeFileSync(out, JSON.stringify(figures, null, 2));
-  console.log(`\nfigures written to ${path.relative(root, out)}`);
+  console.log(`\nfigures written to ${path.relative(REPO_ROOT, out)}`);
 }
 
 /** Where the guide's and the default site's builds are, and how long each took (null: --site, not built). */
@@ -326,14 +326,14 @@ interface Builds {
 
 /** Builds the guide (unless --site names a build) and a fresh default site of Docusaurus `version`, timed. */
 function buildSites(options: Options, version: string): Builds {
-  const guideBuild = options.site ? path.resolve(options.site) : path.join(root, 'bench-results/guide-build');
-  const defaultBuild = path.join(root, 'bench-results/default-build');
+  const guideBuild = options.site ? path.resolve(options.site) : path.join(REPO_ROOT, 'bench-results/guide-build');
+  const defaultBuild = path.join(REPO_ROOT, 'bench-results/default-build');
   let buildSeconds: number | null = null;
   if (options.site)
-    log(`measuring the guide's build in ${path.relative(root, guideBuild) || '.'} (not built again: --site)`);
+    log(`measuring the guide's build in ${path.relative(REPO_ROOT, guideBuild) || '.'} (not built again: --site)`);
   else {
     log('building the guide');
-    buildSeconds = timedBuild(root, guideBuild);
+    buildSeconds = timedBuild(REPO_ROOT, guideBuild);
   }
   const defaultDir = defaultSite(version, log);
   log('building the default site');
@@ -383,10 +383,10 @@ function printBuildAndExamples(
 async function main() {
   const options = parseOptions(process.argv.slice(2));
   const version = JSON.parse(
-    fs.readFileSync(path.join(root, 'node_modules/@docusaurus/core/package.json'), 'utf8'),
+    fs.readFileSync(path.join(REPO_ROOT, 'node_modules/@docusaurus/core/package.json'), 'utf8'),
   ).version;
   // First, so the engine's work does not overlap the browser measurements.
-  const exampleRuns: ExampleRun[] = options.withExamples ? measureExampleRuns(root, log) : [];
+  const exampleRuns: ExampleRun[] = options.withExamples ? measureExampleRuns(REPO_ROOT, log) : [];
   const builds = buildSites(options, version);
   const {guideBuild, defaultBuild, buildSeconds, defaultBuildSeconds} = builds;
 

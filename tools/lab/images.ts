@@ -1,12 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
+import {REPO_ROOT} from '../core/repo';
 import {parse} from 'yaml';
 import {ensureImage} from '../standins/standins';
 import {dockerOutput} from '../core/exec';
 import {readDockerfile} from '../core/dockerfile';
-
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** Images every lab node gets, whatever the examples say: the Swarm chapter's and the lab demonstrations'. */
 export const BASE_IMAGES = ['mysql:8.4', 'wordpress:6.6-apache', 'busybox:1.36', 'python:3.12-slim'];
@@ -44,7 +42,7 @@ interface ExampleDeclaration {
 }
 
 /** What the stack examples under `examplesDir` need in every node: images they use and images they build. */
-export function stackExampleImages(examplesDir = path.join(repoRoot, 'examples')): StackImageNeeds {
+export function stackExampleImages(examplesDir = path.join(REPO_ROOT, 'examples')): StackImageNeeds {
   const used: string[] = [];
   const built: ImageBuild[] = [];
   const folders = fs.existsSync(examplesDir) ? fs.readdirSync(examplesDir, {withFileTypes: true}) : [];
@@ -83,7 +81,7 @@ export async function ensureHostImage(tag: string, log: Log): Promise<boolean> {
 
 /** Builds an example's image on the host (the layer cache makes an unchanged rebuild a matter of seconds). */
 export async function buildHostImage(build: ImageBuild, log: Log): Promise<void> {
-  log(`building ${build.tag} from ${path.relative(repoRoot, build.context)}`);
+  log(`building ${build.tag} from ${path.relative(REPO_ROOT, build.context)}`);
   await dockerOutput(['build', '--quiet', '--tag', build.tag, '--file', build.dockerfile, build.context], {
     timeoutMs: 900_000,
   });

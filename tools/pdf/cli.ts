@@ -4,17 +4,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {chromium} from '@playwright/test';
 import {chromiumArgs, chromiumPath} from '../browser/chromium';
+import {REPO_ROOT} from '../core/repo';
 import {makeBook} from './book';
 import {readVersions} from './front';
 import {LOCALES, type Locale} from './locales';
 import {pageCount} from './poppler';
 import {serveBuild} from './serve';
 
-const root = path.resolve(__dirname, '../..');
 const USAGE = 'usage: npm run pdf -- [--build DIR] [--locale zh-Hans|en]…';
 
 function parseArgs(argv: string[]): {buildDir: string; locales: Locale[]} | string {
-  let buildDir = path.join(root, 'build');
+  let buildDir = path.join(REPO_ROOT, 'build');
   const locales: Locale[] = [];
   for (let i = 0; i < argv.length; i++) {
     const value = argv[i + 1];
@@ -36,7 +36,7 @@ async function main(): Promise<number> {
     console.error(`no built site in ${args.buildDir}: run npx docusaurus build first`);
     return 2;
   }
-  const versionsFile = path.join(root, 'docker-versions.json');
+  const versionsFile = path.join(REPO_ROOT, 'docker-versions.json');
   if (!fs.existsSync(versionsFile)) {
     console.error(`${versionsFile} is missing: .ci/install-engine.sh writes it`);
     return 2;

@@ -170,6 +170,34 @@ class DeclarationReader {
     }
     return v as string[];
   }
+  /**
+   * A list of mappings under `key` (absent: empty): `shape` words the problems (`item`: the whole
+   * message for an item that is no mapping); each item is read by `read` at its path after its
+   * unknown keys are reported, and what `read` returns (null: refused) is kept in order.
+   */
+  mappingList<T>(
+    raw: Mapping,
+    key: string,
+    shape: {list: string; item: string; noun: string; keys: string[]},
+    read: (item: Mapping, path: YamlPath) => T | null,
+  ): T[] {
+    const value = raw[key];
+    if (value === undefined) return [];
+    if (!Array.isArray(value)) {
+      this.at([key], 'declaration-value', `${key} must be a list of ${shape.list}`);
+      return [];
+    }
+    return value.flatMap((item, i) => {
+      const path = [key, i];
+      if (!isMapping(item)) {
+        this.at(path, 'declaration-value', shape.item);
+        return [];
+      }
+      this.unknownKeys(item, shape.keys, path, shape.noun);
+      const found = read(item, path);
+      return found === null ? [] : [found];
+    });
+  }
   unknownKeys(v: Mapping, allowed: string[], path: YamlPath, what: string) {
     for (const key of Object.keys(v)) {
       if (!allowed.includes(key)) {
@@ -203,39 +231,26 @@ class DeclarationReader {
 }
 
 /** The images a stack example builds (`images:`). */
-function readImages(reader: DeclarationReader, raw: Mapping, kind: Kind | null) {
-  const images: ImageBuild[] = [];
-  if (raw.images !== undefined) {
-    if (kind && kind !== 'stack')
-      reader.at(['images'], 'declaration-value', `images: is for stack examples (a ${kind} example builds its own)`);
-    if (!Array.isArray(raw.images))
-      reader.at(['images'], 'declaration-value', 'images must be a list of { tag, context, dockerfile? }');
-    else
-      raw.images.forEach((img, i) => {
-        const path = ['images', i];
-        if (!isMapping(img)) return reader.at(path, 'declaration-value', 'an image is { tag, context, dockerfile? }');
-        reader.unknownKeys(img, ['tag', 'context', 'dockerfile'], path, 'image');
-        const tag = typeof img.tag === 'string' ? img.tag : null;
-        if (!tag) reader.at(path, 'declaration-missing', 'image needs a tag');
-        else if (imageTag(tag) === null || imageTag(tag) === 'latest') {
-          reader.at(
-            [...path, 'tag'],
-            'image-unpinned',
-            `image tag "${tag}" must name a version, not latest or nothing`,
-          );
-        }
-        const context = reader.localFile(img.context, [...path, 'context'], 'image context', 'dir');
-        const dockerfile = img.dockerfile === undefined ? 'Dockerfile' : img.dockerfile;
-        if (context && typeof dockerfile === 'string')
-          reader.localFile(
-            join(context, dockerfile),
-            [...path, img.dockerfile ? 'dockerfile' : 'context'],
-            'Dockerfile',
-          );
-        if (tag && context && typeof dockerfile === 'string') images.push({tag, context, dockerfile});
-      });
-  }
-  return images;
+function readImages(reader: DeclarationReader, raw: Mapping, kind: Kind | null): ImageBuild[] {
+  if (raw.images !== undefined && kind && kind !== 'stack')
+    reader.at(['images'], 'declaration-value', `images: is for stack examples (a ${kind} example builds its own)`);
+  const shape = {
+    list: '{ tag, context, dockerfile? }',
+    item: 'an image is { tag, context, dockerfile? }',
+    noun: 'image',
+  };
+  return reader.mappingList(raw, 'images', {...shape, keys: ['tag', 'context', 'dockerfile']}, (img, path) => {
+    const tag = typeof img.tag === 'string' ? img.tag : null;
+    if (!tag) reader.at(path, 'declaration-missing', 'image needs a tag');
+    else if (imageTag(tag) === null || imageTag(tag) === 'latest') {
+      reader.at([...path, 'tag'], 'image-unpinned', `image tag "${tag}" must name a version, not latest or nothing`);
+    }
+    const context = reader.localFile(img.context, [...path, 'context'], 'image context', 'dir');
+    const dockerfile = img.dockerfile === undefined ? 'Dockerfile' : img.dockerfile;
+    if (context && typeof dockerfile === 'string')
+      reader.localFile(join(context, dockerfile), [...path, img.dockerfile ? 'dockerfile' : 'context'], 'Dockerfile');
+    return tag && context && typeof dockerfile === 'string' ? {tag, context, dockerfile} : null;
+  });
 }
 
 /** The pinned images a script example uses (`uses:`). */
@@ -273,80 +288,60 @@ function readSwarm(reader: DeclarationReader, raw: Mapping, kind: Kind | null) {
 }
 
 /** A stack example's external secrets (`secrets:`). */
-function readSecrets(reader: DeclarationReader, raw: Mapping, kind: Kind | null) {
-  const secrets: SecretSource[] = [];
-  if (raw.secrets !== undefined) {
-    if (kind && kind !== 'stack')
-      reader.at(['secrets'], 'declaration-value', 'secrets: is for stack examples (external Swarm secrets)');
-    if (!Array.isArray(raw.secrets))
-      reader.at(['secrets'], 'declaration-value', 'secrets must be a list of { name, file } or { name, stdin }');
-    else
-      raw.secrets.forEach((s, i) => {
-        const path = ['secrets', i];
-        if (!isMapping(s)) return reader.at(path, 'declaration-value', 'a secret is { name, file } or { name, stdin }');
-        reader.unknownKeys(s, ['name', 'file', 'stdin'], path, 'secret');
-        if (typeof s.name !== 'string' || !/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(s.name)) {
-          return reader.at(path, 'declaration-missing', 'secret needs a name (letters, digits, _ . -)');
-        }
-        if ((s.file === undefined) === (s.stdin === undefined)) {
-          return reader.at(path, 'declaration-value', `secret "${s.name}" needs exactly one of file: or stdin:`);
-        }
-        if (s.file !== undefined) {
-          if (reader.localFile(s.file, [...path, 'file'], 'secret file'))
-            secrets.push({name: s.name, file: s.file as string});
-        } else if (typeof s.stdin !== 'string' || s.stdin === '') {
-          reader.at([...path, 'stdin'], 'declaration-value', 'stdin must be the secret text');
-        } else secrets.push({name: s.name, stdin: s.stdin});
-      });
-  }
-  return secrets;
+function readSecrets(reader: DeclarationReader, raw: Mapping, kind: Kind | null): SecretSource[] {
+  if (raw.secrets !== undefined && kind && kind !== 'stack')
+    reader.at(['secrets'], 'declaration-value', 'secrets: is for stack examples (external Swarm secrets)');
+  const shape = {
+    list: '{ name, file } or { name, stdin }',
+    item: 'a secret is { name, file } or { name, stdin }',
+    noun: 'secret',
+  };
+  return reader.mappingList(raw, 'secrets', {...shape, keys: ['name', 'file', 'stdin']}, (s, path) => {
+    if (typeof s.name !== 'string' || !/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(s.name)) {
+      reader.at(path, 'declaration-missing', 'secret needs a name (letters, digits, _ . -)');
+      return null;
+    }
+    if ((s.file === undefined) === (s.stdin === undefined)) {
+      reader.at(path, 'declaration-value', `secret "${s.name}" needs exactly one of file: or stdin:`);
+      return null;
+    }
+    if (s.file !== undefined)
+      return reader.localFile(s.file, [...path, 'file'], 'secret file') ? {name: s.name, file: s.file as string} : null;
+    if (typeof s.stdin !== 'string' || s.stdin === '') {
+      reader.at([...path, 'stdin'], 'declaration-value', 'stdin must be the secret text');
+      return null;
+    }
+    return {name: s.name, stdin: s.stdin};
+  });
 }
 
 /** What this machine cannot show (`limits:`). */
-function readLimits(reader: DeclarationReader, raw: Mapping) {
-  const limits: Limit[] = [];
-  if (raw.limits !== undefined) {
-    if (!Array.isArray(raw.limits))
-      reader.at(['limits'], 'declaration-value', 'limits must be a list of { feature, what }');
-    else
-      raw.limits.forEach((l, i) => {
-        const path = ['limits', i];
-        if (!isMapping(l)) return reader.at(path, 'declaration-value', 'a limit is { feature, what: { zh-Hans, en } }');
-        reader.unknownKeys(l, ['feature', 'what'], path, 'limit');
-        if (typeof l.feature !== 'string' || !EXAMPLE_NAME.test(l.feature)) {
-          return reader.at(path, 'declaration-missing', 'limit needs a feature id (kebab-case, e.g. ipvs)');
-        }
-        const what = reader.bilingual(l.what, [...path, 'what'], `limit "${l.feature}"`);
-        if (what) limits.push({feature: l.feature, what});
-      });
-  }
-  return limits;
+function readLimits(reader: DeclarationReader, raw: Mapping): Limit[] {
+  const shape = {list: '{ feature, what }', item: 'a limit is { feature, what: { zh-Hans, en } }', noun: 'limit'};
+  return reader.mappingList(raw, 'limits', {...shape, keys: ['feature', 'what']}, (l, path) => {
+    if (typeof l.feature !== 'string' || !EXAMPLE_NAME.test(l.feature)) {
+      reader.at(path, 'declaration-missing', 'limit needs a feature id (kebab-case, e.g. ipvs)');
+      return null;
+    }
+    const what = reader.bilingual(l.what, [...path, 'what'], `limit "${l.feature}"`);
+    return what ? {feature: l.feature, what} : null;
+  });
 }
 
 /** Paths that must exist before the example starts (`requires:`). */
-function readRequires(reader: DeclarationReader, raw: Mapping) {
-  const requires: Requirement[] = [];
-  if (raw.requires !== undefined) {
-    if (!Array.isArray(raw.requires))
-      reader.at(['requires'], 'declaration-value', 'requires must be a list of { path, why }');
-    else
-      raw.requires.forEach((r, i) => {
-        const path = ['requires', i];
-        if (!isMapping(r)) return reader.at(path, 'declaration-value', 'a requirement is { path, why }');
-        reader.unknownKeys(r, ['path', 'why'], path, 'requirement');
-        if (typeof r.path !== 'string' || r.path === '' || isAbsolute(r.path)) {
-          return reader.at([...path, 'path'], 'declaration-value', 'path must be relative to the example folder');
-        }
-        if (typeof r.why !== 'string' || r.why.trim() === '')
-          return reader.at(
-            [...path, 'why'],
-            'declaration-missing',
-            'why must say what is missing (e.g. "the site is not built")',
-          );
-        requires.push({path: r.path, why: r.why});
-      });
-  }
-  return requires;
+function readRequires(reader: DeclarationReader, raw: Mapping): Requirement[] {
+  const shape = {list: '{ path, why }', item: 'a requirement is { path, why }', noun: 'requirement'};
+  return reader.mappingList(raw, 'requires', {...shape, keys: ['path', 'why']}, (r, path) => {
+    if (typeof r.path !== 'string' || r.path === '' || isAbsolute(r.path)) {
+      reader.at([...path, 'path'], 'declaration-value', 'path must be relative to the example folder');
+      return null;
+    }
+    if (typeof r.why !== 'string' || r.why.trim() === '') {
+      reader.at([...path, 'why'], 'declaration-missing', 'why must say what is missing (e.g. "the site is not built")');
+      return null;
+    }
+    return {path: r.path, why: r.why};
+  });
 }
 
 /** The example's checks, less those refused; a compose, stack or dockerfile example needs at least one. */

@@ -7,12 +7,11 @@ import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {createHash} from 'node:crypto';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
+import {REPO_ROOT} from '../core/repo';
 import {run, tail} from '../core/exec';
 import {parseImageRef} from '../core/image-ref';
 import {LABEL_HASH, LABEL_STANDIN, standinHash, type Log} from './standins';
 
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const ARM64_DIR = 'tests/images/busybox-arm64';
 const BUILD_TIMEOUT_MS = 10 * 60_000;
 const INDEX = 'application/vnd.oci.image.index.v1+json';

@@ -6,11 +6,10 @@
 import {createHash} from 'node:crypto';
 import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs';
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
+import {REPO_ROOT} from '../core/repo';
 import {run, tail, type ExecResult} from '../core/exec';
 import {parseImageRef, type ImageRef} from '../core/image-ref';
 
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** The stand-ins' Dockerfiles, one folder per image: test doubles, so they live with the tests. */
 /** The stand-ins' folders, one per image (tests/images/<folder>). */
 export const IMAGES_DIR = path.join(REPO_ROOT, 'tests/images');

@@ -4,7 +4,7 @@ import {existsSync, readFileSync, readdirSync} from 'node:fs';
 import path from 'node:path';
 import type {TranscriptFile} from '../../src/components/Transcript/types';
 import {isNotRunReason} from '../../src/components/Transcript/reasons';
-import {REPO_ROOT} from './session';
+import {REPO_ROOT} from '../core/repo';
 
 export const PAGE_DIRS = {
   'zh-Hans': path.join(REPO_ROOT, 'docs'),

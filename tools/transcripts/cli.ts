@@ -9,7 +9,8 @@ import {mergeTranscript, transcriptDiff, transcriptJson} from './compare';
 import {sessionSubnet} from './engine';
 import {runSession} from './run';
 import {selectSessions} from './select';
-import {loadSession, outputPath, REPO_ROOT, sessionIds, type Session} from './session';
+import {REPO_ROOT} from '../core/repo';
+import {loadSession, outputPath, sessionIds, type Session} from './session';
 
 const USAGE = 'usage: npm run transcripts -- update|check|list [--jobs N] [<page>/<session> | <page> | <session> …]';
 

@@ -6,7 +6,8 @@ import type {StandinNote, TranscriptBlock, TranscriptFile} from '../../src/compo
 import {copyFolder, loadImages, withEngines, type Engine} from './engine';
 import {waitFor, type ExecResult} from '../core/exec';
 import {interruption} from '../core/teardown';
-import {REPO_ROOT, UNTIL_TIMEOUT_MS, type Block, type Session, type Step} from './session';
+import {REPO_ROOT} from '../core/repo';
+import {UNTIL_TIMEOUT_MS, type Block, type Session, type Step} from './session';
 import {differsByFolder} from './standin-notes';
 
 /** Where a block's commands run inside the engine container. */

@@ -1,12 +1,11 @@
 // A session source: transcripts/<page>/<session>.yaml (format in transcripts/README.md).
 import {existsSync, readFileSync, readdirSync, statSync} from 'node:fs';
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
+import {REPO_ROOT} from '../core/repo';
 import type {Problem} from '../runner/problems';
 import {parseYaml, problemAt, valueOf, type YamlFile, type YamlPath} from '../runner/yamlpos';
 import {isVolatileKind, KIND_NAMES, type VolatileKind} from './volatile';
 
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const TRANSCRIPTS_DIR = path.join(REPO_ROOT, 'transcripts');
 /** Folders a block may take its working directory from. */
 const WORKDIR_ROOTS = ['examples/', 'transcripts/'];

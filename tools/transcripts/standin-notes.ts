@@ -3,7 +3,7 @@
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import type {StandinNote} from '../../src/components/Transcript/types';
-import {REPO_ROOT} from './session';
+import {REPO_ROOT} from '../core/repo';
 
 const README = path.join(REPO_ROOT, 'tests/images/README.md');
 const LABELS = {'Differs: ': 'en', '差异：': 'zh-Hans'} as const;

@@ -16,17 +16,17 @@ import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {after, before, test} from 'node:test';
 import {dockerOutput, dockerSucceeds, run, type ExecResult} from '../../../tools/core/exec';
-import {repoRoot} from '../../../tools/lab/images';
+import {REPO_ROOT} from '../../../tools/core/repo';
 import {DIND_RUN_FLAGS, PREPARE_MOUNTS_VOLUME} from '../../../tools/standins/dind';
 
 const BASE_IMAGE = 'fieldguide/debian:bookworm';
 const IMAGE = 'fieldguide/engine-upgrade-machine';
-const IMAGE_DIR = path.join(repoRoot, 'tests/images/engine-upgrade');
+const IMAGE_DIR = path.join(REPO_ROOT, 'tests/images/engine-upgrade');
 const LABEL = 'io.fieldguide.engine-upgrade';
 const HASH_LABEL = `${LABEL}.hash`;
 const ENGINE_CACHE = '/var/cache/docker-field-guide/engine';
 const INSTALL_TIMEOUT_MS = 10 * 60_000;
-const recorded = JSON.parse(readFileSync(path.join(repoRoot, 'docker-versions.json'), 'utf8')) as {
+const recorded = JSON.parse(readFileSync(path.join(REPO_ROOT, 'docker-versions.json'), 'utf8')) as {
   engine: string;
   cli: string;
   compose: string;
@@ -73,7 +73,7 @@ async function sh(command: string): Promise<string> {
 async function ensureImage(): Promise<void> {
   if (!(await dockerSucceeds(['image', 'inspect', BASE_IMAGE]))) {
     log(`building ${BASE_IMAGE} (tests/images/base/build.sh)`);
-    const r = await run('bash', [path.join(repoRoot, 'tests/images/base/build.sh')], {timeoutMs: 15 * 60_000});
+    const r = await run('bash', [path.join(REPO_ROOT, 'tests/images/base/build.sh')], {timeoutMs: 15 * 60_000});
     assert.equal(r.code, 0, `tests/images/base/build.sh failed:\n${r.stderr.slice(-2000)}`);
   }
   const baseId = await dockerOutput(['image', 'inspect', '--format', '{{.Id}}', BASE_IMAGE]);
@@ -141,9 +141,9 @@ before(async () => {
     ...DIND_RUN_FLAGS,
     ...PREPARE_MOUNTS_VOLUME,
     '--volume',
-    `${path.join(repoRoot, '.ci')}:/repo/.ci:ro`,
+    `${path.join(REPO_ROOT, '.ci')}:/repo/.ci:ro`,
     '--volume',
-    `${path.join(repoRoot, 'docker-versions.json')}:/mnt/docker-versions.json:ro`,
+    `${path.join(REPO_ROOT, 'docker-versions.json')}:/mnt/docker-versions.json:ro`,
     '--volume',
     `${ENGINE_CACHE}:/mnt/engine-cache:ro`,
     IMAGE,

@@ -15,7 +15,7 @@ import {after, before, test} from 'node:test';
 import {parse} from 'yaml';
 import type {Report} from '../../../tools/runner/report';
 import {run} from '../../../tools/core/exec';
-import {repoRoot} from '../../../tools/lab/images';
+import {REPO_ROOT} from '../../../tools/core/repo';
 import {
   DEFAULT_LAB_NAME,
   describeLostNodes,
@@ -32,7 +32,7 @@ interface StackFile {
   services: Record<string, {deploy?: {mode?: string; replicas?: number; placement?: {constraints?: string[]}}}>;
 }
 
-const examplesDir = path.join(repoRoot, 'examples');
+const examplesDir = path.join(REPO_ROOT, 'examples');
 const stackExamples = fs
   .readdirSync(examplesDir, {withFileTypes: true})
   .filter((e) => e.isDirectory() && fs.existsSync(path.join(examplesDir, e.name, 'example.yaml')))
@@ -102,7 +102,7 @@ test('npm run examples -- up --lab: every stack example passes on the lab, repli
   const r = await run(
     process.execPath,
     ['--import', 'tsx', 'tools/runner/cli.ts', 'up', '--lab', '--json', json, ...names],
-    {cwd: repoRoot},
+    {cwd: REPO_ROOT},
   );
   log(`runner up --lab ${names.join(' ')}: exit ${r.code} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   log(r.stdout);

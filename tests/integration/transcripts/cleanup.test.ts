@@ -6,7 +6,8 @@ import {test} from 'node:test';
 import {dockerOutput, dockerSucceeds} from '../../../tools/core/exec';
 import {leftoverEngines, LABEL, withEngines} from '../../../tools/transcripts/engine';
 import {runSession} from '../../../tools/transcripts/run';
-import {REPO_ROOT, type Session} from '../../../tools/transcripts/session';
+import {REPO_ROOT} from '../../../tools/core/repo';
+import type {Session} from '../../../tools/transcripts/session';
 
 const ID = 'test/cleanup';
 /** The session sleeping-session.ts runs. */
