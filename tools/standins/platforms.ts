@@ -10,6 +10,7 @@ import path from 'node:path';
 import {REPO_ROOT} from '../core/repo';
 import {run, tail} from '../core/exec';
 import {parseImageRef} from '../core/image-ref';
+import {labelOf, rebuildReplacing} from '../core/project-image';
 import {LABEL_HASH, LABEL_STANDIN, standinHash, type Log} from './standins';
 
 const ARM64_DIR = 'tests/images/busybox-arm64';
@@ -29,26 +30,23 @@ export function arm64VariantTag(ref: string): string {
 export async function ensureArm64Variant(ref: string, log: Log): Promise<string> {
   const tag = arm64VariantTag(ref);
   const hash = standinHash(ARM64_DIR);
-  const current = await run(
-    'docker',
-    ['image', 'inspect', '--format', `{{index .Config.Labels "${LABEL_HASH}"}}`, tag],
-    {timeoutMs: 30_000},
-  );
-  if (current.code === 0 && current.stdout.trim() === hash) return tag;
+  if ((await labelOf(tag, LABEL_HASH)) === hash) return tag;
   log(`${tag}: building the linux/arm64 stand-in from ${ARM64_DIR}`);
-  const r = await run(
-    'bash',
-    [path.join(REPO_ROOT, ARM64_DIR, 'build.sh'), tag, `${LABEL_STANDIN}=busybox-arm64`, `${LABEL_HASH}=${hash}`],
-    {
-      cwd: REPO_ROOT,
-      timeoutMs: BUILD_TIMEOUT_MS,
-      onLine: (line) => void (line.trim() && log(line)),
-    },
-  );
-  if (r.code !== 0)
-    throw new Error(
-      `${tag}: building the arm64 stand-in failed (${r.timedOut ? 'timed out' : `exit ${r.code}`}):\n${tail(`${r.stdout}${r.stderr}`, 20)}`,
+  await rebuildReplacing(tag, async () => {
+    const r = await run(
+      'bash',
+      [path.join(REPO_ROOT, ARM64_DIR, 'build.sh'), tag, `${LABEL_STANDIN}=busybox-arm64`, `${LABEL_HASH}=${hash}`],
+      {
+        cwd: REPO_ROOT,
+        timeoutMs: BUILD_TIMEOUT_MS,
+        onLine: (line) => void (line.trim() && log(line)),
+      },
     );
+    if (r.code !== 0)
+      throw new Error(
+        `${tag}: building the arm64 stand-in failed (${r.timedOut ? 'timed out' : `exit ${r.code}`}):\n${tail(`${r.stdout}${r.stderr}`, 20)}`,
+      );
+  });
   return tag;
 }
 

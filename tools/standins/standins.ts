@@ -9,9 +9,9 @@ import path from 'node:path';
 import {REPO_ROOT} from '../core/repo';
 import {run, tail, type ExecResult} from '../core/exec';
 import {parseImageRef, type ImageRef} from '../core/image-ref';
+import {rebuildReplacing} from '../core/project-image';
 
-/** The stand-ins' Dockerfiles, one folder per image: test doubles, so they live with the tests. */
-/** The stand-ins' folders, one per image (tests/images/<folder>). */
+/** The stand-ins' folders, one per image (tests/images/<folder>): test doubles, so they live with the tests. */
 export const IMAGES_DIR = path.join(REPO_ROOT, 'tests/images');
 const BASE_SCRIPT = path.join(IMAGES_DIR, 'base', 'build.sh');
 
@@ -171,14 +171,16 @@ let baseReady: Promise<void> | undefined;
 function ensureBase(log: Log): Promise<void> {
   if (!baseReady) {
     // Every stand-in is built on the base, so it is built first and alone (each build awaits it).
-    baseReady = inBuildSlot(async () => {
-      const r = await run('bash', [BASE_SCRIPT], {cwd: REPO_ROOT, timeoutMs: BUILD_TIMEOUT_MS, onLine: toLog(log)});
-      if (r.code !== 0) {
-        throw new Error(
-          `building the base image ${BASE_IMAGE} failed (${r.timedOut ? 'timed out' : `exit ${r.code}`}):\n${tail(output(r), 30)}`,
-        );
-      }
-    });
+    baseReady = inBuildSlot(() =>
+      rebuildReplacing(BASE_IMAGE, async () => {
+        const r = await run('bash', [BASE_SCRIPT], {cwd: REPO_ROOT, timeoutMs: BUILD_TIMEOUT_MS, onLine: toLog(log)});
+        if (r.code !== 0) {
+          throw new Error(
+            `building the base image ${BASE_IMAGE} failed (${r.timedOut ? 'timed out' : `exit ${r.code}`}):\n${tail(output(r), 30)}`,
+          );
+        }
+      }),
+    );
     // a failed build is retried by the next caller
     baseReady.catch(() => {
       baseReady = undefined;
@@ -199,26 +201,28 @@ async function buildStandin(
     const folder = path.basename(dir);
     log(`${ref}: building the stand-in from ${dir}`);
     const started = Date.now();
-    const r = await run(
-      'docker',
-      [
-        'build',
-        '-t',
-        ref,
-        '--label',
-        `${LABEL_STANDIN}=${folder}`,
-        '--label',
-        `${LABEL_HASH}=${hash}`,
-        ...Object.entries(contexts).flatMap(([name, contextDir]) => ['--build-context', `${name}=${contextDir}`]),
-        absolute(dir),
-      ],
-      {cwd: REPO_ROOT, timeoutMs: BUILD_TIMEOUT_MS},
-    );
-    if (r.code !== 0) {
-      throw new Error(
-        `${ref}: building the stand-in from ${dir} failed (${r.timedOut ? 'timed out' : `exit ${r.code}`}):\n${tail(output(r), 30)}`,
+    await rebuildReplacing(ref, async () => {
+      const r = await run(
+        'docker',
+        [
+          'build',
+          '-t',
+          ref,
+          '--label',
+          `${LABEL_STANDIN}=${folder}`,
+          '--label',
+          `${LABEL_HASH}=${hash}`,
+          ...Object.entries(contexts).flatMap(([name, contextDir]) => ['--build-context', `${name}=${contextDir}`]),
+          absolute(dir),
+        ],
+        {cwd: REPO_ROOT, timeoutMs: BUILD_TIMEOUT_MS},
       );
-    }
+      if (r.code !== 0) {
+        throw new Error(
+          `${ref}: building the stand-in from ${dir} failed (${r.timedOut ? 'timed out' : `exit ${r.code}`}):\n${tail(output(r), 30)}`,
+        );
+      }
+    });
     log(`${ref}: stand-in built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   });
 }

@@ -8,6 +8,7 @@ import {fileURLToPath} from 'node:url';
 import {interruption, registerTeardown} from '../core/teardown';
 import {dockerOutput, dockerSucceeds, run, waitFor, type ExecResult} from '../core/exec';
 import {copyImages} from '../core/image-copy';
+import {labelOf, rebuildReplacing} from '../core/project-image';
 import {DIND_RUN_FLAGS} from '../standins/dind';
 import {ensureNodeImage} from '../lab/node-image';
 import {MAX_NODES} from './session';
@@ -207,25 +208,20 @@ async function buildHostImage(log: (line: string) => void): Promise<string> {
     .update(readFileSync(path.join(HOST_IMAGE_DIR, 'Dockerfile')))
     .update(engineId)
     .digest('hex');
-  const current = await run('docker', [
-    'image',
-    'inspect',
-    '--format',
-    `{{index .Config.Labels "${HASH_LABEL}"}}`,
-    HOST_IMAGE,
-  ]);
-  if (current.code === 0 && current.stdout.trim() === hash) return HOST_IMAGE;
+  if ((await labelOf(HOST_IMAGE, HASH_LABEL)) === hash) return HOST_IMAGE;
   log(`${HOST_IMAGE}: building (${engineImage} plus curl, ping and expect)`);
-  await dockerOutput([
-    'build',
-    '-t',
-    HOST_IMAGE,
-    '--label',
-    `${HASH_LABEL}=${hash}`,
-    '--build-arg',
-    `ENGINE_IMAGE=${engineImage}`,
-    HOST_IMAGE_DIR,
-  ]);
+  await rebuildReplacing(HOST_IMAGE, async () => {
+    await dockerOutput([
+      'build',
+      '-t',
+      HOST_IMAGE,
+      '--label',
+      `${HASH_LABEL}=${hash}`,
+      '--build-arg',
+      `ENGINE_IMAGE=${engineImage}`,
+      HOST_IMAGE_DIR,
+    ]);
+  });
   return HOST_IMAGE;
 }
 

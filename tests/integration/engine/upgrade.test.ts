@@ -17,6 +17,7 @@ import path from 'node:path';
 import {after, before, test} from 'node:test';
 import {dockerOutput, dockerSucceeds, run, type ExecResult} from '../../../tools/core/exec';
 import {REPO_ROOT} from '../../../tools/core/repo';
+import {labelOf, rebuildReplacing} from '../../../tools/core/project-image';
 import {DIND_RUN_FLAGS, PREPARE_MOUNTS_VOLUME} from '../../../tools/standins/dind';
 
 const BASE_IMAGE = 'fieldguide/debian:bookworm';
@@ -82,17 +83,12 @@ async function ensureImage(): Promise<void> {
     .update(readFileSync(path.join(IMAGE_DIR, 'start-dockerd.sh')))
     .update(baseId)
     .digest('hex');
-  const current = await run('docker', [
-    'image',
-    'inspect',
-    '--format',
-    `{{index .Config.Labels "${HASH_LABEL}"}}`,
-    IMAGE,
-  ]);
-  if (current.code === 0 && current.stdout.trim() === hash) return;
+  if ((await labelOf(IMAGE, HASH_LABEL)) === hash) return;
   log(`building ${IMAGE} (Debian 12 with its docker.io and nodejs)`);
-  await dockerOutput(['build', '--quiet', '--tag', IMAGE, '--label', `${HASH_LABEL}=${hash}`, IMAGE_DIR], {
-    timeoutMs: 15 * 60_000,
+  await rebuildReplacing(IMAGE, async () => {
+    await dockerOutput(['build', '--quiet', '--tag', IMAGE, '--label', `${HASH_LABEL}=${hash}`, IMAGE_DIR], {
+      timeoutMs: 15 * 60_000,
+    });
   });
 }
 
