@@ -51,7 +51,8 @@ export const VOLATILE_LAYOUTS = {
    * compare as `#N`, a run of step paragraphs compares sorted, a line the next one extends is
    * dropped, and `<duration> done` compares as `done`. On a busy machine the printer also leaves a
    * slow step (`#6 ...`) to print another and comes back to it under its header again: the two
-   * paragraphs compare as one.
+   * paragraphs compare as one; and it can print a finished step again in the same words (a trial
+   * saw `[1/4] FROM` twice): a paragraph repeated in a run compares as one.
    */
   'buildkit-progress': (text: string) =>
     sortStepRuns(joinInterruptedSteps(text.split('\n\n')).map(normaliseStep)).join('\n\n'),
@@ -89,11 +90,11 @@ function normaliseStep(paragraph: string): string {
   return [...command, ...normalised].join('\n');
 }
 
-/** Consecutive step paragraphs in sorted order; other paragraphs stay where they are. */
+/** Consecutive step paragraphs in sorted order, each once; other paragraphs stay where they are. */
 function sortStepRuns(paragraphs: string[]): string[] {
   const out: string[] = [];
   let run: string[] = [];
-  const flush = () => (out.push(...run.sort()), (run = []));
+  const flush = () => (out.push(...new Set(run.sort())), (run = []));
   for (const p of paragraphs) {
     if (p.startsWith('#N ')) run.push(p);
     else {

@@ -129,6 +129,15 @@ test('a BuildKit step the printer left (`#6 ...`) and came back to under its hea
   );
 });
 
+test('a BuildKit step printed again in the same words compares as printed once; a step printed once only does not vanish', () => {
+  const kinds: VolatileKind[] = ['duration', 'buildkit-progress'];
+  const once = '#5 [1/4] FROM python\n#5 DONE 0.1s\n\n#6 [2/4] RUN useradd hello\n#6 DONE 0.6s';
+  const again =
+    '#5 [1/4] FROM python\n#5 DONE 0.1s\n\n#6 [2/4] RUN useradd hello\n#6 DONE 0.6s\n\n#5 [1/4] FROM python\n#5 DONE 0.0s';
+  assert.equal(mask(again, kinds), mask(once, kinds));
+  assert.notEqual(mask('#6 [2/4] RUN useradd hello\n#6 DONE 0.6s', kinds), mask(once, kinds), 'a missing step counts');
+});
+
 test('BuildKit progress right after the command line (compose build starts with a step) is normalised too', () => {
   const kinds: VolatileKind[] = ['size', 'duration', 'buildkit-progress'];
   const a =
