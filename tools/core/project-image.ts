@@ -4,12 +4,16 @@
 // removed as soon as nothing uses it, instead of piling up on an engine that CI reuses.
 import {run} from './exec';
 
-/** The value of `label` on the image `tag` names, or null when there is no such image. */
+/** The labels of the image `tag` names ({} when it has none), or null when there is no such image. */
+export async function imageLabels(tag: string): Promise<Record<string, string> | null> {
+  const r = await run('docker', ['image', 'inspect', '--format', '{{json .Config.Labels}}', tag], {timeoutMs: 30_000});
+  if (r.code !== 0) return null;
+  return (JSON.parse(r.stdout.trim() || 'null') as Record<string, string> | null) ?? {};
+}
+
+/** The value of `label` on the image `tag` names, or null when there is no such image or label. */
 export async function labelOf(tag: string, label: string): Promise<string | null> {
-  const r = await run('docker', ['image', 'inspect', '--format', `{{index .Config.Labels "${label}"}}`, tag], {
-    timeoutMs: 30_000,
-  });
-  return r.code === 0 ? r.stdout.trim() : null;
+  return (await imageLabels(tag))?.[label] ?? null;
 }
 
 async function imageId(tag: string): Promise<string | null> {

@@ -238,8 +238,9 @@ function readImages(reader: DeclarationReader, raw: Mapping, kind: Kind | null):
     list: '{ tag, context, dockerfile? }',
     item: 'an image is { tag, context, dockerfile? }',
     noun: 'image',
+    keys: ['tag', 'context', 'dockerfile'],
   };
-  return reader.mappingList(raw, 'images', {...shape, keys: ['tag', 'context', 'dockerfile']}, (img, path) => {
+  return reader.mappingList(raw, 'images', shape, (img, path) => {
     const tag = typeof img.tag === 'string' ? img.tag : null;
     if (!tag) reader.at(path, 'declaration-missing', 'image needs a tag');
     else if (imageTag(tag) === null || imageTag(tag) === 'latest') {
@@ -295,8 +296,9 @@ function readSecrets(reader: DeclarationReader, raw: Mapping, kind: Kind | null)
     list: '{ name, file } or { name, stdin }',
     item: 'a secret is { name, file } or { name, stdin }',
     noun: 'secret',
+    keys: ['name', 'file', 'stdin'],
   };
-  return reader.mappingList(raw, 'secrets', {...shape, keys: ['name', 'file', 'stdin']}, (s, path) => {
+  return reader.mappingList(raw, 'secrets', shape, (s, path) => {
     if (typeof s.name !== 'string' || !/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(s.name)) {
       reader.at(path, 'declaration-missing', 'secret needs a name (letters, digits, _ . -)');
       return null;
@@ -317,8 +319,13 @@ function readSecrets(reader: DeclarationReader, raw: Mapping, kind: Kind | null)
 
 /** What this machine cannot show (`limits:`). */
 function readLimits(reader: DeclarationReader, raw: Mapping): Limit[] {
-  const shape = {list: '{ feature, what }', item: 'a limit is { feature, what: { zh-Hans, en } }', noun: 'limit'};
-  return reader.mappingList(raw, 'limits', {...shape, keys: ['feature', 'what']}, (l, path) => {
+  const shape = {
+    list: '{ feature, what }',
+    item: 'a limit is { feature, what: { zh-Hans, en } }',
+    noun: 'limit',
+    keys: ['feature', 'what'],
+  };
+  return reader.mappingList(raw, 'limits', shape, (l, path) => {
     if (typeof l.feature !== 'string' || !EXAMPLE_NAME.test(l.feature)) {
       reader.at(path, 'declaration-missing', 'limit needs a feature id (kebab-case, e.g. ipvs)');
       return null;
@@ -330,8 +337,13 @@ function readLimits(reader: DeclarationReader, raw: Mapping): Limit[] {
 
 /** Paths that must exist before the example starts (`requires:`). */
 function readRequires(reader: DeclarationReader, raw: Mapping): Requirement[] {
-  const shape = {list: '{ path, why }', item: 'a requirement is { path, why }', noun: 'requirement'};
-  return reader.mappingList(raw, 'requires', {...shape, keys: ['path', 'why']}, (r, path) => {
+  const shape = {
+    list: '{ path, why }',
+    item: 'a requirement is { path, why }',
+    noun: 'requirement',
+    keys: ['path', 'why'],
+  };
+  return reader.mappingList(raw, 'requires', shape, (r, path) => {
     if (typeof r.path !== 'string' || r.path === '' || isAbsolute(r.path)) {
       reader.at([...path, 'path'], 'declaration-value', 'path must be relative to the example folder');
       return null;

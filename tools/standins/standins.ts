@@ -9,7 +9,7 @@ import path from 'node:path';
 import {REPO_ROOT} from '../core/repo';
 import {run, tail, type ExecResult} from '../core/exec';
 import {parseImageRef, type ImageRef} from '../core/image-ref';
-import {rebuildReplacing} from '../core/project-image';
+import {imageLabels, rebuildReplacing} from '../core/project-image';
 
 /** The stand-ins' folders, one per image (tests/images/<folder>): test doubles, so they live with the tests. */
 export const IMAGES_DIR = path.join(REPO_ROOT, 'tests/images');
@@ -136,12 +136,6 @@ const output = (r: ExecResult) => `${r.stdout}${r.stderr}`;
 /** Non-blank lines to `log`. */
 const toLog = (log: Log) => (line: string) => void (line.trim() && log(line));
 
-async function localLabels(ref: string): Promise<Record<string, string> | null> {
-  const r = await run('docker', ['image', 'inspect', '--format', '{{json .Config.Labels}}', ref], {timeoutMs: 30_000});
-  if (r.code !== 0) return null;
-  return (JSON.parse(r.stdout.trim() || 'null') as Record<string, string> | null) ?? {};
-}
-
 /**
  * Stand-in builds at once. A build mostly waits on the package mirror and the disk (apt downloads,
  * dpkg unpacking), so several side by side finish sooner than one after another: every stand-in on a
@@ -231,7 +225,7 @@ async function ensure(ref: string, log: Log): Promise<EnsuredImage> {
   const dir = standinFor(ref);
   const contexts = standinContexts(ref);
   const hash = dir ? standinHash(dir, contexts) : undefined;
-  const local = decideLocal(await localLabels(ref), hash);
+  const local = decideLocal(await imageLabels(ref), hash);
   if (local === 'use-local') return {ref, standin: false, built: false};
   if (local === 'use-standin') {
     log(`${ref}: using the stand-in from ${dir} (up to date)`);
