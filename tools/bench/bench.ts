@@ -219,8 +219,16 @@ function missedBudgets(
     if (jsCss(p.weight) > 230 * 1024) missed.push(`${p.path}: JS+CSS ${kb(jsCss(p.weight))} KB > 230 KB`);
     if (mode === 'none') continue;
     for (const preset of lighthousePresets(mode)) {
-      for (const category of ['accessibility', 'bestPractices', 'seo'] as const) {
-        if (p[preset][category] < 100) missed.push(`${p.path}: ${preset} ${category} ${p[preset][category]} < 100`);
+      for (const [category, id] of [
+        ['accessibility', 'accessibility'],
+        ['bestPractices', 'best-practices'],
+        ['seo', 'seo'],
+      ] as const) {
+        const why = p[preset].shortfalls.filter((s) => s.startsWith(`${id}/`));
+        if (p[preset][category] < 100)
+          missed.push(
+            `${p.path}: ${preset} ${category} ${p[preset][category]} < 100 (${why.join('; ') || 'no audit named'})`,
+          );
       }
     }
     if (mode !== 'full') continue;

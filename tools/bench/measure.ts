@@ -67,6 +67,11 @@ export interface LighthouseResult {
   bestPractices: number;
   seo: number;
   totalBlockingTimeMs: number;
+  /**
+   * Why a score category asked for fell below 100: each weighted audit that did not pass, with what
+   * it found (a console error's text, an element), so a missed budget names its cause.
+   */
+  shortfalls: string[];
 }
 
 export type Preset = 'mobile' | 'desktop';
@@ -79,6 +84,7 @@ export const NO_SCORES: LighthouseResult = {
   bestPractices: NaN,
   seo: NaN,
   totalBlockingTimeMs: NaN,
+  shortfalls: [],
 };
 
 /** The bench's one median: the middle value of an odd count, the lower middle of an even one. */
@@ -89,13 +95,15 @@ export function medianOf(values: number[]): number {
 
 /** Each figure's median over several runs. */
 export function medianResult(runs: LighthouseResult[]): LighthouseResult {
-  const median = (key: keyof LighthouseResult) => medianOf(runs.map((r) => r[key]));
+  const median = (key: Exclude<keyof LighthouseResult, 'shortfalls'>) => medianOf(runs.map((r) => r[key]));
   return {
     performance: median('performance'),
     accessibility: median('accessibility'),
     bestPractices: median('bestPractices'),
     seo: median('seo'),
     totalBlockingTimeMs: median('totalBlockingTimeMs'),
+    // The audits any run fell short on: a score below 100 in one run is named even where the median passes.
+    shortfalls: [...new Set(runs.flatMap((r) => r.shortfalls))],
   };
 }
 
@@ -168,5 +176,32 @@ async function lighthouseOnce(
     totalBlockingTimeMs: categories.includes('performance')
       ? Math.round(result.lhr.audits['total-blocking-time']?.numericValue ?? NaN)
       : NaN,
+    shortfalls: shortfalls(result.lhr),
   };
+}
+
+type Report = NonNullable<Awaited<ReturnType<typeof import('lighthouse').default>>>['lhr'];
+
+/** The weighted audits of the score categories that did not pass, each with up to three findings. */
+export function shortfalls(lhr: Report): string[] {
+  return Object.values(lhr.categories)
+    .filter((category) => category.id !== 'performance')
+    .flatMap((category) =>
+      category.auditRefs
+        .filter((ref) => ref.weight > 0 && lhr.audits[ref.id].score !== null && lhr.audits[ref.id].score! < 1)
+        .map((ref) => {
+          const audit = lhr.audits[ref.id];
+          const items =
+            audit.details && 'items' in audit.details ? (audit.details.items as Record<string, unknown>[]) : [];
+          const findings = items.slice(0, 3).map(finding).filter(Boolean);
+          return `${category.id}/${ref.id}${findings.length ? `: ${findings.join(' | ')}` : ''}`;
+        }),
+    );
+}
+
+/** One line for a finding of an audit's table: its message, issue type, element or URL. */
+function finding(item: Record<string, unknown>): string {
+  const node = item.node as {snippet?: string} | undefined;
+  const text = item.description ?? item.issueType ?? node?.snippet ?? item.url ?? '';
+  return String(text).replace(/\s+/g, ' ').slice(0, 200);
 }
