@@ -38,6 +38,7 @@ import {
   medianOf,
   medianResult,
   NO_SCORES,
+  SCORE_CATEGORY_KEYS,
   startLighthouseChrome,
   type Category,
   type LighthouseResult,
@@ -127,7 +128,7 @@ interface PageFigures {
   runs: number;
 }
 
-const SCORE_CATEGORIES: Category[] = ['accessibility', 'best-practices', 'seo'];
+const SCORE_CATEGORIES = Object.keys(SCORE_CATEGORY_KEYS) as Category[];
 
 /**
  * The Lighthouse presets a mode runs and judges. Scores mode runs mobile only: desktop scores would
@@ -219,11 +220,7 @@ function missedBudgets(
     if (jsCss(p.weight) > 230 * 1024) missed.push(`${p.path}: JS+CSS ${kb(jsCss(p.weight))} KB > 230 KB`);
     if (mode === 'none') continue;
     for (const preset of lighthousePresets(mode)) {
-      for (const [category, id] of [
-        ['accessibility', 'accessibility'],
-        ['bestPractices', 'best-practices'],
-        ['seo', 'seo'],
-      ] as const) {
+      for (const [id, category] of Object.entries(SCORE_CATEGORY_KEYS)) {
         const why = p[preset].shortfalls.filter((s) => s.startsWith(`${id}/`));
         if (p[preset][category] < 100)
           missed.push(

@@ -77,6 +77,13 @@ export interface LighthouseResult {
 export type Preset = 'mobile' | 'desktop';
 export type Category = 'performance' | 'accessibility' | 'best-practices' | 'seo';
 
+/** The categories the budgets hold to 100, by Lighthouse id, each with its figure's name in a result. */
+export const SCORE_CATEGORY_KEYS = {
+  accessibility: 'accessibility',
+  'best-practices': 'bestPractices',
+  seo: 'seo',
+} as const satisfies Partial<Record<Category, keyof LighthouseResult>>;
+
 /** Where Lighthouse did not run, or did not measure a category. */
 export const NO_SCORES: LighthouseResult = {
   performance: NaN,
@@ -185,16 +192,17 @@ type Report = NonNullable<Awaited<ReturnType<typeof import('lighthouse').default
 /** The weighted audits of the score categories that did not pass, each with up to three findings. */
 export function shortfalls(lhr: Report): string[] {
   return Object.values(lhr.categories)
-    .filter((category) => category.id !== 'performance')
+    .filter((category) => category.id in SCORE_CATEGORY_KEYS)
     .flatMap((category) =>
       category.auditRefs
-        .filter((ref) => ref.weight > 0 && lhr.audits[ref.id].score !== null && lhr.audits[ref.id].score! < 1)
-        .map((ref) => {
-          const audit = lhr.audits[ref.id];
+        .filter((ref) => ref.weight > 0)
+        .map((ref) => lhr.audits[ref.id])
+        .filter((audit) => audit.score !== null && audit.score < 1)
+        .map((audit) => {
           const items =
             audit.details && 'items' in audit.details ? (audit.details.items as Record<string, unknown>[]) : [];
           const findings = items.slice(0, 3).map(finding).filter(Boolean);
-          return `${category.id}/${ref.id}${findings.length ? `: ${findings.join(' | ')}` : ''}`;
+          return `${category.id}/${audit.id}${findings.length ? `: ${findings.join(' | ')}` : ''}`;
         }),
     );
 }
