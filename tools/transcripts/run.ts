@@ -7,7 +7,7 @@ import {copyFolder, loadImages, withEngines, type Engine} from './engine';
 import {waitFor, type ExecResult} from '../core/exec';
 import {interruption} from '../core/teardown';
 import {REPO_ROOT} from '../core/repo';
-import {UNTIL_TIMEOUT_MS, type Block, type Session, type Step} from './session';
+import {imagesOf, UNTIL_TIMEOUT_MS, type Block, type Session, type Step} from './session';
 import {differsByFolder} from './standin-notes';
 
 /** Where a block's commands run inside the engine container. */
@@ -15,7 +15,7 @@ export const workdirIn = (block: Block) => (block.workdir ? `/work/${path.basena
 
 /**
  * Runs a session on fresh engines: one, or one per node of a multi-node session. Every engine gets
- * the images and work folders; in a multi-node session each command runs on its step's node, else
+ * the work folders and its images (`imagesOf`); in a multi-node session each command runs on its step's node, else
  * its block's, else the first node, and the generated step names that node.
  */
 export async function runSession(session: Session, log: (line: string) => void): Promise<TranscriptFile> {
@@ -29,14 +29,25 @@ export async function runSession(session: Session, log: (line: string) => void):
     nodes,
     log,
     async (engines) => {
-      await loadImages(
-        engines,
-        session.images.filter((image) => !multiPlatform.includes(image)),
-      );
-      await loadTwoPlatform(
-        multiPlatform,
-        engines.map((e) => e.name),
-        log,
+      // One copy per distinct set of images, into every engine that gets that set, the sets at once.
+      const sets = new Map<string, {images: string[]; engines: Engine[]}>();
+      engines.forEach((engine, i) => {
+        const images = imagesOf(session, nodes?.[i]);
+        const set = sets.get(images.join(' ')) ?? {images, engines: []};
+        sets.set(images.join(' '), {...set, engines: [...set.engines, engine]});
+      });
+      await Promise.all(
+        [...sets.values()].map(async (set) => {
+          await loadImages(
+            set.engines,
+            set.images.filter((image) => !multiPlatform.includes(image)),
+          );
+          await loadTwoPlatform(
+            set.images.filter((image) => multiPlatform.includes(image)),
+            set.engines.map((e) => e.name),
+            log,
+          );
+        }),
       );
       for (const engine of engines) await copyWorkdirs(engine, session.blocks);
       log(

@@ -54,7 +54,13 @@ export interface Session {
   id: string;
   /** The source file, relative to the repository. */
   source: string;
+  /** Every image the session uses: loaded into each of its engines unless `imageNodes` names some. */
   images: string[];
+  /**
+   * In a multi-node session: images loaded only into the engines of the named nodes (image → nodes),
+   * as a node that never runs a task of an image never pulls it.
+   */
+  imageNodes?: Record<string, string[]>;
   volatile: VolatileKind[];
   /** The fresh engine's /etc/docker/daemon.json, written before it starts; none when absent. */
   daemon?: Record<string, unknown>;
@@ -70,6 +76,10 @@ export interface Session {
   nodes?: string[];
   blocks: Block[];
 }
+
+/** The images loaded into a node's engine (the one engine's when `node` is undefined). */
+export const imagesOf = (session: Session, node: string | undefined): string[] =>
+  session.images.filter((image) => !node || !session.imageNodes?.[image] || session.imageNodes[image].includes(node));
 
 const SESSION_NAME = /^[a-z0-9][a-z0-9-]*$/;
 /** A node's name is its host name. */
@@ -127,7 +137,7 @@ class SessionReader {
     if (daemon !== undefined && (daemon === null || typeof daemon !== 'object' || Array.isArray(daemon))) {
       this.problem(['daemon'], 'daemon must be a map: the settings of /etc/docker/daemon.json');
     }
-    const images = this.strings(value.images, ['images']);
+    const {images, imageNodes} = this.images(value.images);
     const multiPlatform =
       value['multi-platform'] === undefined ? undefined : this.strings(value['multi-platform'], ['multi-platform']);
     for (const [i, image] of (multiPlatform ?? []).entries()) {
@@ -144,6 +154,7 @@ class SessionReader {
       id,
       source: this.yaml.file,
       images,
+      ...(imageNodes ? {imageNodes} : {}),
       ...(multiPlatform ? {multiPlatform} : {}),
       volatile: this.kinds(value.volatile),
       ...(daemon && typeof daemon === 'object' && !Array.isArray(daemon)
@@ -152,6 +163,34 @@ class SessionReader {
       ...(this.nodes ? {nodes: this.nodes} : {}),
       blocks: this.blocks(value.blocks),
     };
+  }
+
+  /** `images:` entries: a reference, or `{image: <reference>, on: <node> | [<node>, …]}` in a multi-node session. */
+  private images(value: unknown): {images: string[]; imageNodes?: Record<string, string[]>} {
+    if (value === undefined) return {images: []};
+    if (!Array.isArray(value)) {
+      this.problem(['images'], 'images must be a list of image references');
+      return {images: []};
+    }
+    const images: string[] = [];
+    const imageNodes: Record<string, string[]> = {};
+    value.forEach((entry: unknown, i) => {
+      if (typeof entry === 'string' && entry !== '') return void images.push(entry);
+      const {image, on, ...rest} = (entry ?? {}) as Record<string, unknown>;
+      const nodes = typeof on === 'string' ? [on] : on;
+      if (typeof image !== 'string' || image === '' || !Array.isArray(nodes) || Object.keys(rest).length > 0) {
+        this.problem(['images', i], 'an image is a reference, or {image: <reference>, on: <node> | [<node>, …]}');
+        return;
+      }
+      const named = nodes.map((node, j) => this.node(node, ['images', i, 'on', ...(Array.isArray(on) ? [j] : [])]));
+      if (nodes.length === 0) this.problem(['images', i, 'on'], 'on: names at least one node');
+      images.push(image);
+      imageNodes[image] = named.filter((n): n is string => n !== undefined);
+    });
+    images.forEach((image, i) => {
+      if (images.indexOf(image) !== i) this.problem(['images', i], `${image} is listed twice`);
+    });
+    return Object.keys(imageNodes).length > 0 ? {images, imageNodes} : {images};
   }
 
   private nodeNames(value: unknown): string[] {

@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {test} from 'node:test';
 import {formatProblem} from '../../../tools/runner/problems';
-import {loadSession, sessionIds} from '../../../tools/transcripts/session';
+import {imagesOf, loadSession, sessionIds} from '../../../tools/transcripts/session';
 import {selectSessions} from '../../../tools/transcripts/select';
 
 test('every session source in transcripts/ reads without problems', () => {
@@ -112,6 +112,44 @@ test('nodes: a multi-node session; on: picks the node of a block or a command', 
   ]);
   // A single-engine session has no nodes key at all (its generated file stays as it was).
   assert.equal('nodes' in sourceOf('blocks: [{name: a, commands: [ls]}]').session!, false);
+});
+
+test('images: an entry with on: is loaded only into those nodes; others into every node', () => {
+  const yaml = [
+    'nodes: [manager, worker1, worker2]',
+    'images: [busybox:1.36, {image: mysql:8.4, on: worker1}, {image: nginx:1.27, on: [manager, worker2]}]',
+    'blocks: [{name: a, commands: [ls]}]',
+  ].join('\n');
+  const {session, problems} = sourceOf(yaml);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(session!.images, ['busybox:1.36', 'mysql:8.4', 'nginx:1.27']);
+  assert.deepEqual(
+    session!.nodes!.map((node) => imagesOf(session!, node)),
+    [
+      ['busybox:1.36', 'nginx:1.27'],
+      ['busybox:1.36', 'mysql:8.4'],
+      ['busybox:1.36', 'nginx:1.27'],
+    ],
+  );
+  // Without an entry naming nodes the session has no imageNodes key, and its one engine gets all.
+  const single = sourceOf('images: [busybox:1.36, nginx:1.27]\nblocks: [{name: a, commands: [ls]}]').session!;
+  assert.equal('imageNodes' in single, false);
+  assert.deepEqual(imagesOf(single, undefined), ['busybox:1.36', 'nginx:1.27']);
+});
+
+test('bad images: entries are problems at their line', () => {
+  const problems = (images: string, nodes = 'nodes: [a, b]\n') =>
+    sourceProblems(`${nodes}images: ${images}\nblocks: [{name: a, commands: [ls]}]`);
+  assert.deepEqual(problems('[{image: mysql:8.4, on: c}]'), ['2 on: names no node of this session (a, b)']);
+  assert.deepEqual(problems('[{image: mysql:8.4, on: a}]', ''), [
+    "1 on: needs the session's nodes: [<node>, …] (a single-engine session runs everything on its one engine)",
+  ]);
+  assert.deepEqual(problems('[{image: mysql:8.4, on: []}]'), ['2 on: names at least one node']);
+  assert.deepEqual(problems('[{image: mysql:8.4, nodes: a}]'), [
+    '2 an image is a reference, or {image: <reference>, on: <node> | [<node>, …]}',
+  ]);
+  assert.deepEqual(problems('[busybox:1.36, {image: busybox:1.36, on: a}]'), ['2 busybox:1.36 is listed twice']);
+  assert.deepEqual(problems('busybox:1.36'), ['2 images must be a list of image references']);
 });
 
 test('bad nodes and on: are problems at their line and column', () => {
