@@ -33,8 +33,9 @@ export async function runSession(session: Session, log: (line: string) => void):
       const sets = new Map<string, {images: string[]; engines: Engine[]}>();
       engines.forEach((engine, i) => {
         const images = imagesOf(session, nodes?.[i]);
-        const set = sets.get(images.join(' ')) ?? {images, engines: []};
-        sets.set(images.join(' '), {...set, engines: [...set.engines, engine]});
+        const key = images.join(' ');
+        if (!sets.has(key)) sets.set(key, {images, engines: []});
+        sets.get(key)!.engines.push(engine);
       });
       await Promise.all(
         [...sets.values()].map(async (set) => {
