@@ -1,13 +1,13 @@
-// A fresh Docker engine for one session: a Docker-in-Docker container started clean, removed with
-// its volume afterwards, also when the run fails or is interrupted.
+// A fresh Docker engine for one session: a Docker-in-Docker container started clean on a data root
+// of its own, removed with it afterwards, also when the run fails or is interrupted.
 import {createHash, randomBytes} from 'node:crypto';
-import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdir, rm, rmdir} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {interruption, registerTeardown} from '../core/teardown';
-import {dockerOutput, dockerSucceeds, run, waitFor, type ExecResult} from '../core/exec';
-import {copyImages} from '../core/image-copy';
+import {dockerOutput, dockerSucceeds, run, tail, waitFor, type ExecResult} from '../core/exec';
 import {labelOf, rebuildReplacing} from '../core/project-image';
 import {DIND_RUN_FLAGS} from '../standins/dind';
 import {ensureNodeImage} from '../lab/node-image';
@@ -15,6 +15,12 @@ import {MAX_NODES} from './session';
 
 export const PREFIX = 'fgts-';
 export const LABEL = 'io.fieldguide.transcripts';
+/**
+ * The engines' data roots and the image seeds (./seed.ts), on the host the engine runs on: bind
+ * mounts of a folder of the host's, where a volume could not be filled from a seed before the start.
+ */
+export const STATE_DIR = '/var/lib/fieldguide-transcripts';
+const ENGINES_DIR = path.join(STATE_DIR, 'engines');
 const START_TIMEOUT_MS = 90_000;
 const HOST_IMAGE = 'fieldguide/transcripts-host';
 const HOST_IMAGE_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'host-image');
@@ -32,25 +38,31 @@ export function sessionSubnet(sessionId: string): {subnet: string; address: (i: 
 const SUBNET_WAIT_MS = 20 * 60_000;
 const COMMAND_TIMEOUT_MS = 5 * 60_000;
 
-/** The container name for a session: `fgts-<page>-<session>-<random>`, unique per run. */
-export function engineName(sessionId: string): string {
-  const slug = sessionId
+const sessionSlug = (sessionId: string) =>
+  sessionId
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')
     .slice(0, 40);
-  return `${PREFIX}${slug}-${randomBytes(3).toString('hex')}`;
+
+/** The container name for a session: `fgts-<page>-<session>-<random>`, unique per run. */
+export function engineName(sessionId: string): string {
+  return `${PREFIX}${sessionSlug(sessionId)}-${randomBytes(3).toString('hex')}`;
 }
+
+/** The folder holding a session's engines' data roots, one per container, while they run. */
+const sessionDataDir = (sessionId: string) => path.join(ENGINES_DIR, sessionSlug(sessionId));
 
 /**
  * `docker create` arguments: the project's Docker-in-Docker flags (tools/standins/dind.ts), the
- * session's network and the engine's fixed address on it, a node's host name. The engine listens on
- * its unix socket only, as a freshly installed one does.
+ * network and the engine's fixed address on it (a session's) or none (a seed's), a node's host
+ * name, the host folder that is the engine's data root. The engine listens on its unix socket only,
+ * as a freshly installed one does.
  */
 export function engineCreateArgs(
   name: string,
   sessionId: string,
   image: string,
-  at: {network: string; address: string; hostname?: string},
+  at: {network: string; address?: string; hostname?: string; dataRoot: string},
 ): string[] {
   return [
     'create',
@@ -61,9 +73,10 @@ export function engineCreateArgs(
     ...DIND_RUN_FLAGS,
     '--network',
     at.network,
-    '--ip',
-    at.address,
+    ...(at.address ? ['--ip', at.address] : []),
     ...(at.hostname ? ['--hostname', at.hostname] : []),
+    '--mount',
+    `type=bind,source=${at.dataRoot},target=/var/lib/docker`,
     '--memory',
     '2g',
     '--cpus',
@@ -73,10 +86,34 @@ export function engineCreateArgs(
   ];
 }
 
-/** Removes a session's engine containers with their volumes, then its network. */
-async function removeEngines(network: string, containers: string[]): Promise<void> {
-  await Promise.all(containers.map((c) => run('docker', ['rm', '--force', '--volumes', c])));
-  await run('docker', ['network', 'rm', network]);
+/**
+ * Removes a session's engine containers, each one's data root once it is gone, then the network.
+ * Tries all of it, then throws naming what is left (a data root stays while its engine may run).
+ */
+async function removeEngines(network: string, containers: string[], dataRoots: string[]): Promise<void> {
+  const problems: string[] = [];
+  await Promise.all(
+    containers.map(async (container, i) => {
+      const removed = await run('docker', ['rm', '--force', '--volumes', container]);
+      if (removed.code !== 0 && !/no such container/i.test(removed.stderr))
+        return void problems.push(`docker rm ${container}: ${tail(removed.stderr, 2)}`);
+      await rm(dataRoots[i], {recursive: true, force: true}).catch((err: Error) => problems.push(err.message));
+    }),
+  );
+  // The session's folder goes with its last engine; another run of the same session may still use it.
+  await rmdir(path.dirname(dataRoots[0])).catch(() => {});
+  const removed = await run('docker', ['network', 'rm', network]);
+  if (removed.code !== 0 && !/not found/i.test(removed.stderr))
+    problems.push(`docker network rm ${network}: ${tail(removed.stderr, 2)}`);
+  if (problems.length > 0) throw new Error(problems.join('; '));
+}
+
+/** Makes an engine's data root: a copy of its seed (./seed.ts), else an empty folder. */
+async function makeDataRoot(dataRoot: string, seed: string | undefined): Promise<void> {
+  await mkdir(path.dirname(dataRoot), {recursive: true});
+  if (!seed) return void (await mkdir(dataRoot));
+  const copied = await run('cp', ['--archive', seed, dataRoot], {stopOnInterrupt: true});
+  if (copied.code !== 0) throw new Error(`copying the seed ${seed} to ${dataRoot}: ${tail(copied.stderr, 3)}`);
 }
 
 /** Creates the session's network, waiting while another session holds its subnet. */
@@ -114,7 +151,7 @@ export interface Engine {
   versions(): Promise<{engine: string; compose: string | null}>;
 }
 
-async function waitForEngine(name: string): Promise<void> {
+export async function waitForEngine(name: string): Promise<void> {
   await waitFor(
     `the engine in ${name}`,
     async () => ((await dockerSucceeds(['exec', name, 'docker', 'info'])) ? true : undefined),
@@ -123,20 +160,27 @@ async function waitForEngine(name: string): Promise<void> {
   await dockerOutput(['exec', name, 'mkdir', '-p', '/work']);
 }
 
+export interface EngineSettings {
+  /** Each engine's /etc/docker/daemon.json from its first start. */
+  daemon?: Record<string, unknown>;
+  /** Per engine, in order: the seed whose copy is its data root (./seed.ts); none starts empty. */
+  seeds?: readonly (string | undefined)[];
+}
+
 /**
  * Starts a session's fresh engines on its own network and hands them to `use`, in order: one per
  * node of a multi-node session (container `fgts-<page>-<session>-<random>-<node>`, host name the
  * node's, address `sessionSubnet(id).address(i)`), else one (`fgts-<page>-<session>-<random>`, at
- * address(0)). With `daemonConfig`, that is each engine's /etc/docker/daemon.json from its first
- * start. Removes them all, with their volumes and the network, afterwards whatever happens — also
- * on SIGINT/SIGTERM.
+ * address(0)). Each has a data root of its own in the session's folder under STATE_DIR. Removes
+ * them all, with their data roots and the network, afterwards whatever happens — also on
+ * SIGINT/SIGTERM.
  */
 export async function withEngines<T>(
   sessionId: string,
   nodes: readonly string[] | undefined,
   log: (line: string) => void,
   use: (engines: Engine[]) => Promise<T>,
-  daemonConfig?: Record<string, unknown>,
+  settings: EngineSettings = {},
 ): Promise<T> {
   if (nodes && (nodes.length === 0 || nodes.length > MAX_NODES))
     throw new Error(`a session has 1 to ${MAX_NODES} nodes, not ${nodes.length}`);
@@ -144,6 +188,7 @@ export async function withEngines<T>(
   const network = engineName(sessionId);
   const {subnet, address} = sessionSubnet(sessionId);
   const containers = nodes ? nodes.map((node) => `${network}-${node}`) : [network];
+  const dataRoots = containers.map((c) => path.join(sessionDataDir(sessionId), c));
   let creating: Promise<void> = Promise.resolve();
   // Registered before anything is created, so a half-created session is removed too. On a signal it
   // first waits for the creation under way, which stops at its next step: nothing is made after the
@@ -152,7 +197,7 @@ export async function withEngines<T>(
     network,
     async () => {
       await creating.catch(() => {});
-      await removeEngines(network, containers);
+      await removeEngines(network, containers, dataRoots);
     },
     {log},
   );
@@ -161,12 +206,11 @@ export async function withEngines<T>(
     creating = (async () => {
       await step(() => createNetwork(network, sessionId, subnet, log));
       for (const [i, container] of containers.entries()) {
-        await step(() =>
-          dockerOutput(
-            engineCreateArgs(container, sessionId, tag, {network, address: address(i), hostname: nodes?.[i]}),
-          ),
-        );
-        if (daemonConfig) await step(() => writeDaemonConfig(container, daemonConfig));
+        await step(() => makeDataRoot(dataRoots[i], settings.seeds?.[i]));
+        const at = {network, address: address(i), hostname: nodes?.[i], dataRoot: dataRoots[i]};
+        await step(() => dockerOutput(engineCreateArgs(container, sessionId, tag, at)));
+        const {daemon} = settings;
+        if (daemon) await step(() => writeDaemonConfig(container, daemon));
       }
       await step(() => Promise.all(containers.map((c) => dockerOutput(['start', c]))));
     })();
@@ -179,7 +223,7 @@ export async function withEngines<T>(
 }
 
 /** Puts daemon.json into the created, not yet started, engine container (`docker cp` of a tar stream). */
-async function writeDaemonConfig(name: string, config: Record<string, unknown>): Promise<void> {
+export async function writeDaemonConfig(name: string, config: Record<string, unknown>): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'fgts-daemon-'));
   try {
     writeFileSync(path.join(dir, 'daemon.json'), `${JSON.stringify(config, null, 2)}\n`);
@@ -192,7 +236,7 @@ async function writeDaemonConfig(name: string, config: Record<string, unknown>):
 let hostImage: Promise<string> | undefined;
 
 /** The session host image, built once per process however many sessions start at the same time. */
-function ensureHostImage(log: (line: string) => void): Promise<string> {
+export function ensureHostImage(log: (line: string) => void): Promise<string> {
   hostImage ??= buildHostImage(log).catch((err: unknown) => {
     hostImage = undefined; // a later session tries again
     throw err;
@@ -275,15 +319,6 @@ function engineHandle(name: string): Engine {
   };
 }
 
-/** Copies the session's images from the host engine into all its engines at once (tools/core/image-copy.ts). */
-export function loadImages(engines: Engine[], images: string[]): Promise<void> {
-  return copyImages(
-    images,
-    engines.map((e) => e.name),
-    interruption,
-  );
-}
-
 /** Copies a folder of the repository into the engine container at `dir`. */
 export async function copyFolder(engine: Engine, from: string, dir: string): Promise<void> {
   await dockerOutput(['exec', engine.name, 'mkdir', '-p', dir]);
@@ -291,12 +326,18 @@ export async function copyFolder(engine: Engine, from: string, dir: string): Pro
 }
 
 /**
- * Containers and networks of one session's engines on the host engine (tests check none is left);
- * by session, so that the check cannot see another session running at the same time.
+ * Containers, networks and data roots of one session's engines on the host (tests check none is
+ * left); by session, so that the check cannot see another session running at the same time.
  */
 export async function leftoverEngines(sessionId: string): Promise<string[]> {
   const filter = `label=${LABEL}=${sessionId}`;
   const containers = await dockerOutput(['ps', '--all', '--filter', filter, '--format', '{{.Names}}']);
   const networks = await dockerOutput(['network', 'ls', '--filter', filter, '--format', '{{.Name}}']);
-  return [...containers.split('\n'), ...networks.split('\n').map((n) => n && `network ${n}`)].filter(Boolean);
+  const dir = sessionDataDir(sessionId);
+  const dataRoots = existsSync(dir) ? [dir, ...readdirSync(dir).map((d) => path.join(dir, d))] : [];
+  return [
+    ...containers.split('\n'),
+    ...networks.split('\n').map((n) => n && `network ${n}`),
+    ...dataRoots.map((d) => `data root ${d}`),
+  ].filter(Boolean);
 }

@@ -1,9 +1,9 @@
 // Runs one session on a fresh engine and returns what the page shows.
 import path from 'node:path';
 import {ensureImage, standinFor} from '../standins/standins';
-import {loadTwoPlatform} from '../standins/platforms';
 import type {StandinNote, TranscriptBlock, TranscriptFile} from '../../src/components/Transcript/types';
-import {copyFolder, loadImages, withEngines, type Engine} from './engine';
+import {copyFolder, withEngines, type Engine} from './engine';
+import {ensureSeed} from './seed';
 import {waitFor, type ExecResult} from '../core/exec';
 import {interruption} from '../core/teardown';
 import {REPO_ROOT} from '../core/repo';
@@ -14,9 +14,10 @@ import {differsByFolder} from './standin-notes';
 export const workdirIn = (block: Block) => (block.workdir ? `/work/${path.basename(block.workdir)}` : '/work');
 
 /**
- * Runs a session on fresh engines: one, or one per node of a multi-node session. Every engine gets
- * the work folders and its images (`imagesOf`); in a multi-node session each command runs on its step's node, else
- * its block's, else the first node, and the generated step names that node.
+ * Runs a session on fresh engines: one, or one per node of a multi-node session. Every engine starts
+ * with its images (`imagesOf`), from the seed of that set (./seed.ts), and gets the work folders; in
+ * a multi-node session each command runs on its step's node, else its block's, else the first node,
+ * and the generated step names that node.
  */
 export async function runSession(session: Session, log: (line: string) => void): Promise<TranscriptFile> {
   const started = Date.now();
@@ -24,32 +25,22 @@ export async function runSession(session: Session, log: (line: string) => void):
   const {nodes} = session;
   const multiPlatform = session.multiPlatform ?? [];
   if (multiPlatform.length) standins.push(...arm64Notes(multiPlatform));
+  const seeds = await Promise.all(
+    (nodes ?? [undefined]).map((node) => {
+      const images = imagesOf(session, node);
+      const spec = {
+        images: images.filter((image) => !multiPlatform.includes(image)),
+        twoPlatform: images.filter((image) => multiPlatform.includes(image)),
+        daemon: session.daemon,
+      };
+      return ensureSeed(spec, log);
+    }),
+  );
   return withEngines(
     session.id,
     nodes,
     log,
     async (engines) => {
-      // One copy per distinct set of images, into every engine that gets that set, the sets at once.
-      const sets = new Map<string, {images: string[]; engines: Engine[]}>();
-      engines.forEach((engine, i) => {
-        const images = imagesOf(session, nodes?.[i]);
-        const key = images.join(' ');
-        if (!sets.has(key)) sets.set(key, {images, engines: []});
-        sets.get(key)!.engines.push(engine);
-      });
-      await Promise.all(
-        [...sets.values()].map(async (set) => {
-          await loadImages(
-            set.engines,
-            set.images.filter((image) => !multiPlatform.includes(image)),
-          );
-          await loadTwoPlatform(
-            set.images.filter((image) => multiPlatform.includes(image)),
-            set.engines.map((e) => e.name),
-            log,
-          );
-        }),
-      );
       for (const engine of engines) await copyWorkdirs(engine, session.blocks);
       log(
         `${session.id}: ${engines.length > 1 ? `${engines.length} engines` : 'engine'} up, images and files in, after ${((Date.now() - started) / 1000).toFixed(1)} s`,
@@ -63,7 +54,7 @@ export async function runSession(session: Session, log: (line: string) => void):
       }
       return {source: session.source, ranOn: await engines[0].versions(), standins, blocks};
     },
-    session.daemon,
+    {daemon: session.daemon, seeds},
   );
 }
 

@@ -1,10 +1,12 @@
-// A session's engine is removed with its volume whether the session passes, fails or is
+// A session's engine is removed with its data root whether the session passes, fails or is
 // interrupted, and the host's other containers are untouched.
 import assert from 'node:assert/strict';
 import {spawn} from 'node:child_process';
+import {existsSync} from 'node:fs';
+import path from 'node:path';
 import {test} from 'node:test';
 import {dockerOutput, dockerSucceeds} from '../../../tools/core/exec';
-import {leftoverEngines, LABEL, withEngines} from '../../../tools/transcripts/engine';
+import {leftoverEngines, LABEL, STATE_DIR, withEngines} from '../../../tools/transcripts/engine';
 import {runSession} from '../../../tools/transcripts/run';
 import {REPO_ROOT} from '../../../tools/core/repo';
 import type {Session} from '../../../tools/transcripts/session';
@@ -50,15 +52,24 @@ test("a session's daemon settings are the fresh engine's daemon.json from its fi
   assert.deepEqual(await leftoverEngines(ID), []);
 });
 
-test("the engine's storage volume goes with it", async () => {
-  const volume = await withEngines(
+test("the engine's data root is a folder of its own on the host, and goes with it", async () => {
+  const dataRoot = await withEngines(
     ID,
     undefined,
     () => {},
-    ([engine]) => dockerOutput(['inspect', '--format', '{{range .Mounts}}{{.Name}}{{end}}', engine.name]),
+    async ([engine]) => {
+      const mount = await dockerOutput([
+        'inspect',
+        '--format',
+        '{{range .Mounts}}{{if eq .Destination "/var/lib/docker"}}{{.Type}} {{.Source}}{{end}}{{end}}',
+        engine.name,
+      ]);
+      assert.equal(mount, `bind ${path.join(STATE_DIR, 'engines', 'test-cleanup', engine.name)}`);
+      return mount.split(' ')[1];
+    },
   );
-  assert.match(volume, /^[0-9a-f]{64}$/);
-  assert.equal(await dockerSucceeds(['volume', 'inspect', volume]), false);
+  assert.equal(existsSync(dataRoot), false);
+  assert.deepEqual(await leftoverEngines(ID), []);
 });
 
 test('a command with an unexpected exit status fails the session and still removes the engine', async () => {

@@ -2,7 +2,8 @@
 // session says, and leaves none of them behind, whether it passes or fails.
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {dockerOutput, dockerSucceeds} from '../../../tools/core/exec';
+import {existsSync} from 'node:fs';
+import {dockerOutput} from '../../../tools/core/exec';
 import {leftoverEngines, sessionSubnet, withEngines} from '../../../tools/transcripts/engine';
 import {runSession} from '../../../tools/transcripts/run';
 import type {Session} from '../../../tools/transcripts/session';
@@ -67,20 +68,24 @@ test('a failing command on a worker fails the session and still removes every no
   assert.deepEqual(await leftoverEngines(base.id), []);
 });
 
-test("each node's storage volume goes with it", async () => {
-  const mounts = await withEngines(
+test("each node's data root is a folder of its own, and goes with it", async () => {
+  const dataRoots = await withEngines(
     base.id,
     base.nodes,
     () => {},
     async (engines) =>
       Promise.all(
-        engines.map((e) => dockerOutput(['inspect', '--format', '{{range .Mounts}}{{.Name}}{{end}}', e.name])),
+        engines.map((e) =>
+          dockerOutput([
+            'inspect',
+            '--format',
+            '{{range .Mounts}}{{if eq .Destination "/var/lib/docker"}}{{.Source}}{{end}}{{end}}',
+            e.name,
+          ]),
+        ),
       ),
   );
-  assert.equal(mounts.length, 2);
-  for (const volume of mounts) {
-    assert.match(volume, /^[0-9a-f]{64}$/);
-    assert.equal(await dockerSucceeds(['volume', 'inspect', volume]), false);
-  }
+  assert.equal(new Set(dataRoots).size, 2);
+  for (const dir of dataRoots) assert.equal(existsSync(dir), false, `${dir} is left`);
   assert.deepEqual(await leftoverEngines(base.id), []);
 });
