@@ -74,7 +74,8 @@ export function engineCreateArgs(
     '--network',
     at.network,
     ...(at.address ? ['--ip', at.address] : []),
-    ...(at.hostname ? ['--hostname', at.hostname] : []),
+    // A node answers to its name on the session's network too, as a host does on a reader's LAN.
+    ...(at.hostname ? ['--hostname', at.hostname, '--network-alias', at.hostname] : []),
     '--mount',
     `type=bind,source=${at.dataRoot},target=/var/lib/docker`,
     '--memory',

@@ -35,6 +35,8 @@ export const VOLATILE_KINDS = {
   port: /(?<=:)(?:3[2-9]|[4-6]\d)\d{3}\b/g,
   /** Process IDs: the first column of `docker container top` and `pgrep -a`, nginx's worker processes. */
   pid: /^\d+(?=\s{2,}|\s\/)|(?<=worker process )\d+\b/gm,
+  /** The key of an OpenSSH public key made for the session (after its type; the comment stays). */
+  'ssh-key': /(?<=\bssh-(?:ed25519|rsa) )AAAA[0-9A-Za-z+/]{40,}={0,2}/g,
 } satisfies Record<string, RegExp>;
 
 /**

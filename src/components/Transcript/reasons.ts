@@ -14,10 +14,6 @@ export const NOT_RUN_REASONS = {
     'zh-Hans': '在 Docker Desktop 的虚拟机里运行，生成输出的机器是 Linux 上的 Docker Engine',
     en: "runs in Docker Desktop's virtual machine; the outputs here are generated on Docker Engine on Linux",
   },
-  'github-actions': {
-    'zh-Hans': '在 GitHub Actions 的运行器上执行，不在这里',
-    en: 'runs on a GitHub Actions runner, not here',
-  },
   'docker-repository': {
     'zh-Hans':
       '需要连上 Docker 的软件源（download.docker.com）；生成输出的引擎装的是 Debian 自己打包的 Docker，没有用这个软件源',
@@ -27,10 +23,6 @@ export const NOT_RUN_REASONS = {
     'zh-Hans':
       '要改 Linux 主机本身（软件包、用户、systemd 服务）；生成输出的引擎以 root 身份运行在一个没有 systemd 的容器里，它的 daemon.json 在第一次启动前就已写好',
     en: 'changes the Linux host itself (packages, users, systemd services); the engine that generates the outputs runs as root in a container without systemd, and its daemon.json is written before it first starts',
-  },
-  'ssh-remote': {
-    'zh-Hans': '需要一台装有 Docker、能用 SSH 登录的远程主机；生成输出的引擎上没有 SSH 服务',
-    en: 'needs a remote host with Docker that you can log in to over SSH; the engines that generate the outputs run no SSH server',
   },
   'registry-access': {
     'zh-Hans':

@@ -41,7 +41,7 @@ test('a bad source gets one problem per mistake, each naming its line', () => {
     '        exit: one',
   ].join('\n');
   assert.deepEqual(sourceProblems(yaml), [
-    '2 unknown volatile kind "everything" (digest, id, time, swarm-id, duration, size, mac-address, veth-name, ip-address, port, pid, column-padding, buildkit-progress)',
+    '2 unknown volatile kind "everything" (digest, id, time, swarm-id, duration, size, mac-address, veth-name, ip-address, port, pid, ssh-key, column-padding, buildkit-progress)',
     '4 a block needs a name of lowercase letters, digits and dashes',
     '7 workdir must be a folder under examples/ or transcripts/',
     '9 a command is a string, or {run: <command>, exit: <status>, input: [<typed line>, …], on: <node>, save: <VARIABLE>, unordered: true, until: <text of its settled output>} (until without input)',

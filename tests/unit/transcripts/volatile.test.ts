@@ -63,6 +63,11 @@ test('each kind masks what it names', () => {
     ['pid', '19644               /bin/sh -c nginx', '<pid>               /bin/sh -c nginx'],
     ['pid', '14958 /usr/sbin/docker-proxy -proto tcp', '<pid> /usr/sbin/docker-proxy -proto tcp'],
     ['pid', '[notice] 1#1: start worker process 16', '[notice] 1#1: start worker process <pid>'],
+    [
+      'ssh-key',
+      'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHd0Y3R1c2VkIGZvciBhIHRlc3Qgb25seSwgbm8ga2V5 root@laptop',
+      'ssh-ed25519 <ssh-key> root@laptop',
+    ],
   ];
   for (const [kind, text, masked] of cases) assert.equal(mask(text, [kind]), masked, kind);
 });
