@@ -14,7 +14,7 @@ import {interruption, registerTeardown} from '../core/teardown';
 import {ensureArm64Variant, loadTwoPlatform} from '../standins/platforms';
 import {engineCreateArgs, ensureHostImage, PREFIX, STATE_DIR, waitForEngine, writeDaemonConfig} from './engine';
 
-export const SEEDS_DIR = path.join(STATE_DIR, 'seeds');
+const SEEDS_DIR = path.join(STATE_DIR, 'seeds');
 /** A seed is a folder: the engine's data root in `data`, what it was made from in `spec.json`, written last. */
 const DATA = 'data';
 const SPEC_FILE = 'spec.json';
